@@ -1,0 +1,49 @@
+"""The typer application and its top-level options (--version)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from .. import __version__
+from . import german
+from .info_cmd import info
+from .init_cmd import init
+
+german.install()
+
+app = typer.Typer(
+    name="koopbericht",
+    help="Erstellt den jährlichen Kooperationsbericht der interkommunalen Zusammenarbeit "
+    "aus den Meldebögen der Geschäftsbereiche: prüfen, zusammenstellen, vergleichen.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"koopbericht {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", help="Version anzeigen und beenden.", callback=_show_version, is_eager=True),
+    ] = False,
+) -> None:
+    """Erstellt den jährlichen Kooperationsbericht aus den Meldebögen der Geschäftsbereiche."""
+
+
+app.command(name="init")(init)
+app.command(name="info")(info)
+
+
+def main() -> None:
+    """Entry point of the console script."""
+    app()

@@ -1,0 +1,58 @@
+"""Options shared by every command, and the one way every command handles failure."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..errors import EXIT_USAGE, KoopberichtError
+
+ProjectOption = Annotated[
+    Path | None,
+    typer.Option(
+        "-C",
+        "--projekt",
+        help="Arbeitsordner (mit koopbericht.toml). Ohne Angabe wird er vom aktuellen Ordner aufwärts gesucht.",
+        metavar="PFAD",
+        show_default=False,
+    ),
+]
+DebugOption = Annotated[
+    bool,
+    typer.Option("--debug", help="Bei Fehlern den vollständigen Python-Traceback zeigen.", hidden=False),
+]
+
+EXIT_INTERNAL = 4
+
+
+@contextmanager
+def handled(debug: bool = False) -> Iterator[None]:
+    """Turn library errors into a German message and exit code; no traceback unless --debug."""
+    from .. import console
+
+    debug = debug or bool(os.environ.get("KOOPBERICHT_DEBUG"))
+    try:
+        yield
+    except KoopberichtError as error:
+        if debug:
+            raise
+        console.error(error.message, error.details())
+        raise typer.Exit(error.exit_code) from None
+    except KeyboardInterrupt:
+        console.error("Abgebrochen.")
+        raise typer.Exit(EXIT_USAGE) from None
+    except (typer.Exit, typer.Abort):
+        raise
+    except Exception as error:
+        if debug:
+            raise
+        console.error(
+            f"Interner Fehler ({type(error).__name__}: {error}). Das ist ein Fehler in koopbericht, "
+            "nicht in Ihren Daten. Bitte mit --debug wiederholen und die Ausgabe melden."
+        )
+        raise typer.Exit(EXIT_INTERNAL) from None

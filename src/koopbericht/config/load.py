@@ -1,0 +1,272 @@
+"""Loading koopbericht.toml into `Settings`, reporting every mistake with line and key."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+
+from ..tomlfile import TableReader, TomlDocument
+from .defaults import DEFAULT_COLUMNS, DEFAULT_OUTPUT, DEFAULT_VOCABULARIES, PARTNER_KINDS
+from .model import (
+    Authority,
+    Column,
+    ColumnType,
+    Department,
+    OutputOptions,
+    Partner,
+    Settings,
+    Vocabulary,
+    match_key,
+)
+
+CONFIG_FILE = "koopbericht.toml"
+_COLUMN_KEY = re.compile(r"[a-z][a-z0-9_]*")
+
+
+def load_settings(root: Path) -> Settings:
+    """Read `root/koopbericht.toml`; raise ConfigError listing every mistake in it."""
+    doc = TomlDocument(root / CONFIG_FILE)
+    top = doc.root()
+    authority = _authority(top)
+    departments = _departments(top)
+    vocabularies = _vocabularies(top)
+    columns = _columns(top, vocabularies)
+    partners = _partners(top)
+    output = _output(top, columns, root)
+    top.finish()
+    doc.raise_if_problems()
+    return Settings(root, authority, departments, columns, vocabularies, partners, output)
+
+
+def _authority(top: TableReader) -> Authority:
+    table = top.table("koerperschaft")
+    if table is None:
+        top.doc.problem(("koerperschaft",), "Der Abschnitt [koerperschaft] mit name und kurzname fehlt.")
+        return Authority("", "")
+    name = table.text("name", "", required=True) or ""
+    short = table.text("kurzname", name) or name
+    table.finish()
+    return Authority(name.strip(), short.strip())
+
+
+def _departments(top: TableReader) -> tuple[Department, ...]:
+    tables = top.tables("geschaeftsbereich")
+    if not tables:
+        top.doc.problem(
+            ("geschaeftsbereich",),
+            "Es ist kein Geschäftsbereich eingetragen. Legen Sie für jeden einen Abschnitt "
+            "[[geschaeftsbereich]] mit kuerzel und name an.",
+        )
+    seen: dict[str, str] = {}
+    result = []
+    for table in tables:
+        code = (table.text("kuerzel", "", required=True) or "").strip()
+        name = (table.text("name", "", required=True) or "").strip()
+        patterns = table.texts("dateien", [f"{code}*.xlsx"])
+        if code.casefold() in seen:
+            table.doc.problem(table.key_path("kuerzel"), f"Das Kürzel „{code}“ ist doppelt vergeben.")
+        seen[code.casefold()] = code
+        if not patterns:
+            table.doc.problem(table.key_path("dateien"), 'Mindestens ein Dateimuster ist nötig, z. B. "GB1*.xlsx".')
+        for pattern in patterns:
+            if "/" in pattern or "\\" in pattern or ".." in pattern:
+                table.doc.problem(
+                    table.key_path("dateien"),
+                    f"Das Muster „{pattern}“ darf keinen Ordner enthalten; es gilt im Ordner meldungen/ des Jahres.",
+                )
+        table.finish()
+        result.append(Department(code, name, tuple(patterns)))
+    return tuple(result)
+
+
+def _vocabularies(top: TableReader) -> dict[str, Vocabulary]:
+    vocabularies = dict(DEFAULT_VOCABULARIES)
+    section = top.table("vokabulare")
+    if section is None:
+        return vocabularies
+    for name, _ in list(section.items()):
+        table = section.table(name)
+        if table is None:
+            continue
+        base = vocabularies.get(name)
+        values = tuple(v.strip() for v in table.texts("werte", list(base.values) if base else []))
+        if not values:
+            table.doc.problem(
+                table.key_path("werte"), f"Das Vokabular „{name}“ braucht mindestens einen Wert in werte."
+            )
+        synonyms = {k: v for k, v in (base.synonyms if base else {}).items() if v in values}
+        synonym_table = table.table("synonyme")
+        for synonym, target in synonym_table.items() if synonym_table else ():
+            path = (*table.key_path("synonyme"), synonym)
+            if not isinstance(target, str):
+                table.doc.problem(path, "Ein Synonym muss auf einen Text aus werte verweisen.")
+            elif target not in values:
+                table.doc.problem(
+                    path,
+                    f"Das Synonym „{synonym}“ verweist auf „{target}“, das nicht in werte steht "
+                    f"(erlaubt: {', '.join(values)}).",
+                )
+            else:
+                synonyms[synonym] = target
+        table.finish()
+        vocabularies[name] = Vocabulary(name, values, synonyms)
+    return vocabularies
+
+
+def _columns(top: TableReader, vocabularies: dict[str, Vocabulary]) -> tuple[Column, ...]:
+    columns = {c.key: c for c in DEFAULT_COLUMNS}
+    section = top.table("spalten")
+    for key, _ in list(section.items()) if section else ():
+        assert section is not None
+        table = section.table(key)
+        if table is None:
+            continue
+        if not _COLUMN_KEY.fullmatch(key):
+            table.doc.problem(table.path, "Spaltenschlüssel bestehen aus Kleinbuchstaben, Ziffern und _.")
+        columns[key] = _column(table, key, columns.get(key), vocabularies)
+    _check_label_collisions(top, list(columns.values()))
+    return tuple(columns.values())
+
+
+def _column(table: TableReader, key: str, base: Column | None, vocabularies: dict[str, Vocabulary]) -> Column:
+    base = base or Column(key, "")
+    title = (table.text("titel", base.title, required=not base.title) or "").strip()
+    type_text = table.text("typ", base.type.value) or base.type.value
+    try:
+        column_type = ColumnType(type_text)
+    except ValueError:
+        allowed = ", ".join(t.value for t in ColumnType)
+        table.doc.problem(table.key_path("typ"), f"Unbekannter Typ „{type_text}“. Erlaubt: {allowed}.")
+        column_type = base.type
+    vocabulary = table.text("vokabular", base.vocabulary)
+    if column_type is ColumnType.VOCABULARY:
+        vocabulary = vocabulary or key
+        if vocabulary not in vocabularies:
+            known = ", ".join(sorted(vocabularies))
+            table.doc.problem(
+                table.key_path("vokabular"),
+                f"Das Vokabular „{vocabulary}“ ist nicht definiert (vorhanden: {known}); "
+                f"legen Sie es unter [vokabulare.{vocabulary}] an.",
+            )
+    max_length = table.data.get("max_laenge", base.max_length)
+    table.has("max_laenge")
+    if max_length is not None and (not isinstance(max_length, int) or isinstance(max_length, bool) or max_length < 1):
+        table.doc.problem(table.key_path("max_laenge"), "Erwartet wird eine ganze Zahl größer als 0.")
+        max_length = base.max_length
+    width = table.data.get("breite", base.width)
+    table.has("breite")
+    if not isinstance(width, int) or isinstance(width, bool) or not 3 <= width <= 120:
+        table.doc.problem(table.key_path("breite"), "Erwartet wird eine ganze Zahl von 3 bis 120 (Zeichen).")
+        width = base.width
+    column = dataclasses.replace(
+        base,
+        title=title,
+        type=column_type,
+        aliases=tuple(a.strip() for a in table.texts("aliase", list(base.aliases))),
+        required=table.flag("pflicht", base.required),
+        public=table.flag("oeffentlich", base.public),
+        vocabulary=vocabulary if column_type is ColumnType.VOCABULARY else None,
+        max_length=max_length,
+        width=width,
+        help=table.text("hilfe", base.help) or "",
+    )
+    table.finish()
+    return column
+
+
+def _check_label_collisions(top: TableReader, columns: list[Column]) -> None:
+    owner: dict[str, str] = {}
+    for column in columns:
+        for label in column.labels():
+            key = match_key(label)
+            if key in owner and owner[key] != column.key:
+                top.doc.problem(
+                    ("spalten", column.key),
+                    f"Die Überschrift „{label}“ gehört schon zur Spalte „{owner[key]}“; "
+                    "jede Überschrift und jeder Alias darf nur einmal vorkommen.",
+                )
+            owner[key] = column.key
+
+
+def _partners(top: TableReader) -> tuple[Partner, ...]:
+    result = []
+    owner: dict[str, str] = {}
+    for table in top.tables("partner"):
+        name = (table.text("name", "", required=True) or "").strip()
+        aliases = tuple(a.strip() for a in table.texts("aliase"))
+        kind = table.text("art")
+        if kind is not None and kind not in PARTNER_KINDS:
+            table.doc.problem(table.key_path("art"), f"Unbekannte Art „{kind}“. Erlaubt: {', '.join(PARTNER_KINDS)}.")
+        for label in (name, *aliases):
+            key = match_key(label)
+            if key in owner and owner[key] != name:
+                table.doc.problem(table.path, f"„{label}“ ist schon Name oder Alias von „{owner[key]}“.")
+            owner[key] = name
+        table.finish()
+        result.append(Partner(name, aliases, kind))
+    return tuple(result)
+
+
+def _output(top: TableReader, columns: tuple[Column, ...], root: Path) -> OutputOptions:
+    table = top.table("ausgabe")
+    if table is None:
+        return DEFAULT_OUTPUT
+    options: dict[str, object] = {}
+    for key, attribute in (
+        ("ordner", "folder"),
+        ("vorlage_datei", "vorlage_file"),
+        ("anlage_datei", "annex_file"),
+        ("oparl_datei", "oparl_file"),
+    ):
+        value = table.text(key)
+        if value is None:
+            continue
+        if attribute != "folder" and not _valid_file_name(value):
+            table.doc.problem(
+                table.key_path(key),
+                "Erwartet wird ein Dateiname ohne Ordner; {jahr} wird durch das Berichtsjahr ersetzt.",
+            )
+        options[attribute] = value
+    template = table.text("word_vorlage")
+    if template:
+        path = root / template
+        if path.suffix.lower() not in {".docx", ".dotx"}:
+            table.doc.problem(
+                table.key_path("word_vorlage"), "Die Word-Vorlage muss eine .docx- oder .dotx-Datei sein."
+            )
+        elif not path.is_file():
+            table.doc.problem(table.key_path("word_vorlage"), f"Die Word-Vorlage „{template}“ gibt es nicht.")
+        options["word_template"] = path
+    if table.has("anlage_spalten"):
+        options["annex_columns"] = _annex_columns(table, columns)
+    table.finish()
+    return dataclasses.replace(DEFAULT_OUTPUT, **options)  # type: ignore[arg-type]
+
+
+def _valid_file_name(pattern: str) -> bool:
+    try:
+        name = pattern.format(jahr=2000)
+    except (KeyError, ValueError, IndexError):
+        return False
+    return bool(name.strip()) and "/" not in name and "\\" not in name and name not in {".", ".."}
+
+
+def _annex_columns(table: TableReader, columns: tuple[Column, ...]) -> tuple[str, ...]:
+    by_label = {match_key(label): c for c in columns for label in (c.key, *c.labels())}
+    keys = []
+    for entry in table.texts("anlage_spalten"):
+        column = by_label.get(match_key(entry))
+        if column is None:
+            table.doc.problem(table.key_path("anlage_spalten"), f"Die Spalte „{entry}“ ist nicht definiert.")
+        elif not column.public:
+            table.doc.problem(
+                table.key_path("anlage_spalten"),
+                f"„{column.title}“ ist eine interne Spalte und wird nie veröffentlicht; "
+                "entfernen Sie sie aus anlage_spalten.",
+            )
+        else:
+            keys.append(column.key)
+    if not keys:
+        table.doc.problem(table.key_path("anlage_spalten"), "Die Anlage braucht mindestens eine Spalte.")
+    return tuple(keys)

@@ -1,0 +1,144 @@
+"""The settings of a working folder as plain, immutable dataclasses.
+
+Nothing here reads files; `config.load` builds these from `koopbericht.toml` and the
+defaults in `config.defaults`. Every later stage receives a `Settings`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+
+class ColumnType(StrEnum):
+    """How a Meldebogen column is read; the values are what `typ` accepts."""
+
+    TEXT = "text"
+    LIST = "liste"
+    DATE = "datum"
+    VOCABULARY = "vokabular"
+    NUMBER = "zahl"
+
+
+def match_key(text: str) -> str:
+    """The form two labels are compared in: NFC, case-folded, spacing and `*`/`:` ignored.
+
+    Used for column titles, vocabulary values and partner names, so "Status:",
+    " status " and "STATUS" all mean the same column.
+    """
+    text = unicodedata.normalize("NFC", text).casefold()
+    text = re.sub(r"\s*([/,;()-])\s*", r"\1", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    return text.rstrip(":*").strip()
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of the Meldebogen."""
+
+    key: str
+    title: str
+    type: ColumnType = ColumnType.TEXT
+    aliases: tuple[str, ...] = ()
+    required: bool = False
+    public: bool = True
+    vocabulary: str | None = None
+    max_length: int | None = None
+    width: int = 20
+    help: str = ""
+
+    def labels(self) -> tuple[str, ...]:
+        """The title and every alias: all headers that count as this column."""
+        return (self.title, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The allowed values of a vocabulary column, with synonyms that normalise to them."""
+
+    name: str
+    values: tuple[str, ...]
+    synonyms: dict[str, str] = field(default_factory=dict)
+
+    def normalise(self, text: str) -> str | None:
+        """The allowed value `text` stands for, or None when it is not in the vocabulary."""
+        wanted = match_key(text)
+        for value in self.values:
+            if match_key(value) == wanted:
+                return value
+        for synonym, value in self.synonyms.items():
+            if match_key(synonym) == wanted:
+                return value
+        return None
+
+
+@dataclass(frozen=True)
+class Partner:
+    """An entry of the partner register."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    kind: str | None = None
+
+
+@dataclass(frozen=True)
+class Department:
+    """A Geschäftsbereich and the Meldebogen files that belong to it (globs)."""
+
+    code: str
+    name: str
+    patterns: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Authority:
+    """The Körperschaft that publishes the report."""
+
+    name: str
+    short_name: str
+
+
+@dataclass(frozen=True)
+class OutputOptions:
+    """File names (with `{jahr}`) and what the published documents show."""
+
+    folder: str = "ausgabe"
+    vorlage_file: str = "Kooperationsbericht-{jahr}.docx"
+    annex_file: str = "Anlage-Uebersicht-{jahr}.xlsx"
+    oparl_file: str = "vorlage-{jahr}.oparl.json"
+    word_template: Path | None = None
+    annex_columns: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything `koopbericht.toml` says, with defaults filled in."""
+
+    root: Path
+    authority: Authority
+    departments: tuple[Department, ...]
+    columns: tuple[Column, ...]
+    vocabularies: dict[str, Vocabulary]
+    partners: tuple[Partner, ...]
+    output: OutputOptions
+
+    def column(self, key: str) -> Column:
+        """The column with the internal key `key`."""
+        for column in self.columns:
+            if column.key == key:
+                return column
+        raise KeyError(key)
+
+    def public_columns(self) -> tuple[Column, ...]:
+        """The columns that may appear in anything published."""
+        return tuple(c for c in self.columns if c.public)
+
+    def department(self, code: str) -> Department | None:
+        """The Geschäftsbereich with Kürzel `code` (case-insensitive), if configured."""
+        for department in self.departments:
+            if department.code.casefold() == code.casefold():
+                return department
+        return None

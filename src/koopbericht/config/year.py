@@ -1,0 +1,109 @@
+"""`JAHR/vorlage.toml`: the Grunddaten, Beratungsfolge and deadline of one year's Vorlage."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import UsageError
+from ..tomlfile import TableReader, TomlDocument, shown_path
+
+YEAR_FILE = "vorlage.toml"
+
+
+@dataclass(frozen=True)
+class MasterData:
+    """The Grunddaten block at the top of the Vorlage."""
+
+    number: str
+    subject: str
+    status: str
+    paper_type: str
+    lead: str
+    submitter: str
+    date: dt.date | None
+
+
+@dataclass(frozen=True)
+class Consultation:
+    """One line of the Beratungsfolge."""
+
+    body: str
+    date: dt.date | None
+    decision: str
+    status: str
+    role: str
+    authoritative: bool
+
+
+@dataclass(frozen=True)
+class YearSettings:
+    """Everything `vorlage.toml` says about one report year."""
+
+    year: int
+    master: MasterData
+    consultations: tuple[Consultation, ...]
+    explanation: str
+    deadline: dt.date | None
+    contact: str
+
+
+def load_year(root: Path, year: int) -> YearSettings:
+    """Read `root/JAHR/vorlage.toml`; raise ConfigError listing every mistake."""
+    path = root / str(year) / YEAR_FILE
+    if not path.is_file():
+        display = shown_path(path)
+        raise UsageError(
+            f"{display} fehlt. Legen Sie den Jahresordner mit „koopbericht init“ an "
+            "oder kopieren Sie vorlage.toml aus dem Vorjahr."
+        )
+    doc = TomlDocument(path)
+    top = doc.root()
+    master = _master(top)
+    consultations = tuple(_consultation(t) for t in top.tables("beratungsfolge"))
+    explanation_table = top.table("erlaeuterung")
+    explanation = ""
+    if explanation_table is not None:
+        explanation = (explanation_table.text("text", "") or "").strip()
+        explanation_table.finish()
+    deadline, contact = None, ""
+    report = top.table("meldung")
+    if report is not None:
+        deadline = report.date("frist")
+        contact = (report.text("ansprechpartner", "") or "").strip()
+        report.finish()
+    top.finish()
+    doc.raise_if_problems()
+    return YearSettings(year, master, consultations, explanation, deadline, contact)
+
+
+def _master(top: TableReader) -> MasterData:
+    table = top.table("grunddaten")
+    if table is None:
+        top.doc.problem(("grunddaten",), "Der Abschnitt [grunddaten] (nummer, betreff, …) fehlt.")
+        return MasterData("", "", "", "", "", "", None)
+    master = MasterData(
+        number=(table.text("nummer", "", required=True) or "").strip(),
+        subject=(table.text("betreff", "", required=True) or "").strip(),
+        status=(table.text("status", "öffentlich") or "").strip(),
+        paper_type=(table.text("vorlageart", "Mitteilungsvorlage") or "").strip(),
+        lead=(table.text("federfuehrend", "", required=True) or "").strip(),
+        submitter=(table.text("einreicher", "", required=True) or "").strip(),
+        date=table.date("datum"),
+    )
+    table.finish()
+    return master
+
+
+def _consultation(table: TableReader) -> Consultation:
+    consultation = Consultation(
+        body=(table.text("gremium", "", required=True) or "").strip(),
+        date=table.date("datum"),
+        decision=(table.text("beschluss", "zur Kenntnis") or "").strip(),
+        status=(table.text("status", "geplant") or "").strip(),
+        role=(table.text("rolle", "Kenntnisnahme") or "").strip(),
+        authoritative=table.flag("federfuehrend", False),
+    )
+    table.finish()
+    return consultation

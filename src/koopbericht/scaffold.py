@@ -1,0 +1,175 @@
+"""`koopbericht init`: a new working folder with commented settings for one year.
+
+The TOML is produced with tomli-w, section by section, so every value is quoted and
+escaped correctly; the comments that explain each section are put between them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import tomli_w
+
+from .config import CONFIG_FILE, YEAR_FILE
+from .errors import UsageError
+from .fileio import write_text_atomic
+from .project import check_year
+
+_CONFIG_INTRO = """\
+# koopbericht – Einstellungen, die über die Jahre gleich bleiben.
+#
+# Mindestens nötig sind die Körperschaft und ihre Geschäftsbereiche. Spalten des
+# Meldebogens, Vokabulare (Status, Handlungsfeld, Kooperationsform) und Ausgabe-
+# optionen sind vorbelegt und können unten ergänzt oder überschrieben werden.
+# Eine vollständige Beschreibung aller Schlüssel steht in der README.
+"""
+
+_DEPARTMENTS_INTRO = """\
+# Geschäftsbereiche: Kürzel, Name und die Dateinamen ihrer Meldebögen im Ordner
+# JAHR/meldungen/ (Muster mit * und ?, Groß-/Kleinschreibung egal).
+"""
+
+_OPTIONAL_INTRO = """\
+# ---------------------------------------------------------------------------
+# Optional. Entfernen Sie das # am Zeilenanfang, um einen Abschnitt zu nutzen.
+#
+# Partnerverzeichnis: einheitliche Namen der Kooperationspartner. Abweichende
+# Schreibweisen (aliase) werden beim Prüfen stillschweigend vereinheitlicht.
+"""
+
+_OPTIONAL_COLUMNS_INTRO = """\
+#
+# Spalten: weitere Überschriften, die als dieselbe Spalte gelten, oder eigene Spalten.
+# typ: text, liste, datum, vokabular oder zahl; oeffentlich = false für interne Spalten.
+"""
+
+_OPTIONAL_VOCABULARY_INTRO = """\
+#
+# Vokabulare: erlaubte Werte und Synonyme, die auf einen erlaubten Wert verweisen.
+"""
+
+_OPTIONAL_OUTPUT_INTRO = """\
+#
+# Ausgabe: Dateinamen ({jahr} = Berichtsjahr), Word-Vorlage, Spalten der Anlage.
+"""
+
+_YEAR_INTRO = """\
+# Angaben zur Mitteilungsvorlage des Berichtsjahres {year}.
+# Bitte Vorlagen-Nummer, Daten der Beratungsfolge und die Frist anpassen.
+"""
+
+_STARTER_TEXT = """\
+# Bericht zur interkommunalen Zusammenarbeit {year}
+
+Dieser Abschnitt ist ein Platzhalter. Ersetzen Sie ihn durch den Bericht.
+Im Berichtsjahr wurden {{{{ anzahl_aktivitaeten }}}} Vorhaben mit
+{{{{ anzahl_partner }}}} Kooperationspartnern gemeldet.
+"""
+
+
+@dataclass(frozen=True)
+class InitResult:
+    """What `init` created, for the CLI to list."""
+
+    root: Path
+    created: tuple[Path, ...]
+
+
+def _commented(text: str) -> str:
+    return "".join(f"# {line}\n" if line else "#\n" for line in text.splitlines())
+
+
+def config_text(name: str, short_name: str) -> str:
+    """The commented koopbericht.toml for a new working folder."""
+    authority = tomli_w.dumps({"koerperschaft": {"name": name, "kurzname": short_name}})
+    departments = tomli_w.dumps(
+        {
+            "geschaeftsbereich": [
+                {"kuerzel": "GB1", "name": "Zentrale Verwaltung", "dateien": ["GB1*.xlsx"]},
+                {"kuerzel": "GB2", "name": "Bildung, Kultur, Jugend und Sport", "dateien": ["GB2*.xlsx"]},
+                {"kuerzel": "GB3", "name": "Stadtentwicklung, Bauen und Umwelt", "dateien": ["GB3*.xlsx"]},
+            ]
+        }
+    )
+    partners = tomli_w.dumps(
+        {"partner": [{"name": "Landkreis Beispielkreis", "aliase": ["LK Beispielkreis"], "art": "Landkreis"}]}
+    )
+    columns = tomli_w.dumps({"spalten": {"status": {"aliase": ["Stand", "Umsetzungsstand"]}}})
+    vocabulary = tomli_w.dumps({"vokabulare": {"status": {"synonyme": {"in Abstimmung": "geplant"}}}})
+    output = tomli_w.dumps(
+        {"ausgabe": {"word_vorlage": "vorlage.dotx", "anlage_spalten": ["Nr.", "Vorhaben", "Status"]}}
+    )
+    return "\n".join(
+        [
+            _CONFIG_INTRO + authority,
+            _DEPARTMENTS_INTRO + departments,
+            _OPTIONAL_INTRO
+            + _commented(partners)
+            + _OPTIONAL_COLUMNS_INTRO
+            + _commented(columns)
+            + _OPTIONAL_VOCABULARY_INTRO
+            + _commented(vocabulary)
+            + _OPTIONAL_OUTPUT_INTRO
+            + _commented(output),
+        ]
+    )
+
+
+def year_text(year: int, name: str) -> str:
+    """The commented vorlage.toml for report year `year` (its Vorlage goes out next year)."""
+    next_year = year + 1
+    data = {
+        "grunddaten": {
+            "nummer": f"{next_year % 100:02d}/SVV/0000",
+            "betreff": f"Kooperationsbericht der interkommunalen Zusammenarbeit {year}",
+            "status": "öffentlich",
+            "vorlageart": "Mitteilungsvorlage",
+            "federfuehrend": "Büro des Oberbürgermeisters",
+            "einreicher": "Oberbürgermeister",
+        },
+        "erlaeuterung": {
+            "text": f"Der Oberbürgermeister berichtet über die interkommunale Zusammenarbeit der {name} "
+            f"im Jahr {year}. Die Vorhaben der Geschäftsbereiche sind in der Anlage tabellarisch aufgeführt.",
+        },
+        "meldung": {
+            "frist": dt.date(next_year, 3, 31),
+            "ansprechpartner": "Büro des Oberbürgermeisters, kooperation@example.org",
+        },
+        "beratungsfolge": [
+            {
+                "gremium": "Hauptausschuss",
+                "datum": dt.date(next_year, 11, 13),
+                "beschluss": "zur Kenntnis",
+                "status": "geplant",
+                "rolle": "Kenntnisnahme",
+                "federfuehrend": True,
+            }
+        ],
+    }
+    return _YEAR_INTRO.format(year=year) + tomli_w.dumps(data)
+
+
+def init_project(
+    folder: Path, year: int | None = None, name: str = "Musterstadt", short_name: str | None = None
+) -> InitResult:
+    """Create a working folder in `folder`; refuse if it already holds a project."""
+    year = check_year(year if year is not None else dt.date.today().year - 1)
+    config = folder / CONFIG_FILE
+    year_file = folder / str(year) / YEAR_FILE
+    for existing in (config, year_file):
+        if existing.exists():
+            raise UsageError(
+                f"{existing} gibt es schon. „koopbericht init“ überschreibt keinen bestehenden Arbeitsordner."
+            )
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{folder} ist eine Datei, kein Ordner.")
+    text_file = folder / str(year) / "text" / "01-bericht.md"
+    reports = folder / str(year) / "meldungen"
+    write_text_atomic(config, config_text(name, short_name or name))
+    write_text_atomic(year_file, year_text(year, name))
+    if not text_file.exists():
+        write_text_atomic(text_file, _STARTER_TEXT.format(year=year))
+    reports.mkdir(parents=True, exist_ok=True)
+    return InitResult(folder.resolve(), (config, year_file, text_file, reports))

@@ -1,0 +1,67 @@
+"""Shared fixtures: a CLI runner, stable rich output, and small working folders."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from koopbericht import console
+from koopbericht.cli import app
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLE = REPO / "examples" / "potsdam"
+
+MINIMAL_CONFIG = """\
+[koerperschaft]
+name = "Stadt Musterhausen"
+
+[[geschaeftsbereich]]
+kuerzel = "GB1"
+name = "Zentrale Verwaltung"
+
+[[geschaeftsbereich]]
+kuerzel = "GB2"
+name = "Bauen und Umwelt"
+"""
+
+
+@pytest.fixture(autouse=True)
+def stable_console(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Wide, colourless, non-terminal output so assertions do not depend on the machine."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.delenv("KOOPBERICHT_DEBUG", raising=False)
+    for target in (console.stdout, console.stderr):
+        monkeypatch.setattr(target, "_width", 200)
+        monkeypatch.setattr(target, "_force_terminal", False)
+    yield
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def run(runner: CliRunner, *args: str) -> tuple[int, str]:
+    """Invoke the CLI; return exit code and everything printed (stdout and stderr)."""
+    result = runner.invoke(app, list(args), catch_exceptions=False)
+    return result.exit_code, result.output
+
+
+@pytest.fixture
+def minimal_project(tmp_path: Path) -> Path:
+    root = tmp_path / "projekt"
+    root.mkdir()
+    (root / "koopbericht.toml").write_text(MINIMAL_CONFIG, encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def example_copy(tmp_path: Path) -> Path:
+    """A private copy of the example working folder, safe to write into."""
+    target = tmp_path / "potsdam"
+    shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns("ausgabe"))
+    return target
