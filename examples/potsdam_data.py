@@ -422,13 +422,13 @@ ACTIVITIES: dict[str, list[Activity]] = {
             "vorhaben": "Radschnellverbindungen Südwest",
             "partner": "LK PM; Bezirk Steglitz-Zehlendorf; Land Berlin; Teltow; Werder (Havel); "
             "Kleinmachnow; Stahnsdorf; Nuthetal; Schwielow-See",
-            "form": "Studie / Konzept", "status": "abgeschlossen", "beginn": "2021",
+            "form": "Studie / Konzept", "status": "abgeschlossen", "beginn": "2021", "ende": "9/2023",
             "beschreibung": "Ein gemeinsames Konzept zeigt, wie die Berliner Radschnellverbindungen nach "
             "Südwesten verlängert werden können. Empfohlen werden die Verbindungen Potsdam–Wannsee und "
             "Potsdam–Teltow; nach Werder soll wegen enger Straßen eine Radvorrangroute entstehen.",
             "ergebnis": "Die Planung soll von Potsdam aus beginnen.",
             "ansprechpartner": "Karl Probe, k.probe@example.org",
-            "y2022": {"status": "laufend", "partner": "LK PM; Bezirk Steglitz-Zehlendorf; Land Berlin; "
+            "y2022": {"status": "laufend", "ende": None, "partner": "LK PM; Bezirk Steglitz-Zehlendorf; Land Berlin; "
                       "Teltow; Werder (Havel); Kleinmachnow; Stahnsdorf; Nuthetal",
                       "ergebnis": ""},
         },

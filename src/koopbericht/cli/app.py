@@ -10,6 +10,8 @@ from .. import __version__
 from . import german
 from .info_cmd import info
 from .init_cmd import init
+from .status_cmd import status
+from .validate_cmd import validate
 
 german.install()
 
@@ -42,6 +44,8 @@ def root(
 
 app.command(name="init")(init)
 app.command(name="info")(info)
+app.command(name="validate")(validate)
+app.command(name="status")(status)
 
 
 def main() -> None:

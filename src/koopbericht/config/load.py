@@ -163,7 +163,8 @@ def _column(table: TableReader, key: str, base: Column | None, vocabularies: dic
         base,
         title=title,
         type=column_type,
-        aliases=tuple(a.strip() for a in table.texts("aliase", list(base.aliases))),
+        # Aliases given in the file are added to the defaults, never replace them.
+        aliases=tuple(dict.fromkeys([*base.aliases, *(a.strip() for a in table.texts("aliase"))])),
         required=table.flag("pflicht", base.required),
         public=table.flag("oeffentlich", base.public),
         vocabulary=vocabulary if column_type is ColumnType.VOCABULARY else None,

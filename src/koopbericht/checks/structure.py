@@ -1,0 +1,111 @@
+"""Checks of a Meldebogen's layout: columns, hidden rows and sheets, merged cells, formulas."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from openpyxl.utils.cell import column_index_from_string, range_boundaries
+
+from .. import findings as F
+from ..config import Settings
+from ..findings import Finding
+from ..read import RawMeldebogen
+from ..values import closest
+
+
+def check_columns(raw: RawMeldebogen, settings: Settings) -> Iterator[Finding]:
+    """Missing required, unknown and duplicate columns."""
+    seen: dict[str, str] = {}
+    labels = [label for column in settings.columns for label in column.labels()]
+    for cell in raw.header:
+        if not cell.title:
+            continue
+        if cell.key is None:
+            suggestion = closest(cell.title, labels, cutoff=0.7)
+            yield F.COLUMN_UNKNOWN.at(
+                raw.file,
+                f"Die Spalte „{cell.title}“ ist nicht vorgesehen; ihr Inhalt wird nicht übernommen. "
+                + (f"Meinten Sie „{suggestion}“? " if suggestion else "")
+                + "Sollen solche Angaben in den Bericht, muss die Spalte in koopbericht.toml ergänzt werden.",
+                sheet=raw.sheet,
+                cell=cell.ref,
+                row=raw.header_row,
+                value=cell.title,
+                suggestion=suggestion,
+            )
+        elif cell.key in seen:
+            column = settings.column(cell.key)
+            yield F.COLUMN_DUPLICATE.at(
+                raw.file,
+                f"Die Spalte „{column.title}“ kommt doppelt vor (auch in {seen[cell.key]}); gelesen wird nur die "
+                "erste. Bitte eine der beiden Spalten entfernen oder umbenennen.",
+                sheet=raw.sheet,
+                cell=cell.ref,
+                row=raw.header_row,
+                column=column.title,
+                value=cell.title,
+            )
+        else:
+            seen[cell.key] = cell.ref
+    for column in settings.columns:
+        if column.required and column.key not in raw.columns:
+            yield F.COLUMN_MISSING.at(
+                raw.file,
+                f"Die Pflichtspalte „{column.title}“ fehlt in der Kopfzeile (Zeile {raw.header_row}). "
+                f"Bitte die Spalte ergänzen; als Überschrift gelten auch: {', '.join(column.aliases) or '–'}.",
+                sheet=raw.sheet,
+                row=raw.header_row,
+                column=column.title,
+            )
+
+
+def check_layout(raw: RawMeldebogen, settings: Settings) -> Iterator[Finding]:
+    """Hidden sheets and rows with data, merged cells and uncalculated formulas in the data."""
+    for name in raw.hidden_sheets_with_data:
+        yield F.SHEET_HIDDEN.at(
+            raw.file,
+            f"Das ausgeblendete Blatt „{name}“ enthält Daten, die nicht gelesen werden. Gehören sie zur Meldung, "
+            f"bitte in das Blatt „{raw.sheet}“ übernehmen; sonst das Blatt löschen.",
+            sheet=name,
+        )
+    titles = {index: settings.column(key).title for key, index in raw.columns.items()}
+    for row in raw.rows:
+        if row.hidden:
+            first = min(row.cells.values(), key=lambda c: column_index_from_string(c.ref.rstrip("0123456789")))
+            yield F.ROW_HIDDEN.at(
+                raw.file,
+                f"Zeile {row.number} ist ausgeblendet, enthält aber Daten. Sie wird gelesen und veröffentlicht; "
+                "bitte einblenden und prüfen, ob sie in den Bericht gehört.",
+                sheet=raw.sheet,
+                cell=first.ref,
+                row=row.number,
+            )
+    for merged in raw.structure.merged_ranges:
+        min_col, min_row, _, max_row = range_boundaries(merged)
+        if (max_row or 0) > raw.header_row:
+            top_left = merged.split(":")[0]
+            yield F.MERGED_CELLS.at(
+                raw.file,
+                f"Die Zellen {merged} sind verbunden; nur die erste Zelle hat einen Wert, die übrigen gelten als "
+                "leer. Bitte die Verbindung aufheben und den Wert in jede Zeile eintragen.",
+                sheet=raw.sheet,
+                cell=top_left,
+                row=min_row,
+                column=titles.get(min_col or 0),
+                value=merged,
+            )
+    for ref in raw.structure.formulas_without_value:
+        column_letters = ref.rstrip("0123456789")
+        row_number = int(ref[len(column_letters) :] or 0)
+        index = column_index_from_string(column_letters) if column_letters else 0
+        if row_number > raw.header_row and index in titles:
+            yield F.FORMULA_NO_VALUE.at(
+                raw.file,
+                "Die Zelle enthält eine Formel ohne berechneten Wert (die Datei wurde von einem Programm erzeugt, "
+                "nicht in Excel oder LibreOffice gespeichert). Der Wert ginge verloren: bitte die Datei in Excel "
+                "oder LibreOffice öffnen und speichern, oder den Wert direkt eintragen.",
+                sheet=raw.sheet,
+                cell=ref,
+                row=row_number,
+                column=titles[index],
+            )

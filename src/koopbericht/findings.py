@@ -1,0 +1,180 @@
+"""Findings: what `validate` reports, as data.
+
+Each kind of finding is a `FindingType` in `CATALOGUE`, with a stable kebab-case code,
+a severity, a German title and an example; the README's list of codes is checked
+against this catalogue by a test, so the code is the single source of truth. Checks
+create `Finding`s through `FindingType.at(...)` and never print.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class Severity(StrEnum):
+    """How much a finding matters; errors stop a build."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem (or silent normalisation) at a place in a Meldebogen."""
+
+    code: str
+    severity: Severity
+    file: str
+    message: str
+    sheet: str | None = None
+    cell: str | None = None
+    row: int | None = None
+    column: str | None = None
+    value: Any = None
+    suggestion: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        """The finding in the shape of `validate --format json`."""
+        data = asdict(self)
+        data["severity"] = self.severity.value
+        value = data["value"]
+        if value is not None and not isinstance(value, str | int | float | bool):
+            data["value"] = str(value)
+        return {key: data[key] for key in JSON_KEYS}
+
+
+JSON_KEYS = ("code", "severity", "file", "sheet", "cell", "row", "column", "value", "message", "suggestion")
+
+
+@dataclass(frozen=True)
+class FindingType:
+    """A kind of finding: code, severity, title and an example for the README."""
+
+    code: str
+    severity: Severity
+    title: str
+    example: str
+
+    def at(
+        self,
+        file: str,
+        message: str,
+        *,
+        sheet: str | None = None,
+        cell: str | None = None,
+        row: int | None = None,
+        column: str | None = None,
+        value: Any = None,
+        suggestion: str | None = None,
+    ) -> Finding:
+        """A finding of this type at the given place."""
+        return Finding(self.code, self.severity, file, message, sheet, cell, row, column, value, suggestion)
+
+
+E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO  # N: note (info)
+
+# File level
+FILE_DAMAGED = FindingType("datei-beschaedigt", E, "Datei beschädigt oder leer", "ZIP-Struktur kaputt, 0 Byte")
+FILE_ENCRYPTED = FindingType("datei-verschluesselt", E, "Datei mit Kennwort geschützt", "Öffnen-Kennwort gesetzt")
+FILE_FORMAT = FindingType("datei-format", E, "Kein xlsx-Meldebogen", ".xls, .ods oder CSV unter dem Namen .xlsx")
+FILE_TOO_LARGE = FindingType("datei-zu-gross", E, "Datei zu groß", "entpackt mehrere hundert MB")
+HEADER_MISSING = FindingType("kopfzeile-fehlt", E, "Keine Kopfzeile gefunden", "kein Blatt nennt „Vorhaben“")
+COLUMN_MISSING = FindingType("spalte-fehlt", E, "Pflichtspalte fehlt", "Spalte „Beschreibung/Sachstand“ fehlt")
+COLUMN_UNKNOWN = FindingType("spalte-unbekannt", W, "Unbekannte Spalte", "„Bemerkungen GB“ wird nicht gelesen")
+COLUMN_DUPLICATE = FindingType("spalte-doppelt", E, "Spalte doppelt", "zweimal „Status“ in Zeile 1")
+FILE_NO_DEPARTMENT = FindingType(
+    "datei-ohne-geschaeftsbereich", E, "Datei keinem Geschäftsbereich zuzuordnen", "„Meldung_neu.xlsx“"
+)
+FILE_MANY_DEPARTMENTS = FindingType(
+    "datei-mehrdeutig", E, "Datei passt zu mehreren Geschäftsbereichen", "„GB1_GB2.xlsx“ passt zu GB1* und *GB2*"
+)
+DEPARTMENT_TWICE = FindingType(
+    "geschaeftsbereich-doppelt", E, "Zwei Meldebögen für einen Geschäftsbereich", "GB4_alt.xlsx und GB4_neu.xlsx"
+)
+DEPARTMENT_MISSING = FindingType(
+    "meldebogen-fehlt", W, "Meldebogen eines Geschäftsbereichs fehlt", "für GB3 liegt keine Datei vor"
+)
+SHEET_HIDDEN = FindingType("blatt-ausgeblendet", W, "Ausgeblendetes Blatt mit Daten", "Blatt „Alt“ ist ausgeblendet")
+# Cell level
+REQUIRED_MISSING = FindingType("pflichtwert-fehlt", E, "Pflichtangabe fehlt", "Vorhaben leer in B7")
+NOT_IN_VOCABULARY = FindingType(
+    "wert-nicht-erlaubt", E, "Wert nicht in der Auswahlliste", "Status „in Planng“ → „geplant“"
+)
+PARTNER_UNKNOWN = FindingType(
+    "partner-unbekannt", W, "Partner nicht im Partnerverzeichnis", "„Schwielow-See“ → „Gemeinde Schwielowsee“"
+)
+DATE_UNREADABLE = FindingType("datum-unlesbar", E, "Datum nicht lesbar", "„Frühjahr 2023“")
+NUMBER_UNREADABLE = FindingType("zahl-unlesbar", E, "Zahl nicht lesbar", "„ca. 12.000 €“ in einer Zahlenspalte")
+END_BEFORE_START = FindingType("ende-vor-beginn", E, "Ende vor Beginn", "Beginn 2023, Ende 03/2022")
+STATUS_VS_DATES = FindingType(
+    "status-widerspricht-datum", W, "Status passt nicht zu den Daten", "„abgeschlossen“ ohne Ende"
+)
+OUTSIDE_YEAR = FindingType(
+    "ausserhalb-berichtsjahr", W, "Vorhaben liegt ganz außerhalb des Berichtsjahres", "Ende 2021 im Bericht 2023"
+)
+ID_DUPLICATE = FindingType("nr-doppelt", E, "Nr. mehrfach vergeben", "GB4-007 in Zeile 5 und 9")
+ACTIVITY_DUPLICATE = FindingType(
+    "vorhaben-doppelt", W, "Vorhaben doppelt gemeldet", "gleicher Titel und gleiche Partner in GB2 und GB4"
+)
+FORMULA_NO_VALUE = FindingType(
+    "formel-ohne-wert", E, "Formel ohne berechneten Wert", "=A2&B2, von einem Programm geschrieben"
+)
+MERGED_CELLS = FindingType("zellen-verbunden", E, "Verbundene Zellen im Datenbereich", "C5:C6 verbunden")
+ROW_HIDDEN = FindingType("zeile-ausgeblendet", W, "Ausgeblendete Zeile mit Daten", "Zeile 12 ausgeblendet")
+TEXT_TOO_LONG = FindingType("text-zu-lang", W, "Text zu lang für die Tabelle", "Beschreibung mit 3.500 Zeichen")
+BAD_CHARACTERS = FindingType(
+    "zeichen-entfernt", W, "Unzulässige Steuerzeichen entfernt", "unsichtbares Zeichen U+0007 im Titel"
+)
+# Silent normalisations, shown with --verbose
+NORMALISED_TEXT = FindingType("normalisiert-text", N, "Leerraum oder Unicode vereinheitlicht", "„Titel  “ → „Titel“")
+NORMALISED_SYNONYM = FindingType("normalisiert-synonym", N, "Synonym ersetzt", "„in Arbeit“ → „laufend“")
+NORMALISED_PARTNER = FindingType("normalisiert-partner", N, "Partnername vereinheitlicht", "„LK PM“ → „Landkreis …“")
+NORMALISED_DATE = FindingType("normalisiert-datum", N, "Datum aus Text gelesen", "„1.3.2022“ → 01.03.2022")
+ID_ASSIGNED = FindingType("nr-vergeben", N, "Vorläufige Nr. vergeben", "neues Vorhaben ohne Nr. → GB4-neu-1")
+
+CATALOGUE: tuple[FindingType, ...] = tuple(v for v in dict(globals()).values() if isinstance(v, FindingType))
+
+
+@dataclass
+class Report:
+    """All findings of a validation run, with what was read."""
+
+    findings: list[Finding] = field(default_factory=list)
+    files: int = 0
+    activities: int = 0
+    unreadable_files: int = 0
+
+    def extend(self, findings: Iterable[Finding]) -> None:
+        """Add findings."""
+        self.findings.extend(findings)
+
+    def count(self, severity: Severity) -> int:
+        """How many findings have `severity`."""
+        return sum(1 for f in self.findings if f.severity is severity)
+
+    def shown(self, include_infos: bool) -> list[Finding]:
+        """The findings to show: infos (silent normalisations) only when asked for."""
+        return [f for f in self.findings if include_infos or f.severity is not Severity.INFO]
+
+    def summary(self, include_infos: bool = True) -> dict[str, int]:
+        """The `summary` object of the JSON output, counting what is shown."""
+        return {
+            "errors": self.count(Severity.ERROR),
+            "warnings": self.count(Severity.WARNING),
+            "infos": self.count(Severity.INFO) if include_infos else 0,
+            "files": self.files,
+            "activities": self.activities,
+        }
+
+    def as_json(self, include_infos: bool = True) -> dict[str, Any]:
+        """`{"findings": [...], "summary": {...}}`, exactly as SPEC describes."""
+        findings = [f.as_json() for f in self.shown(include_infos)]
+        return {"findings": findings, "summary": self.summary(include_infos)}
+
+    def fails(self, strict: bool = False) -> bool:
+        """Whether the run should exit with code 1."""
+        return self.count(Severity.ERROR) > 0 or (strict and self.count(Severity.WARNING) > 0)

@@ -1,0 +1,144 @@
+"""Read, check and normalise a year's Meldebögen (or given files) in one call.
+
+This is the library entry point behind `validate`, `status`, `build` and `compare`:
+it never prints; it returns the report (findings) and the normalised activities.
+Fatal problems with one file become a finding about that file, not an exception.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import findings as F
+from .checks import RowChecker, check_columns, check_departments, check_duplicates, check_layout
+from .findings import Finding, Report, Severity
+from .model import Activity
+from .normalise import Normaliser
+from .project import Project
+from .read import SourceFile, UnreadableWorkbook, read_meldebogen, source_files, year_files
+
+_UNREADABLE = {
+    "damaged": F.FILE_DAMAGED,
+    "encrypted": F.FILE_ENCRYPTED,
+    "format": F.FILE_FORMAT,
+    "too-large": F.FILE_TOO_LARGE,
+    "header": F.HEADER_MISSING,
+}
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class FileResult:
+    """What one file gave: its Geschäftsbereich, activities and whether it could be read."""
+
+    source: SourceFile
+    department: str | None
+    activities: list[Activity] = field(default_factory=list)
+    readable: bool = True
+
+
+@dataclass
+class YearData:
+    """The checked and normalised data of a year (or of the given files)."""
+
+    year: int | None
+    report: Report
+    files: list[FileResult]
+
+    @property
+    def activities(self) -> list[Activity]:
+        """Every activity read, in file and row order."""
+        return [a for result in self.files for a in result.activities]
+
+    def rows_with_errors(self) -> set[tuple[str, int]]:
+        """(file, row) of every row that has an error finding."""
+        return {(f.file, f.row) for f in self.report.findings if f.severity is Severity.ERROR and f.row is not None}
+
+    def publishable(self) -> list[Activity]:
+        """The activities without errors in their row, from files without file-level errors."""
+        bad_rows = self.rows_with_errors()
+        bad_files = {
+            f.file for f in self.report.findings if f.severity is Severity.ERROR and f.cell is None and f.row is None
+        }
+        return [
+            a
+            for a in self.activities
+            if (a.source.file, a.source.row) not in bad_rows and a.source.file not in bad_files
+        ]
+
+
+def check_year(
+    project: Project, year: int, *, today: dt.date | None = None, progress: Progress | None = None
+) -> YearData:
+    """Check every Meldebogen in `JAHR/meldungen/`, including missing and doubled departments."""
+    sources = year_files(project.reports_dir(year), project.settings)
+    return _check(project, sources, year, whole_year=True, today=today, progress=progress)
+
+
+def check_paths(
+    project: Project,
+    paths: list[Path],
+    year: int | None = None,
+    *,
+    today: dt.date | None = None,
+    progress: Progress | None = None,
+) -> YearData:
+    """Check the given files; the report year (for date checks) is `year` or the files' year folder."""
+    if year is None:
+        parents = {p.resolve().parent for p in paths}
+        if len(parents) == 1:
+            folder = next(iter(parents))
+            if folder.name == "meldungen" and folder.parent.name.isdigit():
+                year = int(folder.parent.name)
+    return _check(
+        project, source_files(paths, project.settings), year, whole_year=False, today=today, progress=progress
+    )
+
+
+def _check(
+    project: Project,
+    sources: list[SourceFile],
+    year: int | None,
+    *,
+    whole_year: bool,
+    today: dt.date | None,
+    progress: Progress | None,
+) -> YearData:
+    settings = project.settings
+    report = Report(files=len(sources))
+    checker = RowChecker(settings, year, today or dt.date.today())
+    normaliser = Normaliser(settings)
+    results = []
+    for source in sources:
+        if progress:
+            progress(source.file)
+        department = source.departments[0] if len(source.departments) == 1 else None
+        result = FileResult(source, department)
+        results.append(result)
+        try:
+            raw = read_meldebogen(source.path, source.file, settings)
+        except UnreadableWorkbook as problem:
+            result.readable = False
+            report.unreadable_files += 1
+            report.findings.append(_UNREADABLE[problem.kind].at(source.file, problem.message))
+            continue
+        report.extend(check_columns(raw, settings))
+        report.extend(check_layout(raw, settings))
+        report.extend(checker.check(raw))
+        result.activities, notes = normaliser.activities(raw, department or "?")
+        report.extend(notes)
+    report.extend(check_departments(sources, settings, whole_year))
+    activities = [a for r in results for a in r.activities]
+    report.extend(check_duplicates(activities, settings))
+    report.activities = len(activities)
+    report.findings.sort(key=_order)
+    return YearData(year, report, results)
+
+
+def _order(finding: Finding) -> tuple[str, int, int]:
+    severity = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}[finding.severity]
+    return (finding.file, finding.row or 0, severity)

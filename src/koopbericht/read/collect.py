@@ -1,0 +1,61 @@
+"""Which files of a year are Meldebögen, and which Geschäftsbereich each belongs to."""
+
+from __future__ import annotations
+
+import fnmatch
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..config import Settings
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A file to read, as shown to the user, and the Geschäftsbereiche its name matches."""
+
+    path: Path
+    file: str
+    departments: tuple[str, ...]
+
+
+def _is_candidate(path: Path) -> bool:
+    # Excel's lock files (~$name.xlsx) and hidden files are never Meldebögen.
+    return path.is_file() and not path.name.startswith(("~$", ".")) and not path.name.endswith(".tmp")
+
+
+def _matches(name: str, pattern: str) -> bool:
+    name, pattern = name.casefold(), pattern.casefold()
+    if fnmatch.fnmatchcase(name, pattern):
+        return True
+    # "GB1_*.xlsx" also claims "GB1_Meldebogen.xls", so a wrong format is reported for GB1.
+    stem, _, _ = name.rpartition(".")
+    pattern_stem, dot, _ = pattern.rpartition(".")
+    return bool(dot and stem and fnmatch.fnmatchcase(stem, pattern_stem))
+
+
+def departments_for(name: str, settings: Settings) -> tuple[str, ...]:
+    """The Kürzel of every Geschäftsbereich whose file patterns match `name`."""
+    return tuple(d.code for d in settings.departments if any(_matches(name, p) for p in d.patterns))
+
+
+def shown_name(path: Path, root: Path) -> str:
+    """`path` relative to the working folder (as findings name files), else as given."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def source_files(paths: list[Path], settings: Settings) -> list[SourceFile]:
+    """Describe the given files, in name order."""
+    return [
+        SourceFile(path, shown_name(path, settings.root), departments_for(path.name, settings))
+        for path in sorted(paths, key=lambda p: p.name.casefold())
+    ]
+
+
+def year_files(folder: Path, settings: Settings) -> list[SourceFile]:
+    """Every candidate file in a year's `meldungen/` folder."""
+    if not folder.is_dir():
+        return []
+    return source_files([p for p in folder.iterdir() if _is_candidate(p)], settings)
