@@ -12,6 +12,7 @@ from typing import Any
 from openpyxl.cell.cell import Cell
 
 from .values import XML_ILLEGAL
+
 FORMULA_STARTS = ("=", "+", "-", "@")
 
 
