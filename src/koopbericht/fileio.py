@@ -11,10 +11,18 @@ import tempfile
 from pathlib import Path
 
 
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write `data` to `path` atomically (same folder, then `os.replace`)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    # mkstemp creates the file readable only by its owner; outputs get the usual permissions.
+    os.chmod(temporary, 0o666 & ~_umask())
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)

@@ -8,6 +8,7 @@ import typer
 
 from .. import __version__
 from . import german
+from .build_cmd import build
 from .info_cmd import info
 from .init_cmd import init
 from .status_cmd import status
@@ -46,6 +47,7 @@ app.command(name="init")(init)
 app.command(name="info")(info)
 app.command(name="validate")(validate)
 app.command(name="status")(status)
+app.command(name="build")(build)
 
 
 def main() -> None:

@@ -17,7 +17,7 @@ DEFAULT_COLUMNS: tuple[Column, ...] = (
         "Nr.",
         T.TEXT,
         ("Nr", "Nummer", "Lfd. Nr.", "ID", "Kennung"),
-        width=10,
+        width=15,
         help="Feste Kennung des Vorhabens, z. B. GB4-007. Bei neuen Vorhaben leer lassen.",
     ),
     Column(
@@ -59,7 +59,7 @@ DEFAULT_COLUMNS: tuple[Column, ...] = (
         T.VOCABULARY,
         ("Form der Kooperation", "Art der Kooperation", "Form", "Kooperationsart"),
         vocabulary="kooperationsform",
-        width=24,
+        width=27,
         help="Art der Zusammenarbeit; bitte aus der Liste wählen.",
     ),
     Column(
@@ -68,7 +68,7 @@ DEFAULT_COLUMNS: tuple[Column, ...] = (
         T.VOCABULARY,
         ("Stand", "Projektstatus"),
         vocabulary="status",
-        width=14,
+        width=18,
         help="geplant, laufend, abgeschlossen oder ruhend.",
     ),
     Column(
@@ -76,7 +76,7 @@ DEFAULT_COLUMNS: tuple[Column, ...] = (
         "Beginn",
         T.DATE,
         ("Start", "Beginn (Datum)", "seit", "Laufzeit von"),
-        width=12,
+        width=16,
         help="Datum, Monat (03/2022) oder Jahr (2022) des Beginns.",
     ),
     Column(
@@ -84,7 +84,7 @@ DEFAULT_COLUMNS: tuple[Column, ...] = (
         "Ende",
         T.DATE,
         ("Abschluss", "Ende (Datum)", "bis", "Laufzeit bis"),
-        width=12,
+        width=16,
         help="Datum, Monat oder Jahr des Endes; leer lassen, solange das Vorhaben läuft.",
     ),
     Column(

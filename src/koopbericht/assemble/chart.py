@@ -1,0 +1,73 @@
+"""The one bar chart of the Vorlage: activities per Geschäftsbereich, stacked by status.
+
+Drawn with Pillow into a PNG (Word shows PNG everywhere); the same figures always give
+the same bytes. The alt text states every number the chart shows.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+from .stats import YearFigures
+
+COLOURS = ("#9ecae1", "#2171b5", "#74c476", "#bdbdbd", "#fdae6b")
+FONT_PATHS = (
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/dejavu/DejaVuSans.ttf",
+    "C:/Windows/Fonts/arial.ttf",
+)
+WIDTH, BAR, GAP, LEFT, TOP = 1600, 44, 22, 150, 90
+
+
+def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    for candidate in FONT_PATHS:
+        if Path(candidate).is_file():
+            return ImageFont.truetype(candidate, size)
+    return ImageFont.load_default(size)
+
+
+def bar_chart(figures: YearFigures) -> bytes:
+    """A horizontal stacked bar chart as PNG bytes."""
+    rows = figures.by_department
+    height = TOP + len(rows) * (BAR + GAP) + 70
+    image = Image.new("RGB", (WIDTH, height), "white")
+    draw = ImageDraw.Draw(image)
+    font, small = _font(30), _font(26)
+    largest = max((sum(counts.values()) for _, _, counts in rows), default=0) or 1
+    scale = (WIDTH - LEFT - 120) / largest
+    x: float = LEFT
+    for index, status in enumerate(figures.statuses):  # legend
+        colour = COLOURS[index % len(COLOURS)]
+        draw.rectangle((x, 24, x + 30, 54), fill=colour, outline="black")
+        draw.text((x + 40, 22), status, fill="black", font=small)
+        x += 60 + int(draw.textlength(status, font=small))
+    for row, (code, _, counts) in enumerate(rows):
+        y = TOP + row * (BAR + GAP)
+        draw.text((20, y + 6), code, fill="black", font=font)
+        x = LEFT
+        for index, status in enumerate(figures.statuses):
+            width = counts.get(status, 0) * scale
+            if width:
+                draw.rectangle((x, y, x + width, y + BAR), fill=COLOURS[index % len(COLOURS)], outline="black")
+                x += width
+        draw.text((x + 12, y + 6), str(sum(counts.values())), fill="black", font=font)
+    draw.line((LEFT, TOP - 10, LEFT, height - 50), fill="black", width=2)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=False)
+    return buffer.getvalue()
+
+
+def chart_alt_text(figures: YearFigures) -> str:
+    """Alternative text: what the chart shows, with all its numbers."""
+    parts = []
+    for code, name, counts in figures.by_department:
+        detail = ", ".join(f"{status} {count}" for status, count in counts.items() if count)
+        parts.append(f"{code} ({name}): {sum(counts.values())}" + (f" – {detail}" if detail else ""))
+    return (
+        f"Balkendiagramm der Vorhaben {figures.year} je Geschäftsbereich, nach Status gestapelt. "
+        + "; ".join(parts)
+        + "."
+    )

@@ -1,0 +1,170 @@
+"""Narrative sections: Markdown from `text/*.md`, placeholders filled, parsed into blocks.
+
+markdown-it-py (CommonMark plus tables) turns the text into tokens; they map onto
+Word's own structures: `#`–`###` headings, paragraphs, bullet and numbered lists,
+bold, italic, links and simple tables. A placeholder such as `{{ anzahl_partner }}`
+is replaced before parsing; an unknown one stops the build with file and line.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from ..document import Block, Heading, ListBlock, ListItem, Paragraph, Run, Table, TableRow
+from ..errors import ConfigError, ConfigProblem
+
+PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
+
+
+def fill_placeholders(text: str, values: dict[str, str], file: Path) -> str:
+    """Replace every `{{ name }}`; raise ConfigError naming file and line of unknown ones."""
+    problems = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        for match in PLACEHOLDER.finditer(line):
+            if match.group(1) not in values:
+                known = ", ".join(sorted(values))
+                problems.append(
+                    ConfigProblem(
+                        file,
+                        "",
+                        f"Unbekannter Platzhalter „{{{{ {match.group(1)} }}}}“. Verfügbar sind: {known}.",
+                        number,
+                    )
+                )
+    if problems:
+        raise ConfigError(problems)
+    return PLACEHOLDER.sub(lambda m: values[m.group(1)], text)
+
+
+def parse_markdown(text: str, table_number: int = 1) -> list[Block]:
+    """Blocks of a Markdown text; tables are captioned `Tabelle N` counting from `table_number`."""
+    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    return _Converter(tokens, table_number).blocks()
+
+
+class _Converter:
+    def __init__(self, tokens: list[Token], table_number: int) -> None:
+        self.tokens = tokens
+        self.position = 0
+        self.table_number = table_number
+
+    def blocks(self) -> list[Block]:
+        result: list[Block] = []
+        while self.position < len(self.tokens):
+            token = self.tokens[self.position]
+            if token.type == "heading_open":
+                inline = self.tokens[self.position + 1]
+                level = min(int(token.tag[1]), 3)
+                result.append(Heading(level, "".join(r.text for r in _runs(inline))))
+                self.position += 3
+            elif token.type == "paragraph_open":
+                result.append(Paragraph(_runs(self.tokens[self.position + 1])))
+                self.position += 3
+            elif token.type in ("bullet_list_open", "ordered_list_open"):
+                result.append(self._list())
+            elif token.type == "table_open":
+                lead = result[-1] if result and isinstance(result[-1], Paragraph) else None
+                result.append(self._table(lead))
+            else:
+                self.position += 1  # hr, html, code blocks: not part of a Vorlage's text
+        return result
+
+    def _list(self) -> ListBlock:
+        ordered = self.tokens[self.position].type == "ordered_list_open"
+        items: list[ListItem] = []
+        depth = 0
+        while self.position < len(self.tokens):
+            token = self.tokens[self.position]
+            if token.type in ("bullet_list_open", "ordered_list_open"):
+                depth += 1
+            elif token.type in ("bullet_list_close", "ordered_list_close"):
+                depth -= 1
+                if depth == 0:
+                    self.position += 1
+                    break
+            elif token.type == "inline":
+                runs = _runs(token)
+                if items and items[-1].level == depth - 1 and self._continues_item():
+                    items[-1] = ListItem((*items[-1].runs, Run(" "), *runs), depth - 1)
+                else:
+                    items.append(ListItem(runs, depth - 1))
+            self.position += 1
+        return ListBlock(ordered, tuple(items))
+
+    def _continues_item(self) -> bool:
+        # A second paragraph inside the same list item (loose lists) joins the item.
+        previous = self.tokens[self.position - 2] if self.position >= 2 else None
+        return previous is not None and previous.type == "paragraph_close"
+
+    def _table(self, lead: Paragraph | None) -> Table:
+        header: list[str] = []
+        rows: list[TableRow] = []
+        current: list[str] = []
+        in_head = False
+        while self.position < len(self.tokens):
+            token = self.tokens[self.position]
+            self.position += 1
+            if token.type == "thead_open":
+                in_head = True
+            elif token.type == "thead_close":
+                in_head = False
+            elif token.type == "tr_open":
+                current = []
+            elif token.type == "inline":
+                current.append("".join(r.text for r in _runs(token)))
+            elif token.type == "tr_close":
+                if in_head:
+                    header = current
+                else:
+                    rows.append(TableRow(tuple(current)))
+            elif token.type == "table_close":
+                break
+        # The paragraph that introduces the table ("… fand statt:") names it best.
+        topic = "".join(r.text for r in lead.runs).strip().rstrip(":") if lead else ""
+        if len(topic) > 120:
+            topic = topic[:117].rsplit(" ", 1)[0] + " …"
+        caption = f"Tabelle {self.table_number}" + (f": {topic}" if topic else "")
+        self.table_number += 1
+        description = f"Tabelle mit den Spalten {', '.join(header)} und {len(rows)} Zeilen."
+        return Table(caption, description, tuple(header), tuple(rows))
+
+
+def _runs(inline: Token) -> tuple[Run, ...]:
+    runs: list[Run] = []
+    bold = italic = False
+    link: str | None = None
+    for child in inline.children or []:
+        kind = child.type
+        if kind == "strong_open":
+            bold = True
+        elif kind == "strong_close":
+            bold = False
+        elif kind == "em_open":
+            italic = True
+        elif kind == "em_close":
+            italic = False
+        elif kind == "link_open":
+            link = str(child.attrs.get("href", "")) or None
+        elif kind == "link_close":
+            link = None
+        elif kind in ("text", "code_inline", "html_inline"):
+            runs.append(Run(child.content, bold, italic, link))
+        elif kind == "softbreak":
+            runs.append(Run(" ", bold, italic, link))
+        elif kind == "hardbreak":
+            runs.append(Run("\n", bold, italic, link))
+    return _merged(runs)
+
+
+def _merged(runs: list[Run]) -> tuple[Run, ...]:
+    merged: list[Run] = []
+    for run in runs:
+        if merged and (merged[-1].bold, merged[-1].italic, merged[-1].link) == (run.bold, run.italic, run.link):
+            merged[-1] = Run(merged[-1].text + run.text, run.bold, run.italic, run.link)
+        else:
+            merged.append(run)
+    return tuple(merged)

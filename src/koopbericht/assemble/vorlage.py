@@ -1,0 +1,204 @@
+"""Assembling the Mitteilungsvorlage from the year's settings, texts and activities."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..config import Column, Settings, YearSettings
+from ..document import Block, Heading, Image, LandscapeSection, Paragraph, Run, Table, TableRow, VorlageDocument
+from ..model import Activity
+from ..values import PartialDate
+from .chart import bar_chart, chart_alt_text
+from .markdown import fill_placeholders, parse_markdown
+from .stats import YearFigures, german_number, placeholders
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """An entry of the list of Anlagen."""
+
+    name: str
+    file_name: str
+    size: int | None
+
+
+def timestamp_for(year_settings: YearSettings) -> dt.datetime:
+    """The fixed time stamped into every output, so that builds are byte-identical."""
+    day = year_settings.master.date or dt.date(year_settings.year + 1, 1, 1)
+    return dt.datetime(day.year, day.month, day.day, 9, 0, 0)
+
+
+def format_value(column: Column, value: Any) -> str:
+    """A normalised value as shown in the Anlage (list entries separated by `; `)."""
+    if isinstance(value, tuple):
+        return "; ".join(value)
+    if isinstance(value, PartialDate):
+        return str(value)
+    if isinstance(value, float):
+        return f"{value:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".").removesuffix(",00")
+    return "" if value is None else str(value)
+
+
+def assemble(
+    settings: Settings,
+    year: YearSettings,
+    activities: list[Activity],
+    figures: YearFigures,
+    texts: list[tuple[Path, str]],
+    attachments: list[Attachment],
+) -> VorlageDocument:
+    """The complete Vorlage as a document model."""
+    master = year.master
+    blocks: list[Block] = [Heading(0, f"Mitteilungsvorlage {master.number}".strip())]
+    blocks += _master_data(year)
+    blocks += _consultations(year)
+    blocks += _explanation(year)
+    values = placeholders(figures, settings, master.number)
+    table_number = 4
+    for path, text in texts:
+        parsed = parse_markdown(fill_placeholders(text, values, path), table_number)
+        table_number += sum(1 for b in parsed if isinstance(b, Table))
+        blocks += parsed
+    blocks += _overview(figures, table_number)
+    blocks += _attachment_list(attachments, table_number + 1)
+    blocks += _annex(settings, activities, year.year)
+    return VorlageDocument(
+        number=master.number,
+        title=master.subject,
+        subject=f"{master.paper_type} {master.number}".strip(),
+        author=settings.authority.name,
+        keywords=f"Kooperationsbericht; interkommunale Zusammenarbeit; {year.year}",
+        timestamp=timestamp_for(year),
+        blocks=tuple(blocks),
+    )
+
+
+def _master_data(year: YearSettings) -> list[Block]:
+    master = year.master
+    rows = [
+        ("Betreff", master.subject),
+        ("Status", master.status),
+        ("Vorlageart", master.paper_type),
+        ("Federführend", master.lead),
+        ("Einreicher", master.submitter),
+    ]
+    if master.date:
+        rows.append(("Datum", f"{master.date:%d.%m.%Y}"))
+    return [
+        Heading(1, "Grunddaten"),
+        Table(
+            "Tabelle 1: Grunddaten der Vorlage",
+            "Betreff, Status, Vorlageart, federführende Stelle und Einreicher der Vorlage.",
+            ("Angabe", "Inhalt"),
+            tuple(TableRow(row) for row in rows),
+            (1, 3),
+        ),
+    ]
+
+
+def _consultations(year: YearSettings) -> list[Block]:
+    rows = tuple(
+        TableRow((c.status, f"{c.date:%d.%m.%Y}" if c.date else "", c.body, c.decision)) for c in year.consultations
+    )
+    if not rows:
+        return [Heading(1, "Beratungsfolge"), Paragraph((Run("Keine Beratungsfolge angegeben."),))]
+    return [
+        Heading(1, "Beratungsfolge"),
+        Table(
+            "Tabelle 2: Beratungsfolge",
+            "Gremien, die die Vorlage beraten, mit Datum und Art des Beschlusses.",
+            ("Status", "Datum", "Gremium", "Beschluss"),
+            rows,
+            (1, 1, 2, 1.5),
+        ),
+    ]
+
+
+def _explanation(year: YearSettings) -> list[Block]:
+    body = year.consultations[0].body if year.consultations else "Hauptausschuss"
+    article = "Die" if body.endswith(("versammlung", "vertretung", "kommission")) else "Der"
+    blocks: list[Block] = [Heading(1, "Erläuterung"), Paragraph((Run(f"{article} {body} nimmt zur Kenntnis:", True),))]
+    for paragraph in (p.strip() for p in year.explanation.split("\n\n")):
+        if paragraph:
+            blocks.append(Paragraph((Run(" ".join(paragraph.split())),)))
+    return blocks
+
+
+def _overview(figures: YearFigures, table_number: int) -> list[Block]:
+    statuses = [s for s in figures.statuses if figures.by_status.get(s)] or list(figures.statuses)
+    rows = [
+        TableRow((f"{code} {name}", *(str(counts.get(s, 0)) for s in statuses), str(sum(counts.values()))))
+        for code, name, counts in figures.by_department
+    ]
+    rows.append(TableRow(("Gesamt", *(str(figures.by_status.get(s, 0)) for s in statuses), str(figures.activities))))
+    summary = (
+        f"Für {figures.year} haben {german_number(figures.departments)} Geschäftsbereiche "
+        f"{german_number(figures.activities)} Vorhaben mit {german_number(figures.partners)} verschiedenen "
+        "Kooperationspartnern gemeldet."
+    )
+    return [
+        Heading(1, "Überblick in Zahlen"),
+        Paragraph((Run(summary),)),
+        Table(
+            f"Tabelle {table_number}: Vorhaben je Geschäftsbereich und Status",
+            "Anzahl der gemeldeten Vorhaben je Geschäftsbereich, aufgeteilt nach Status, mit Summen.",
+            ("Geschäftsbereich", *statuses, "gesamt"),
+            tuple(rows),
+            (3.2, *([1.45] * len(statuses)), 1.2),
+        ),
+        Image(bar_chart(figures), chart_alt_text(figures), "Vorhaben je Geschäftsbereich und Status", 16.0),
+    ]
+
+
+def _attachment_list(attachments: list[Attachment], table_number: int) -> list[Block]:
+    rows = tuple(
+        TableRow((str(i), f"{a.name}\n({a.file_name})", _size(a.size))) for i, a in enumerate(attachments, start=1)
+    )
+    return [
+        Heading(1, "Anlagen"),
+        Table(
+            f"Tabelle {table_number}: Anlagen",
+            "Nummer, Name und Dateigröße der Anlagen zu dieser Vorlage.",
+            ("Nr.", "Name", "Größe"),
+            rows,
+            (0.6, 5, 1.1),
+        ),
+    ]
+
+
+def _size(size: int | None) -> str:
+    if size is None:
+        return "–"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} kB".replace(".", ",")
+    return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
+
+
+def _annex(settings: Settings, activities: list[Activity], year: int) -> list[Block]:
+    columns = [settings.column(key) for key in settings.output.annex_columns]
+    rows: list[TableRow] = []
+    for department in settings.departments:
+        own = [a for a in activities if a.department == department.code]
+        if not own:
+            continue
+        rows.append(TableRow((f"{department.code} – {department.name} ({len(own)} Vorhaben)",), group=True))
+        for activity in own:
+            # A provisional Nr. (KÜRZEL-neu-N) is an internal aid, not a published identifier.
+            values = {"nr": "" if activity.id_assigned else activity.id, **activity.values}
+            rows.append(TableRow(tuple(format_value(c, values.get(c.key)) for c in columns)))
+    return [
+        LandscapeSection(),
+        Heading(1, f"Anlage 1: Tabellarische Übersicht der Kooperationsvorhaben {year}"),
+        Table(
+            "Anlage 1: Kooperationsvorhaben nach Geschäftsbereich",
+            f"Alle {len(activities)} gemeldeten Vorhaben, gruppiert nach Geschäftsbereich, mit den Spalten "
+            f"{', '.join(c.title for c in columns)}.",
+            tuple(c.title for c in columns),
+            tuple(rows),
+            tuple(float(c.width) for c in columns),
+            small=True,
+        ),
+    ]

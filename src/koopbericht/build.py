@@ -1,0 +1,139 @@
+"""`build`: check, normalise, assemble and render a year into `ausgabe/JAHR/`.
+
+Outputs are rendered completely in memory first and then each is written to a
+temporary file and moved into place, so a failed build leaves the previous outputs
+untouched. Errors in the data stop the build unless `allow_errors` is set; then the
+rows with errors are left out and listed in the result.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .assemble import Attachment, assemble, figures, timestamp_for
+from .errors import EXIT_FINDINGS, KoopberichtError, UsageError
+from .fileio import write_bytes_atomic
+from .findings import Finding, Report, Severity
+from .pipeline import Progress, YearData, check_year
+from .project import Project
+from .render import PublishedFile, docx_to_pdf, render_annex_xlsx, render_docx, render_oparl
+
+
+class BuildRefused(KoopberichtError):
+    """The data has errors and --trotz-fehlern was not given."""
+
+    exit_code = EXIT_FINDINGS
+
+    def __init__(self, report: Report) -> None:
+        errors = report.count(Severity.ERROR)
+        super().__init__(
+            f"Die Meldebögen enthalten {errors} Fehler; die Vorlage wurde nicht erstellt. Beheben Sie die "
+            "Fehler (siehe oben) oder erstellen Sie die Vorlage mit --trotz-fehlern ohne die fehlerhaften Zeilen."
+        )
+        self.report = report
+
+
+@dataclass
+class BuildResult:
+    """What a build wrote, and what it left out."""
+
+    year: int
+    outputs: list[Path]
+    activities: int
+    report: Report
+    left_out: list[str] = field(default_factory=list)
+
+
+def build_year(
+    project: Project,
+    year: int,
+    *,
+    allow_errors: bool = False,
+    pdf: bool = False,
+    template: Path | None = None,
+    today: dt.date | None = None,
+    progress: Progress | None = None,
+) -> BuildResult:
+    """Build the Vorlage, the Anlage xlsx and the OParl export of `year`."""
+    settings = project.settings
+    year_settings = project.year_settings(year)
+    template = template or settings.output.word_template
+    if template is not None and not template.is_file():
+        raise UsageError(f"Die Word-Vorlage {template} gibt es nicht.")
+    data = check_year(project, year, today=today, progress=progress)
+    if data.report.count(Severity.ERROR) and not allow_errors:
+        raise BuildRefused(data.report)
+    activities = data.publishable()
+    texts = _texts(project, year)
+    numbers = figures(settings, activities, year)
+    timestamp = timestamp_for(year_settings)
+    out = project.output_dir(year)
+    names = {key: pattern.format(jahr=year) for key, pattern in _patterns(project).items()}
+    _refuse_inputs_as_outputs(project, year, [out / name for name in names.values()])
+
+    annex = render_annex_xlsx(settings, activities, year, timestamp)
+    attachments = [
+        Attachment("Tabellarische Übersicht der Kooperationsvorhaben", "Anlage 1 in diesem Dokument", None),
+        Attachment("Tabellarische Übersicht als Tabelle", names["annex"], len(annex)),
+    ]
+    document = assemble(settings, year_settings, activities, numbers, texts, attachments)
+    vorlage = render_docx(document, template)
+    main = PublishedFile(f"{year_settings.master.paper_type} {year_settings.master.number}", names["vorlage"], vorlage)
+    extra = [PublishedFile("Anlage 1: Tabellarische Übersicht", names["annex"], annex)]
+    oparl = render_oparl(settings, year_settings, main, extra, timestamp)
+
+    outputs = []
+    for name, content in ((names["vorlage"], vorlage), (names["annex"], annex), (names["oparl"], oparl)):
+        write_bytes_atomic(out / name, content)
+        outputs.append(out / name)
+    if pdf:
+        target = out / Path(names["vorlage"]).with_suffix(".pdf").name
+        write_bytes_atomic(target, docx_to_pdf(out / names["vorlage"]))
+        outputs.append(target)
+    return BuildResult(year, outputs, len(activities), data.report, _left_out(data))
+
+
+def _patterns(project: Project) -> dict[str, str]:
+    output = project.settings.output
+    return {"vorlage": output.vorlage_file, "annex": output.annex_file, "oparl": output.oparl_file}
+
+
+def _texts(project: Project, year: int) -> list[tuple[Path, str]]:
+    folder = project.text_dir(year)
+    if not folder.is_dir():
+        return []
+    texts = []
+    for path in sorted(folder.glob("*.md"), key=lambda p: p.name):
+        try:
+            texts.append((project.relative(path), path.read_text(encoding="utf-8-sig")))
+        except UnicodeDecodeError:
+            raise UsageError(f"{project.relative(path)} ist nicht UTF-8-kodiert; bitte als UTF-8 speichern.") from None
+    return texts
+
+
+def _refuse_inputs_as_outputs(project: Project, year: int, targets: list[Path]) -> None:
+    inputs = [project.reports_dir(year).resolve(), project.text_dir(year).resolve()]
+    for target in targets:
+        resolved = target.resolve()
+        if any(resolved == folder or folder in resolved.parents for folder in inputs):
+            raise UsageError(f"Die Ausgabe {target} läge zwischen den Eingaben; bitte [ausgabe] ordner ändern.")
+        if resolved.is_file() and resolved.suffix not in (".docx", ".xlsx", ".json", ".pdf"):
+            raise UsageError(f"{target} ist keine Ausgabe von koopbericht und wird nicht überschrieben.")
+
+
+def _left_out(data: YearData) -> list[str]:
+    published = {(a.source.file, a.source.row) for a in data.publishable()}
+    left = [
+        f"{a.source.file}, Zeile {a.source.row}: {a.title or a.id}"
+        for a in data.activities
+        if (a.source.file, a.source.row) not in published
+    ]
+    left += [f"{r.source.file}: nicht lesbar" for r in data.files if not r.readable]
+    return left
+
+
+def error_findings(report: Report) -> list[Finding]:
+    """The error findings of a report (for the CLI to show when a build is refused)."""
+    return [f for f in report.findings if f.severity is Severity.ERROR]

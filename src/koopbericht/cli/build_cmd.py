@@ -1,0 +1,62 @@
+"""`koopbericht build JAHR`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .common import DebugOption, ProjectOption, handled
+
+
+def build(
+    jahr: Annotated[int, typer.Argument(help="Berichtsjahr, z. B. 2023.", show_default=False)],
+    trotz_fehlern: Annotated[
+        bool,
+        typer.Option("--trotz-fehlern", help="Auch bei Fehlern erstellen; fehlerhafte Zeilen werden weggelassen."),
+    ] = False,
+    pdf: Annotated[bool, typer.Option("--pdf", help="Zusätzlich eine PDF-Datei mit LibreOffice erzeugen.")] = False,
+    template: Annotated[
+        Path | None,
+        typer.Option(
+            "--template",
+            help="Word-Vorlage (.docx/.dotx) für Formatvorlagen, Seite, Kopf- und Fußzeile.",
+            metavar="DATEI",
+            show_default=False,
+        ),
+    ] = None,
+    projekt: ProjectOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Erstellt die Mitteilungsvorlage (.docx), die Anlage als Tabelle (.xlsx) und den OParl-Export."""
+    from .. import console
+    from ..build import BuildRefused, build_year
+    from ..findings import Severity
+    from ..project import Project
+    from .findings_view import print_findings
+
+    with handled(debug):
+        project = Project.open(projekt)
+        total = len(list(project.reports_dir(jahr).glob("*.*")))
+        try:
+            with console.file_progress(total) as progress:
+                result = build_year(
+                    project, jahr, allow_errors=trotz_fehlern, pdf=pdf, template=template, progress=progress
+                )
+        except BuildRefused as refused:
+            print_findings(refused.report, verbose=False, strict=False)
+            raise
+        warnings = result.report.count(Severity.WARNING)
+        for path in result.outputs:
+            console.success(f"{project.relative(path)}")
+        console.stdout.print(
+            f"{result.activities} Vorhaben veröffentlicht"
+            + (f", {warnings} Warnungen (koopbericht validate {jahr})" if warnings else "")
+            + ".",
+            markup=False,
+        )
+        if result.left_out:
+            console.warning(f"Wegen Fehlern weggelassen ({len(result.left_out)}):")
+            for line in result.left_out:
+                console.stderr.print(f"  • {line}", markup=False, soft_wrap=True)

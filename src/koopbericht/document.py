@@ -1,0 +1,102 @@
+"""The Vorlage as a document model: what `assemble` produces and `render` writes.
+
+Plain frozen dataclasses, independent of python-docx, so the content can be checked
+in tests and rendered into other formats without re-reading any input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Run:
+    """A piece of text with emphasis; `link` makes it a hyperlink; a newline is a line break."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    link: str | None = None
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading of level 0 (document title) to 3."""
+
+    level: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A body paragraph."""
+
+    runs: tuple[Run, ...]
+
+
+@dataclass(frozen=True)
+class ListItem:
+    """One list entry; `level` 0 is the outermost."""
+
+    runs: tuple[Run, ...]
+    level: int = 0
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    """A bullet or numbered list; numbered lists start at 1 each time."""
+
+    ordered: bool
+    items: tuple[ListItem, ...]
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """A table row; a `group` row has one cell spanning all columns."""
+
+    cells: tuple[str, ...]
+    group: bool = False
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table with a caption (shown and stored as w:tblCaption) and a repeated header row."""
+
+    caption: str
+    description: str
+    header: tuple[str, ...]
+    rows: tuple[TableRow, ...]
+    widths: tuple[float, ...] = ()
+    small: bool = False
+
+
+@dataclass(frozen=True)
+class Image:
+    """A PNG image with alternative text."""
+
+    png: bytes
+    alt: str
+    title: str
+    width_cm: float
+
+
+@dataclass(frozen=True)
+class LandscapeSection:
+    """Everything after this marker is set on landscape pages."""
+
+
+Block = Heading | Paragraph | ListBlock | Table | Image | LandscapeSection
+
+
+@dataclass(frozen=True)
+class VorlageDocument:
+    """The whole Vorlage with its metadata."""
+
+    number: str
+    title: str
+    subject: str
+    author: str
+    keywords: str
+    timestamp: dt.datetime
+    blocks: tuple[Block, ...] = field(default_factory=tuple)

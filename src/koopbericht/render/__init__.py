@@ -1,0 +1,8 @@
+"""Rendering stage: the document model and activities into .docx, .xlsx, OParl JSON and PDF."""
+
+from .docx import render_docx
+from .oparl import PublishedFile, render_oparl
+from .pdf import docx_to_pdf, find_soffice
+from .xlsx import render_annex_xlsx
+
+__all__ = ["PublishedFile", "docx_to_pdf", "find_soffice", "render_annex_xlsx", "render_docx", "render_oparl"]

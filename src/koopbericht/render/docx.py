@@ -1,0 +1,279 @@
+"""Writing the document model into a .docx with Word's own styles.
+
+The Word template (pandoc-style reference document) supplies styles, page setup,
+header and footer; its body is discarded. Headings use Heading 1–3, lists the real
+List Bullet / List Number styles (each numbered list restarts at 1), tables the
+linear XML writer in `oxml`. The result is byte-identical for the same input.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+from pathlib import Path
+from typing import Any
+
+from docx.document import Document as DocumentObject
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+from docx.text.paragraph import Paragraph as DocxParagraph
+from lxml import etree
+
+from ..document import Heading, Image, LandscapeSection, ListBlock, Paragraph, Run, Table, VorlageDocument
+from . import oxml
+from .package import deterministic_zip
+from .template import open_template
+
+TABLE_TEXT_STYLE = "Tabellentext"
+EMU_PER_TWIP = 635
+
+
+def render_docx(doc: VorlageDocument, template: Path | None = None) -> bytes:
+    """The Vorlage as .docx bytes."""
+    document = open_template(template)
+    _prepare_styles(document)
+    writer = _Writer(document)
+    for block in doc.blocks:
+        writer.add(block)
+    _header_and_footer(document, doc.number)
+    _core_properties(document, doc)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return deterministic_zip(buffer.getvalue(), doc.timestamp)
+
+
+def _prepare_styles(document: DocumentObject) -> None:
+    styles = document.styles
+    names = {style.name for style in styles}
+    if TABLE_TEXT_STYLE not in names:
+        style = styles.add_style(TABLE_TEXT_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = styles["Normal"]
+        style.font.size = Pt(9)
+        style.paragraph_format.space_after = Pt(0)
+        style.paragraph_format.space_before = Pt(0)
+    defaults = styles.element.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = etree.SubElement(styles.element, qn("w:docDefaults"))
+        styles.element.insert(0, defaults)
+    run_defaults = defaults.find(qn("w:rPrDefault"))
+    if run_defaults is None:
+        run_defaults = etree.SubElement(defaults, qn("w:rPrDefault"))
+    run_properties = run_defaults.find(qn("w:rPr"))
+    if run_properties is None:
+        run_properties = etree.SubElement(run_defaults, qn("w:rPr"))
+    language = run_properties.find(qn("w:lang"))
+    if language is None:
+        language = etree.SubElement(run_properties, qn("w:lang"))
+    language.set(qn("w:val"), "de-DE")
+    language.set(qn("w:eastAsia"), "de-DE")
+    language.set(qn("w:bidi"), "ar-SA")
+
+
+class _Writer:
+    def __init__(self, document: DocumentObject) -> None:
+        self.document = document
+        self.figures = 0
+        self.table_style = _style_id(document, "Table Grid", WD_STYLE_TYPE.TABLE)
+        self.table_text = _style_id(document, TABLE_TEXT_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+        self.after_table = False
+
+    def add(self, block: Any) -> None:
+        follows_table, self.after_table = self.after_table, isinstance(block, Table)
+        if isinstance(block, Heading):
+            if block.level == 0:
+                self.document.add_paragraph(block.text, style="Title")
+            else:
+                self.document.add_heading(block.text, level=block.level)
+        elif isinstance(block, Paragraph):
+            paragraph = self.document.add_paragraph()
+            if follows_table:  # space after a table comes from formatting, never from an empty paragraph
+                paragraph.paragraph_format.space_before = Pt(10)
+            self._runs(paragraph, block.runs)
+        elif isinstance(block, ListBlock):
+            self._list(block, follows_table)
+        elif isinstance(block, Table):
+            self._table(block)
+        elif isinstance(block, Image):
+            self._image(block)
+        elif isinstance(block, LandscapeSection):
+            self._landscape()
+
+    def _runs(self, paragraph: DocxParagraph, runs: tuple[Run, ...]) -> None:
+        for run in runs:
+            if run.link:
+                _hyperlink(paragraph, run)
+                continue
+            lines = run.text.split("\n")
+            for index, line in enumerate(lines):
+                piece = paragraph.add_run(line)
+                piece.bold = run.bold or None
+                piece.italic = run.italic or None
+                if index < len(lines) - 1:
+                    piece.add_break()
+
+    def _list(self, block: ListBlock, follows_table: bool) -> None:
+        base = "List Number" if block.ordered else "List Bullet"
+        restart = _restarted_numbering(self.document, base) if block.ordered else None
+        for index, item in enumerate(block.items):
+            style = base if item.level == 0 else f"{base} {min(item.level + 1, 3)}"
+            paragraph = self.document.add_paragraph(style=style)
+            if follows_table and index == 0:
+                paragraph.paragraph_format.space_before = Pt(10)
+            if restart is not None and item.level == 0:
+                properties = paragraph._p.get_or_add_pPr()
+                numbering = properties.get_or_add_numPr()
+                numbering.get_or_add_ilvl().val = 0
+                numbering.get_or_add_numId().val = restart
+            self._runs(paragraph, item.runs)
+
+    def _table(self, block: Table) -> None:
+        caption = self.document.add_paragraph(block.caption, style="Caption")
+        caption.paragraph_format.keep_with_next = True
+        widths = _widths(self.document, block.widths or (1.0,) * len(block.header))
+        table = oxml.new_table(widths, block.caption, block.description, self.table_style)
+        text_style = self.table_text if block.small else None
+        oxml.add_header_row(table, block.header, widths, text_style)
+        for row in block.rows:
+            if row.group:
+                oxml.add_group_row(table, row.cells[0], widths, text_style)
+            else:
+                oxml.add_data_row(table, row.cells, widths, text_style)
+        body = self.document.element.body
+        body.sectPr.addprevious(table)  # before the final section properties, as Word requires
+
+    def _image(self, block: Image) -> None:
+        self.figures += 1
+        self.document.add_picture(io.BytesIO(block.png), width=Cm(block.width_cm))
+        picture = self.document.paragraphs[-1]
+        picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        picture.paragraph_format.keep_with_next = True
+        for properties in picture._p.iter(qn("wp:docPr")):
+            properties.set("descr", block.alt)
+            properties.set("title", block.title)
+        self.document.add_paragraph(f"Abbildung {self.figures}: {block.title}", style="Caption")
+
+    def _landscape(self) -> None:
+        self.document.add_paragraph(
+            "Die tabellarische Übersicht folgt als Anlage 1 auf den nächsten Seiten im Querformat."
+        )
+        previous = self.document.sections[-1]
+        section = self.document.add_section(WD_SECTION.NEW_PAGE)
+        _move_section_break_into_previous_paragraph(self.document)
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = previous.page_height, previous.page_width
+        for side in ("left_margin", "right_margin"):
+            setattr(section, side, Cm(2))
+        section.top_margin = section.bottom_margin = Cm(2)
+
+
+def _move_section_break_into_previous_paragraph(document: DocumentObject) -> None:
+    # python-docx puts a section break into a new, empty paragraph; an empty paragraph is
+    # exactly what accessible documents avoid, so the break moves into the one before it.
+    body = document.element.body
+    holder = body.sectPr.getprevious()
+    previous = holder.getprevious()
+    if previous is None or previous.tag != qn("w:p"):
+        return
+    section_properties = holder.find(qn("w:pPr")).find(qn("w:sectPr"))
+    previous.get_or_add_pPr().append(section_properties)
+    body.remove(holder)
+
+
+def _widths(document: DocumentObject, relative: tuple[float, ...]) -> list[int]:
+    section = document.sections[-1]
+    page, left, right = section.page_width or Cm(21), section.left_margin or 0, section.right_margin or 0
+    usable = (page - left - right) // EMU_PER_TWIP
+    total = sum(relative) or 1.0
+    widths = [int(usable * part / total) for part in relative]
+    widths[-1] += int(usable) - sum(widths)
+    return widths
+
+
+def _style_id(document: DocumentObject, name: str, kind: WD_STYLE_TYPE) -> str | None:
+    for style in document.styles:
+        if style.name == name and style.type == kind:
+            return str(style.style_id)
+    return None
+
+
+def _restarted_numbering(document: DocumentObject, style_name: str) -> int | None:
+    """A new w:num on the same abstract numbering as `style_name`, starting again at 1."""
+    style = document.styles[style_name].element
+    num_id = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}")
+    if num_id is None:
+        return None
+    numbering = document.part.numbering_part.element
+    source = next((n for n in numbering.findall(qn("w:num")) if n.get(qn("w:numId")) == num_id.get(qn("w:val"))), None)
+    if source is None:
+        return None
+    new_id = max(int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))) + 1
+    clone = copy.deepcopy(source)
+    clone.set(qn("w:numId"), str(new_id))
+    for override in clone.findall(qn("w:lvlOverride")):
+        clone.remove(override)
+    override = etree.SubElement(clone, qn("w:lvlOverride"))
+    override.set(qn("w:ilvl"), "0")
+    etree.SubElement(override, qn("w:startOverride")).set(qn("w:val"), "1")
+    numbering.append(clone)
+    return new_id
+
+
+def _hyperlink(paragraph: DocxParagraph, run: Run) -> None:
+    assert run.link is not None
+    relation = paragraph.part.relate_to(run.link, RT.HYPERLINK, is_external=True)
+    link = etree.SubElement(paragraph._p, qn("w:hyperlink"))
+    link.set(qn("r:id"), relation)
+    element = etree.SubElement(link, qn("w:r"))
+    properties = etree.SubElement(element, qn("w:rPr"))
+    etree.SubElement(properties, qn("w:color")).set(qn("w:val"), "0563C1")
+    etree.SubElement(properties, qn("w:u")).set(qn("w:val"), "single")
+    if run.bold:
+        etree.SubElement(properties, qn("w:b"))
+    text = etree.SubElement(element, qn("w:t"))
+    text.text = run.text
+    text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+
+
+def _header_and_footer(document: DocumentObject, number: str) -> None:
+    section = document.sections[0]
+    header = section.header
+    if number not in "".join(p.text for p in header.paragraphs):
+        paragraph = header.paragraphs[0] if not header.paragraphs[0].text else header.add_paragraph()
+        paragraph.text = f"Mitteilungsvorlage {number}"
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    footer = section.footer
+    if not any(p._p.xpath(".//w:fldSimple|.//w:instrText") for p in footer.paragraphs):
+        paragraph = footer.paragraphs[0] if not footer.paragraphs[0].text else footer.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.add_run("Seite ")
+        _field(paragraph, "PAGE", "1")
+        paragraph.add_run(" von ")
+        _field(paragraph, "NUMPAGES", "1")
+
+
+def _field(paragraph: DocxParagraph, instruction: str, placeholder: str) -> None:
+    field = etree.SubElement(paragraph._p, qn("w:fldSimple"))
+    field.set(qn("w:instr"), f" {instruction} ")
+    run = etree.SubElement(field, qn("w:r"))
+    etree.SubElement(run, qn("w:t")).text = placeholder
+
+
+def _core_properties(document: DocumentObject, doc: VorlageDocument) -> None:
+    properties = document.core_properties
+    properties.title = doc.title
+    properties.subject = doc.subject
+    properties.author = doc.author
+    properties.last_modified_by = doc.author
+    properties.keywords = doc.keywords
+    properties.language = "de-DE"
+    properties.category = "Mitteilungsvorlage"
+    properties.comments = ""
+    properties.identifier = doc.number
+    properties.created = doc.timestamp
+    properties.modified = doc.timestamp
+    properties.last_printed = doc.timestamp
+    properties.revision = 1

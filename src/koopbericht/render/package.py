@@ -1,0 +1,23 @@
+"""Re-packing Office zip files with fixed timestamps and order, for byte-identical builds."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+
+
+def deterministic_zip(data: bytes, timestamp: dt.datetime) -> bytes:
+    """The same package with every member dated `timestamp` and fixed attributes."""
+    stamp = (max(timestamp.year, 1980), timestamp.month, timestamp.day, timestamp.hour, timestamp.minute, 0)
+    output = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(output, "w") as target:
+        names = source.namelist()
+        # [Content_Types].xml first, as Office writes it; the rest in their original order.
+        for name in sorted(names, key=lambda n: n != "[Content_Types].xml"):
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 0
+            target.writestr(info, source.read(name))
+    return output.getvalue()

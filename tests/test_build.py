@@ -1,0 +1,311 @@
+"""build: the Vorlage, the Anlage xlsx and the OParl export, read back and checked."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from koopbericht.pipeline import check_year
+from koopbericht.project import Project
+
+from .conftest import run
+from .libreoffice import convert
+from .workbooks import make_project, row, write_workbook
+
+INTERNAL_MARKERS = ("example.org", "Jana Beispiel", "Tom Muster", "Karl Probe", "Einladungsliste")
+
+
+def outputs(project: Path, year: int = 2023) -> dict[str, Path]:
+    folder = project / "ausgabe" / str(year)
+    return {
+        "docx": folder / f"Kooperationsbericht-{year}.docx",
+        "xlsx": folder / f"Anlage-Uebersicht-{year}.xlsx",
+        "json": folder / f"vorlage-{year}.oparl.json",
+    }
+
+
+@pytest.fixture(scope="module")
+def built_example(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    import shutil
+
+    from .conftest import EXAMPLE
+
+    target = tmp_path_factory.mktemp("beispiel") / "potsdam"
+    shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns("ausgabe"))
+    code, output = run(CliRunner(), "build", "2023", "-C", str(target))
+    assert code == 0, output
+    return target
+
+
+def example_titles(project: Path) -> list[str]:
+    return [a.title for a in check_year(Project.open(project), 2023).activities]
+
+
+def test_build_writes_the_three_outputs(built_example: Path) -> None:
+    for path in outputs(built_example).values():
+        assert path.is_file() and path.stat().st_size > 0
+
+
+def test_docx_structure(built_example: Path) -> None:
+    document = Document(str(outputs(built_example)["docx"]))
+    paragraphs = document.paragraphs
+    assert paragraphs[0].style.name == "Title" and paragraphs[0].text == "Mitteilungsvorlage 24/SVV/1155"
+    headings = [(p.style.name, p.text) for p in paragraphs if p.style.name.startswith("Heading")]
+    for expected in [
+        ("Heading 1", "Grunddaten"),
+        ("Heading 1", "Beratungsfolge"),
+        ("Heading 1", "Erläuterung"),
+        ("Heading 1", "Bericht des Oberbürgermeisters zur interkommunalen Zusammenarbeit 2023"),
+        ("Heading 2", "Sachstand"),
+        ("Heading 3", "Smart City"),
+        ("Heading 1", "Überblick in Zahlen"),
+        ("Heading 1", "Anlagen"),
+        ("Heading 1", "Anlage 1: Tabellarische Übersicht der Kooperationsvorhaben 2023"),
+    ]:
+        assert expected in headings
+    text = "\n".join(p.text for p in paragraphs)
+    assert "Der Hauptausschuss nimmt zur Kenntnis:" in text
+    assert "insgesamt 47 Vorhaben mit" in text
+    assert "{{" not in text
+    grunddaten = document.tables[0]
+    assert [c.text for c in grunddaten.rows[1].cells] == [
+        "Betreff",
+        "5. Kooperationsbericht der interkommunalen Zusammenarbeit",
+    ]
+    assert [c.text for c in document.tables[1].rows[1].cells] == [
+        "Erledigt",
+        "13.11.2024",
+        "Hauptausschuss",
+        "zur Kenntnis",
+    ]
+
+
+def test_lists_are_real_word_lists(built_example: Path) -> None:
+    document = Document(str(outputs(built_example)["docx"]))
+    numbered = [p for p in document.paragraphs if p.style.name == "List Number"]
+    bullets = [p for p in document.paragraphs if p.style.name == "List Bullet"]
+    assert len(numbered) == 7 and len(bullets) >= 6
+    assert numbered[0].text.startswith("Verbandsarbeit")
+    assert all(p._p.pPr.numPr is not None for p in numbered)
+    assert any(r.bold for p in document.paragraphs for r in p.runs if "47 Vorhaben" in r.text)
+    links = document.element.body.findall(".//" + qn("w:hyperlink"))
+    assert links and document.part.rels[links[0].get(qn("r:id"))].target_ref == "https://www.vbb.de"
+
+
+def test_every_table_is_accessible(built_example: Path) -> None:
+    document = Document(str(outputs(built_example)["docx"]))
+    assert len(document.tables) == 6  # Grunddaten, Beratungsfolge, text, Überblick, Anlagen, Anlage
+    for table in document.tables:
+        properties = table._tbl.tblPr
+        assert properties.find(qn("w:tblCaption")).get(qn("w:val"))
+        assert properties.find(qn("w:tblDescription")).get(qn("w:val"))
+        rows = table._tbl.findall(qn("w:tr"))
+        assert rows[0].find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+        assert all(r.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None for r in rows)
+
+
+def test_anlage_is_landscape_grouped_and_complete(built_example: Path) -> None:
+    document = Document(str(outputs(built_example)["docx"]))
+    assert [s.orientation for s in document.sections] == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE]
+    assert document.sections[1].page_width > document.sections[1].page_height
+    annex = document.tables[-1]
+    header = [c.text for c in annex.rows[0].cells]
+    assert header == ["Nr.", "Vorhaben", "Kooperationspartner", "Kooperationsform", "Status", "Beginn", "Ende",
+                      "Beschreibung/Sachstand"]  # fmt: skip
+    group_rows = [r for r in annex._tbl.findall(qn("w:tr")) if r.find(f".//{qn('w:gridSpan')}") is not None]
+    assert len(group_rows) == 6
+    cell_texts = {c.text for r in annex.rows[1:] for c in r.cells}
+    for title in example_titles(built_example):
+        assert title in cell_texts
+    schwielowsee = next(r for r in annex.rows if r.cells[0].text == "GB4-004")
+    assert "Schwielow-See" in schwielowsee.cells[2].text  # a warning, not an error: published as reported
+
+
+def test_image_has_alt_text_and_metadata(built_example: Path) -> None:
+    document = Document(str(outputs(built_example)["docx"]))
+    [picture] = document.element.body.findall(".//" + qn("wp:docPr"))
+    assert picture.get("descr").startswith("Balkendiagramm der Vorhaben 2023")
+    assert "GB4" in picture.get("descr")
+    properties = document.core_properties
+    assert properties.title == "5. Kooperationsbericht der interkommunalen Zusammenarbeit"
+    assert properties.author == "Landeshauptstadt Potsdam"
+    assert properties.language == "de-DE"
+    language = document.styles.element.find(f".//{qn('w:docDefaults')}//{qn('w:lang')}")
+    assert language.get(qn("w:val")) == "de-DE"
+    header = document.sections[0].header.paragraphs[0].text
+    assert "24/SVV/1155" in header
+    footer = document.sections[0].footer._element
+    assert footer.findall(".//" + qn("w:fldSimple"))
+
+
+def test_no_empty_paragraphs_as_spacing(built_example: Path) -> None:
+    document = Document(str(outputs(built_example)["docx"]))
+    body = document.element.body
+    for paragraph in body.findall(qn("w:p")):
+        has_text = "".join(paragraph.itertext()).strip()
+        has_drawing = paragraph.find(".//" + qn("w:drawing")) is not None
+        assert has_text or has_drawing, "empty paragraph in the body"
+
+
+def test_no_internal_data_in_any_output(built_example: Path) -> None:
+    for path in outputs(built_example).values():
+        if path.suffix == ".json":
+            contents = path.read_text(encoding="utf-8")
+        else:
+            with zipfile.ZipFile(path) as archive:
+                contents = "".join(archive.read(n).decode("utf-8", "ignore") for n in archive.namelist())
+        for marker in INTERNAL_MARKERS:
+            assert marker not in contents, (path.name, marker)
+
+
+def test_annex_xlsx(built_example: Path) -> None:
+    workbook = load_workbook(outputs(built_example)["xlsx"])
+    sheet = workbook["Vorhaben"]
+    headers = [c.value for c in sheet[1]]
+    assert headers[:4] == ["Kürzel", "Geschäftsbereich", "Nr.", "Handlungsfeld"]
+    assert "Ansprechpartner" not in headers and "Bemerkung (intern)" not in headers
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:{sheet.cell(1, len(headers)).column_letter}48"
+    assert sheet.column_dimensions["D"].width > 10
+    titles = {row[headers.index("Vorhaben")] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert titles == set(example_titles(built_example))
+
+
+def test_oparl_paper(built_example: Path) -> None:
+    paths = outputs(built_example)
+    paper = json.loads(paths["json"].read_text(encoding="utf-8"))
+    assert paper["type"] == "https://schema.oparl.org/1.1/Paper"
+    assert (paper["name"], paper["reference"], paper["paperType"]) == (
+        "5. Kooperationsbericht der interkommunalen Zusammenarbeit",
+        "24/SVV/1155",
+        "Mitteilungsvorlage",
+    )
+    assert paper["underDirectionOf"][0].startswith("urn:koopbericht:lhp:organization:")
+    for file, path in ((paper["mainFile"], paths["docx"]), (paper["auxiliaryFile"][0], paths["xlsx"])):
+        data = path.read_bytes()
+        assert file["type"] == "https://schema.oparl.org/1.1/File"
+        assert file["fileName"] == path.name and file["accessUrl"] == path.name
+        assert file["size"] == len(data)
+        assert file["sha1Checksum"] == hashlib.sha1(data).hexdigest()
+        assert file["sha512Checksum"] == hashlib.sha512(data).hexdigest()
+    [consultation] = paper["consultation"]
+    assert consultation["type"] == "https://schema.oparl.org/1.1/Consultation"
+    assert (consultation["role"], consultation["authoritative"]) == ("Kenntnisnahme", True)
+    for item in (paper, paper["mainFile"], *paper["auxiliaryFile"], consultation):
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", item["created"]) and item["modified"]
+
+
+def test_two_builds_are_byte_identical(example_copy: Path, runner: CliRunner) -> None:
+    assert run(runner, "build", "2023", "-C", str(example_copy))[0] == 0
+    first = {k: p.read_bytes() for k, p in outputs(example_copy).items()}
+    assert run(runner, "build", "2023", "-C", str(example_copy))[0] == 0
+    second = {k: p.read_bytes() for k, p in outputs(example_copy).items()}
+    assert first == second
+
+
+def test_errors_refuse_the_build_and_keep_previous_outputs(tmp_path: Path, runner: CliRunner) -> None:
+    project = make_project(tmp_path / "p")
+    reports = project / "2023" / "meldungen"
+    write_workbook(reports / "GB1_Meldebogen.xlsx", [row(1), row(2, vorhaben="Radweg Süd")])
+    write_workbook(reports / "GB2_Meldebogen.xlsx", [row(1, nr="GB2-001", vorhaben="Wasserstrategie")])
+    assert run(runner, "build", "2023", "-C", str(project))[0] == 0
+    before = {k: p.read_bytes() for k, p in outputs(project).items()}
+    write_workbook(reports / "GB1_Meldebogen.xlsx", [row(1), row(2, vorhaben="Radweg Süd", status="in Planng")])
+    code, output = run(runner, "build", "2023", "-C", str(project))
+    assert code == 1
+    assert "wert-nicht-erlaubt" in output and "--trotz-fehlern" in output
+    assert {k: p.read_bytes() for k, p in outputs(project).items()} == before
+    code, output = run(runner, "build", "2023", "-C", str(project), "--trotz-fehlern")
+    assert code == 0, output
+    assert "Wegen Fehlern weggelassen (1)" in output and "Radweg Süd" in output
+    document = Document(str(outputs(project)["docx"]))
+    annex_text = {c.text for r in document.tables[-1].rows for c in r.cells}
+    assert "Vorhaben Nummer 1" in annex_text and "Radweg Süd" not in annex_text
+
+
+def test_unknown_placeholder_names_file_and_line(tmp_path: Path, runner: CliRunner) -> None:
+    project = make_project(tmp_path / "p")
+    write_workbook(project / "2023" / "meldungen" / "GB1_Meldebogen.xlsx", [row(1)])
+    text = project / "2023" / "text" / "01-text.md"
+    text.parent.mkdir()
+    text.write_text("# Bericht\n\nEs gibt {{ anzahl_aktivitaeten }} Vorhaben\nund {{ anzahl_partnr }}.\n", "utf-8")
+    code, output = run(runner, "build", "2023", "-C", str(project))
+    assert code == 2
+    assert "2023/text/01-text.md, Zeile 4" in output
+    assert "Unbekannter Platzhalter „{{ anzahl_partnr }}“" in output
+    assert not (project / "ausgabe").exists()
+
+
+def make_template(path: Path) -> Path:
+    template = Document()
+    template.add_paragraph("Dieser Text der Vorlage darf nicht im Ergebnis stehen.")
+    template.sections[0].header.paragraphs[0].text = "Landeshauptstadt Beispiel – Der Oberbürgermeister"
+    template.styles["Normal"].font.name = "Liberation Serif"
+    template.save(str(path))
+    return path
+
+
+def test_word_template_supplies_styles_header_and_page(tmp_path: Path, runner: CliRunner) -> None:
+    project = make_project(tmp_path / "p")
+    write_workbook(project / "2023" / "meldungen" / "GB1_Meldebogen.xlsx", [row(1)])
+    template = make_template(tmp_path / "hausvorlage.docx")
+    dotx = tmp_path / "hausvorlage.dotx"
+    with zipfile.ZipFile(template) as source, zipfile.ZipFile(dotx, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"document.main+xml", b"template.main+xml")
+            target.writestr(item, data)
+    for given in (template, dotx):
+        code, output = run(runner, "build", "2023", "-C", str(project), "--template", str(given))
+        assert code == 0, output
+        document = Document(str(outputs(project)["docx"]))
+        text = "\n".join(p.text for p in document.paragraphs)
+        assert "darf nicht im Ergebnis stehen" not in text
+        header = "\n".join(p.text for p in document.sections[0].header.paragraphs)
+        assert "Landeshauptstadt Beispiel – Der Oberbürgermeister" in header and "24/SVV/0001" in header
+        assert document.styles["Normal"].font.name == "Liberation Serif"
+        assert any(p.style.name == "Heading 1" for p in document.paragraphs)
+
+
+def test_pdf_without_libreoffice_gives_a_clear_message(
+    example_copy: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", str(example_copy))  # a PATH on which no soffice exists
+    code, output = run(runner, "build", "2023", "-C", str(example_copy), "--pdf")
+    assert code == 2
+    assert "LibreOffice benötigt" in output
+    assert outputs(example_copy)["docx"].is_file()
+
+
+def test_rendered_pdf_reads_like_the_vorlage(built_example: Path, tmp_path: Path) -> None:
+    pdf = convert(outputs(built_example)["docx"], "pdf", tmp_path / "pdf", tmp_path / "profile")
+    # -raw keeps the content-stream order, in which LibreOffice writes each table cell as a whole.
+    text = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    squeezed = re.sub(r"\s+", "", text)
+    for expected in ("Mitteilungsvorlage24/SVV/1155", "Grunddaten", "Beratungsfolge", "DerHauptausschussnimmtzur",
+                     "ÜberblickinZahlen", "Anlage1:TabellarischeÜbersicht"):  # fmt: skip
+        assert expected in squeezed
+    for title in example_titles(built_example):
+        assert re.sub(r"\s+", "", title) in squeezed, title
+    for marker in INTERNAL_MARKERS:
+        assert marker not in text
+    info = subprocess.run(["pdfinfo", "-f", "1", "-l", "99", str(pdf)], capture_output=True, text=True, check=True)
+    sizes = re.findall(r"Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)", info.stdout)
+    landscape = [int(n) for n, w, h in sizes if float(w) > float(h)]
+    assert landscape and landscape == list(range(landscape[0], int(sizes[-1][0]) + 1))
+    pages = text.split("\f")
+    for number in landscape:
+        assert "Kooperationspartner" in pages[number - 1], f"header row missing on page {number}"
+        assert "24/SVV/1155" in pages[number - 1]
