@@ -36,7 +36,7 @@ DEFAULT_COLUMNS: tuple[Column, ...] = (
         ("Titel", "Projekt", "Maßnahme", "Bezeichnung", "Aktivität", "Vorhaben/Projekt"),
         required=True,
         max_length=300,
-        width=36,
+        width=34,
         help="Kurzer, aussagekräftiger Titel der Kooperation (Pflichtfeld).",
     ),
     Column(
@@ -50,7 +50,7 @@ DEFAULT_COLUMNS: tuple[Column, ...] = (
             "Beteiligte",
             "Partner/innen",
         ),
-        width=36,
+        width=34,
         help="Beteiligte Kommunen, Kreise, Verbände usw.; mehrere durch Semikolon oder Zeilenumbruch trennen.",
     ),
     Column(
@@ -59,7 +59,7 @@ DEFAULT_COLUMNS: tuple[Column, ...] = (
         T.VOCABULARY,
         ("Form der Kooperation", "Art der Kooperation", "Form", "Kooperationsart"),
         vocabulary="kooperationsform",
-        width=27,
+        width=33,
         help="Art der Zusammenarbeit; bitte aus der Liste wählen.",
     ),
     Column(
@@ -68,7 +68,7 @@ DEFAULT_COLUMNS: tuple[Column, ...] = (
         T.VOCABULARY,
         ("Stand", "Projektstatus"),
         vocabulary="status",
-        width=18,
+        width=24,
         help="geplant, laufend, abgeschlossen oder ruhend.",
     ),
     Column(
@@ -76,7 +76,7 @@ DEFAULT_COLUMNS: tuple[Column, ...] = (
         "Beginn",
         T.DATE,
         ("Start", "Beginn (Datum)", "seit", "Laufzeit von"),
-        width=16,
+        width=19,
         help="Datum, Monat (03/2022) oder Jahr (2022) des Beginns.",
     ),
     Column(
@@ -84,7 +84,7 @@ DEFAULT_COLUMNS: tuple[Column, ...] = (
         "Ende",
         T.DATE,
         ("Abschluss", "Ende (Datum)", "bis", "Laufzeit bis"),
-        width=16,
+        width=19,
         help="Datum, Monat oder Jahr des Endes; leer lassen, solange das Vorhaben läuft.",
     ),
     Column(
@@ -94,7 +94,7 @@ DEFAULT_COLUMNS: tuple[Column, ...] = (
         ("Beschreibung", "Sachstand", "Beschreibung und Sachstand", "Inhalt"),
         required=True,
         max_length=2000,
-        width=60,
+        width=52,
         help="Worum geht es, was ist im Berichtsjahr geschehen? (Pflichtfeld)",
     ),
     Column(
