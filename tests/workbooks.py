@@ -58,6 +58,10 @@ datum = 2024-11-13
 """
 
 
+class Text(str):
+    """A string that is written as text even when it starts with `=` (openpyxl would make a formula)."""
+
+
 def row(number: int, **changes: Any) -> list[Any]:
     """A correct activity row; keyword arguments replace single values by header key."""
     values = {
@@ -103,7 +107,9 @@ def write_workbook(
     for offset, values in enumerate(rows, start=1):
         for column, value in enumerate(values, start=1):
             if value is not None:
-                data.cell(start + offset, column, value)
+                cell = data.cell(start + offset, column, value)
+                if isinstance(value, Text):
+                    cell.data_type = "s"
     path.parent.mkdir(parents=True, exist_ok=True)
     workbook.save(path)
     return path

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import Cell, MergedCell
 
 from .values import XML_ILLEGAL
 
 FORMULA_STARTS = ("=", "+", "-", "@")
 
 
-def set_text(cell: Cell, value: Any) -> bool:
+def set_text(cell: Cell | MergedCell, value: Any) -> bool:
     """Put `value` into `cell`, strings always as text; returns True if characters were removed."""
     if not isinstance(value, str):
         cell.value = value

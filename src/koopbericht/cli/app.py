@@ -9,6 +9,7 @@ import typer
 from .. import __version__
 from . import german
 from .build_cmd import build
+from .compare_cmd import compare
 from .info_cmd import info
 from .init_cmd import init
 from .status_cmd import status
@@ -48,6 +49,7 @@ app.command(name="info")(info)
 app.command(name="validate")(validate)
 app.command(name="status")(status)
 app.command(name="build")(build)
+app.command(name="compare")(compare)
 
 
 def main() -> None:

@@ -1,0 +1,57 @@
+"""Comparing two years: alignment, differences as data, and their presentations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import EXIT_FINDINGS, KoopberichtError, UsageError
+from ..findings import Severity
+from ..pipeline import Progress, check_year
+from ..project import Project
+from .diff import Change, Comparison, Counts, FieldChange, compare
+from .present import to_json, to_markdown, to_xlsx
+
+
+class YearHasErrors(KoopberichtError):
+    """A year to compare has errors and --trotz-fehlern was not given."""
+
+    exit_code = EXIT_FINDINGS
+
+
+def compare_years(
+    project: Project, year_old: int, year_new: int, *, allow_errors: bool = False, progress: Progress | None = None
+) -> Comparison:
+    """Check both years and compare their publishable activities."""
+    if year_old == year_new:
+        raise UsageError("Bitte zwei verschiedene Jahre angeben, z. B. „koopbericht compare 2022 2023“.")
+    data = {}
+    left_out: list[str] = []
+    for year in (year_old, year_new):
+        folder = project.reports_dir(year)
+        if not folder.is_dir():
+            raise UsageError(f"Für {year} gibt es keinen Ordner {Path(str(year)) / 'meldungen'} im Arbeitsordner.")
+        checked = check_year(project, year, progress=progress)
+        errors = checked.report.count(Severity.ERROR)
+        if errors and not allow_errors:
+            raise YearHasErrors(
+                f"Die Meldebögen {year} enthalten {errors} Fehler („koopbericht validate {year}“ zeigt sie). "
+                "Mit --trotz-fehlern wird ohne die fehlerhaften Zeilen verglichen."
+            )
+        published = checked.publishable()
+        kept = {(a.source.file, a.source.row) for a in published}
+        left_out += [
+            f"{year}: {a.source.file}, Zeile {a.source.row}: {a.title or a.id}"
+            for a in checked.activities
+            if (a.source.file, a.source.row) not in kept
+        ]
+        left_out += [f"{year}: {r.source.file} (nicht lesbar)" for r in checked.files if not r.readable]
+        data[year] = published
+    result = compare(project.settings, year_old, data[year_old], year_new, data[year_new])
+    result.left_out = left_out
+    return result
+
+
+__all__ = [
+    "Change", "Comparison", "Counts", "FieldChange", "YearHasErrors", "compare", "compare_years",
+    "to_json", "to_markdown", "to_xlsx",
+]  # fmt: skip

@@ -1,0 +1,183 @@
+"""The comparison as Markdown (to paste into text/*.md), JSON and xlsx."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ..model import Activity
+from ..xlsxsafe import set_text
+from .diff import Change, Comparison
+
+CHANGED_FILL = PatternFill("solid", fgColor="FFEB9C")
+HEADER_FILL = PatternFill("solid", fgColor="D9E2F3")
+
+
+def _describe(activity: Activity) -> str:
+    partners = ", ".join(activity.partners[:3]) + (" u. a." if len(activity.partners) > 3 else "")
+    return f"**{activity.title}** ({activity.department}" + (f"; mit {partners})" if partners else ")")
+
+
+def _difference(before: int, after: int) -> str:
+    delta = after - before
+    return "±0" if delta == 0 else f"{delta:+d}"
+
+
+def to_markdown(result: Comparison) -> str:
+    """Short German lists, ready to paste into a narrative section."""
+    a, b = result.year_old, result.year_new
+    more = result.total_new - result.total_old
+    trend = "genauso viele wie" if more == 0 else (f"{abs(more)} mehr als" if more > 0 else f"{abs(more)} weniger als")
+    lines = [
+        f"## Veränderungen gegenüber {a}",
+        "",
+        f"Für {b} wurden {result.total_new} Vorhaben gemeldet, {trend} {a} ({result.total_old}). "
+        f"{len(result.added)} Vorhaben sind neu, {len(result.removed)} werden nicht mehr gemeldet, "
+        f"bei {len(result.changed)} hat sich etwas geändert, {result.unchanged} sind unverändert.",
+    ]
+    sections: list[tuple[str, list[str]]] = [
+        ("Neue Vorhaben", [_describe(x) for x in result.added]),
+        ("Nicht mehr gemeldet", [_describe(x) for x in result.removed]),
+        ("Geänderter Status", [
+            f"**{c.title}** ({c.new.department}): {f.old or 'ohne Angabe'} → {f.new or 'ohne Angabe'}"
+            for c in result.changed for f in c.fields if f.key == "status"
+        ]),
+        ("Veränderte Partner", [_partner_line(c) for c in result.changed if c.partners_added or c.partners_removed]),
+        ("Neue Kooperationspartner", result.partners_gained),
+        ("Nicht mehr beteiligte Kooperationspartner", result.partners_lost),
+    ]  # fmt: skip
+    for heading, items in sections:
+        if items:
+            lines += ["", f"### {heading}", "", *(f"- {item}" for item in items)]
+    for counts in result.counts:
+        lines += ["", f"### Vorhaben je {counts.dimension}", "", f"| {counts.dimension} | {a} | {b} | Veränderung |"]
+        lines.append("| --- | ---: | ---: | ---: |")
+        lines += [f"| {label} | {x} | {y} | {_difference(x, y)} |" for label, x, y in counts.rows]
+    return "\n".join(lines) + "\n"
+
+
+def _partner_line(change: Change) -> str:
+    parts = []
+    if change.partners_added:
+        parts.append("neu: " + ", ".join(change.partners_added))
+    if change.partners_removed:
+        parts.append("nicht mehr: " + ", ".join(change.partners_removed))
+    return f"**{change.title}** ({change.new.department}): " + "; ".join(parts)
+
+
+def _activity_json(activity: Activity) -> dict[str, Any]:
+    return {
+        "nr": None if activity.id_assigned else activity.id,
+        "geschaeftsbereich": activity.department,
+        "vorhaben": activity.title,
+        "kooperationspartner": list(activity.partners),
+        "status": activity.status,
+    }
+
+
+def to_json(result: Comparison) -> dict[str, Any]:
+    """The comparison as a JSON-ready dict (German keys, as all user-facing data)."""
+    return {
+        "jahre": [result.year_old, result.year_new],
+        "anzahl": {str(result.year_old): result.total_old, str(result.year_new): result.total_new},
+        "neu": [_activity_json(a) for a in result.added],
+        "nicht_mehr_gemeldet": [_activity_json(a) for a in result.removed],
+        "geaendert": [
+            {
+                **_activity_json(c.new),
+                "zuordnung": c.reason,
+                "felder": [{"spalte": f.column, "alt": f.old, "neu": f.new} for f in c.fields],
+                "partner_hinzu": list(c.partners_added),
+                "partner_weg": list(c.partners_removed),
+            }
+            for c in result.changed
+        ],
+        "unveraendert": result.unchanged,
+        "partner_neu": result.partners_gained,
+        "partner_weggefallen": result.partners_lost,
+        "zaehlung": {
+            c.dimension: [{"wert": label, str(result.year_old): x, str(result.year_new): y} for label, x, y in c.rows]
+            for c in result.counts
+        },
+        "weggelassen": result.left_out,
+    }
+
+
+def to_xlsx(result: Comparison) -> bytes:
+    """One sheet per category; in "Geändert" the changed cells are highlighted. Text stays text."""
+    workbook = Workbook()
+    first = workbook.active
+    assert first is not None
+    workbook.remove(first)
+    a, b = str(result.year_old), str(result.year_new)
+    columns = ["Nr.", "Geschäftsbereich", "Vorhaben", "Kooperationspartner", "Status"]
+    _sheet(workbook, "Neu", columns, [_row(x) for x in result.added])
+    _sheet(workbook, "Nicht mehr gemeldet", columns, [_row(x) for x in result.removed])
+    changed = workbook.create_sheet("Geändert")
+    _header(changed, ["Nr.", "Geschäftsbereich", "Vorhaben", "Spalte", f"Wert {a}", f"Wert {b}", "Zuordnung"])
+    line = 2
+    for change in result.changed:
+        entries = [(f.column, f.old, f.new) for f in change.fields]
+        if change.partners_added or change.partners_removed:
+            entries.append(
+                ("Kooperationspartner", "; ".join(change.partners_removed), "; ".join(change.partners_added))
+            )
+        for column, old, new in entries:
+            values = [change.new.id, change.new.department, change.title, column, old, new, change.reason]
+            for index, value in enumerate(values, start=1):
+                cell = changed.cell(line, index)
+                set_text(cell, value)
+                if index in (5, 6):
+                    cell.fill = CHANGED_FILL
+            line += 1
+    _finish(changed, [12, 10, 40, 22, 50, 50, 30])
+    partner_rows = [[p, f"neu {b}"] for p in result.partners_gained]
+    partner_rows += [[p, f"nicht mehr {b}"] for p in result.partners_lost]
+    _sheet(workbook, "Partner", ["Partner", "Veränderung"], partner_rows)
+    counts = workbook.create_sheet("Zählung")
+    _header(counts, ["Merkmal", "Wert", a, b, "Veränderung"])
+    line = 2
+    for group in result.counts:
+        for label, x, y in group.rows:
+            count_row: list[object] = [group.dimension, label, x, y, y - x]
+            for index, count_value in enumerate(count_row, start=1):
+                set_text(counts.cell(line, index), count_value)
+            line += 1
+    _finish(counts, [18, 50, 8, 8, 12])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _row(activity: Activity) -> list[str]:
+    nr = "" if activity.id_assigned else activity.id
+    return [nr, activity.department, activity.title, "; ".join(activity.partners), activity.status or ""]
+
+
+def _header(sheet: Worksheet, titles: list[str]) -> None:
+    for index, title in enumerate(titles, start=1):
+        cell = sheet.cell(1, index)
+        set_text(cell, title)
+        cell.font = Font(bold=True)
+        cell.fill = HEADER_FILL
+
+
+def _finish(sheet: Worksheet, widths: list[int]) -> None:
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(widths))}{max(sheet.max_row, 1)}"
+
+
+def _sheet(workbook: Workbook, name: str, titles: list[str], rows: list[list[str]]) -> None:
+    sheet = workbook.create_sheet(name)
+    _header(sheet, titles)
+    for line, values in enumerate(rows, start=2):
+        for index, value in enumerate(values, start=1):
+            set_text(sheet.cell(line, index), value)
+    _finish(sheet, [12, 10, 50, 50, 14][: len(titles)] if len(titles) > 2 else [50, 20])

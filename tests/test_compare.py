@@ -1,0 +1,159 @@
+"""compare: planted changes found exactly, in every format; alignment on small workbooks."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from koopbericht.compare import compare_years
+from koopbericht.project import Project
+
+from .conftest import EXAMPLE, run
+from .workbooks import YEAR, Text, make_project, row, write_workbook
+
+CHANGED = {
+    "GB1-001": {"status", "beschreibung", "ergebnis"},
+    "GB2-005": {"nr", "vorhaben"},
+    "GB3-004": {"beschreibung"},
+    "GB3-007": {"status", "beschreibung"},
+    "GB4-001": {"ergebnis"},
+    "GB4-003": {"status", "ende", "beschreibung"},
+    "GB4-004": {"status", "ende", "ergebnis"},
+    "GB4-005": {"status", "beschreibung"},
+    "OB-003": {"ergebnis"},
+    "OB-008": {"beschreibung"},
+}
+
+
+def test_example_changes_are_exactly_the_planted_ones() -> None:
+    result = compare_years(Project.open(EXAMPLE), 2022, 2023)
+    assert sorted(a.id for a in result.added) == sorted(
+        ["OB-005", "GB1-002", "GB1-003", "GB3-003", "GB3-006", "GB4-007", "GB5-001", "GB5-005", "GB4-neu-1"]
+    )
+    assert sorted(a.id for a in result.removed) == ["GB2-006", "GB5-006", "OB-009"]
+    assert {c.new.id: {f.key for f in c.fields} for c in result.changed} == CHANGED
+    statuses = {c.new.id: (f.old, f.new) for c in result.changed for f in c.fields if f.key == "status"}
+    assert statuses == {
+        "GB1-001": ("geplant", "laufend"), "GB3-007": ("laufend", "ruhend"), "GB4-003": ("laufend", "abgeschlossen"),
+        "GB4-004": ("laufend", "abgeschlossen"), "GB4-005": ("geplant", "laufend"),
+    }  # fmt: skip
+    partners = {c.new.id: (c.partners_added, c.partners_removed) for c in result.changed}
+    assert len(partners["GB1-001"][0]) == 6 and partners["GB4-001"] == (("Havelbus Verkehrsgesellschaft mbH",), ())
+    assert partners["GB4-004"] == (("Schwielow-See",), ())  # the unknown partner as reported (a warning)
+    music = next(c for c in result.changed if c.new.id == "GB2-005")
+    assert music.old.id_assigned and music.reason.startswith("ähnlicher Titel")
+    assert result.unchanged == 28 and (result.total_old, result.total_new) == (41, 47)
+    assert "Havelbus Verkehrsgesellschaft mbH" in result.partners_gained and result.partners_lost == []
+    by_department = {label.split()[0]: (a, b) for label, a, b in result.counts[0].rows}
+    assert by_department == {"OB": (8, 8), "GB1": (6, 8), "GB2": (8, 7), "GB3": (6, 8), "GB4": (7, 9), "GB5": (6, 7)}
+
+
+def test_example_in_every_format(runner: CliRunner, tmp_path: Path) -> None:
+    code, text = run(runner, "compare", "2022", "2023", "-C", str(EXAMPLE))
+    assert code == 0, text
+    assert "41 → 47 Vorhaben; 9 neu, 3 nicht mehr gemeldet, 10 geändert, 28 unverändert." in text
+    assert "Status: laufend → abgeschlossen" in text
+    code, markdown = run(runner, "compare", "2022", "2023", "-C", str(EXAMPLE), "--format", "markdown")
+    assert code == 0
+    assert markdown.startswith("## Veränderungen gegenüber 2022\n")
+    assert "### Neue Vorhaben" in markdown and "- **Modellprojekt Spurwechsel** (GB3" in markdown
+    assert "- **Radschnellverbindungen Südwest** (GB4): laufend → abgeschlossen" in markdown
+    assert "| GB4 Stadtentwicklung, Bauen, Wirtschaft und Mobilität | 7 | 9 | +2 |" in markdown
+    code, output = run(runner, "compare", "2022", "2023", "-C", str(EXAMPLE), "--format", "json")
+    data = json.loads(output)
+    assert data["jahre"] == [2022, 2023] and len(data["neu"]) == 9 and len(data["geaendert"]) == 10
+    assert {c["nr"] for c in data["geaendert"]} == set(CHANGED)
+    target = tmp_path / "vergleich.xlsx"
+    code, output = run(runner, "compare", "2022", "2023", "-C", str(EXAMPLE), "--format", "xlsx", "-o", str(target))
+    assert code == 0, output
+    workbook = load_workbook(target)
+    assert workbook.sheetnames == ["Neu", "Nicht mehr gemeldet", "Geändert", "Partner", "Zählung"]
+    changed = workbook["Geändert"]
+    status_row = next(r for r in changed.iter_rows(min_row=2) if r[0].value == "GB4-003" and r[3].value == "Status")
+    assert (status_row[4].value, status_row[5].value) == ("laufend", "abgeschlossen")
+    assert status_row[5].fill.fgColor.rgb.endswith("FFEB9C")
+    assert workbook["Neu"].max_row == 10
+    markdown_file = tmp_path / "vergleich.md"
+    assert (
+        run(runner, "compare", "2022", "2023", "-C", str(EXAMPLE), "--format", "markdown", "-o", str(markdown_file))[0]
+        == 0
+    )
+    assert markdown_file.read_text(encoding="utf-8") == markdown
+
+
+@pytest.fixture
+def two_years(tmp_path: Path) -> Path:
+    project = make_project(tmp_path / "p", 2022)
+    (project / "2023" / "meldungen").mkdir(parents=True)
+    (project / "2023" / "vorlage.toml").write_text(YEAR, encoding="utf-8")
+    return project
+
+
+def write_year(project: Path, year: int, rows: list[list[object]]) -> None:
+    write_workbook(project / str(year) / "meldungen" / "GB1_Meldebogen.xlsx", rows)
+    write_workbook(project / str(year) / "meldungen" / "GB2_Meldebogen.xlsx", [row(9, nr="GB2-009", vorhaben="Fest")])
+
+
+def test_rename_without_nr_status_move_and_partner_change(two_years: Path) -> None:
+    write_year(two_years, 2022, [
+        row(1, vorhaben="Radschnellweg nach Werder"),
+        row(2, vorhaben="Gemeinsame Wasserstrategie der Region", partner="Landkreis Potsdam-Mittelmark"),
+        row(3, vorhaben="Pflege der Uferwege"),
+        row(4, vorhaben="Abfallverwertung"),
+    ])  # fmt: skip
+    write_year(two_years, 2023, [
+        row(1, vorhaben="Radschnellweg nach Werder", status="abgeschlossen", ende="2023"),
+        row(0, nr=None, vorhaben="Gemeinsame Wasserstrategie für die Region",
+            partner="Landkreis Potsdam-Mittelmark; Stadt Werder (Havel)"),
+        row(5, vorhaben="Pflege der Uferwege", beschreibung="Beschreibung des Vorhabens 3."),
+        row(6, vorhaben="Neue Mobilstationen"),
+    ])  # fmt: skip
+    result = compare_years(Project.open(two_years), 2022, 2023)
+    assert [a.title for a in result.added] == ["Neue Mobilstationen"]
+    assert [a.title for a in result.removed] == ["Abfallverwertung"]
+    changes = {c.title: c for c in result.changed}
+    assert {f.key: (f.old, f.new) for f in changes["Radschnellweg nach Werder"].fields} == {
+        "status": ("laufend", "abgeschlossen"), "ende": ("", "2023"),
+    }  # fmt: skip
+    water = changes["Gemeinsame Wasserstrategie für die Region"]
+    assert water.partners_added == ("Stadt Werder (Havel)",) and water.reason.startswith("ähnlicher Titel")
+    uferwege = changes["Pflege der Uferwege"]  # Nr. changed from GB1-003 to GB1-005, same title and partners
+    assert [(f.key, f.old, f.new) for f in uferwege.fields] == [("nr", "GB1-003", "GB1-005")]
+    assert result.unchanged == 1
+
+
+def test_different_numbered_activities_are_not_merged(two_years: Path) -> None:
+    write_year(two_years, 2022, [row(1, vorhaben="Radweg Nord")])
+    write_year(two_years, 2023, [row(2, vorhaben="Radweg Süd")])
+    result = compare_years(Project.open(two_years), 2022, 2023)
+    assert [a.title for a in result.added] == ["Radweg Süd"] and [a.title for a in result.removed] == ["Radweg Nord"]
+
+
+def test_missing_year_and_year_with_errors(two_years: Path, runner: CliRunner) -> None:
+    write_year(two_years, 2022, [row(1)])
+    write_year(two_years, 2023, [row(1), row(2, status="in Planng", vorhaben="Kaputt")])
+    code, output = run(runner, "compare", "2021", "2023", "-C", str(two_years))
+    assert code == 2 and "Für 2021 gibt es keinen Ordner" in output
+    code, output = run(runner, "compare", "2022", "2023", "-C", str(two_years))
+    assert code == 1 and "Die Meldebögen 2023 enthalten 1 Fehler" in output
+    code, output = run(runner, "compare", "2022", "2023", "-C", str(two_years), "--trotz-fehlern")
+    assert code == 0, output
+    assert "Weggelassen wegen Fehlern: 2023: 2023/meldungen/GB1_Meldebogen.xlsx, Zeile 3" in output
+
+
+def test_xlsx_keeps_formula_like_text_as_text(two_years: Path, runner: CliRunner, tmp_path: Path) -> None:
+    write_year(two_years, 2022, [row(1)])
+    write_year(two_years, 2023, [row(1), row(2, vorhaben=Text("=SUMME(A1:A3)")), row(3, vorhaben="+49 Vorhaben")])
+    target = tmp_path / "v.xlsx"
+    code, output = run(runner, "compare", "2022", "2023", "-C", str(two_years), "--format", "xlsx", "-o", str(target))
+    assert code == 0, output
+    sheet = load_workbook(target)["Neu"]
+    titles = {c.value: c.data_type for c in sheet["C"][1:]}
+    assert titles == {"=SUMME(A1:A3)": "s", "+49 Vorhaben": "s"}
+    code, output = run(runner, "compare", "2022", "2023", "-C", str(two_years), "--format", "xlsx",
+                       "-o", str(two_years / "2023" / "meldungen" / "x.xlsx"))  # fmt: skip
+    assert code == 2 and "zwischen den Eingaben" in output
