@@ -13,6 +13,7 @@ from .compare_cmd import compare
 from .info_cmd import info
 from .init_cmd import init
 from .status_cmd import status
+from .template_cmd import template
 from .validate_cmd import validate
 
 german.install()
@@ -50,6 +51,7 @@ app.command(name="validate")(validate)
 app.command(name="status")(status)
 app.command(name="build")(build)
 app.command(name="compare")(compare)
+app.command(name="template")(template)
 
 
 def main() -> None:

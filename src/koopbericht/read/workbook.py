@@ -21,6 +21,8 @@ from .errors import UnreadableWorkbook
 from .sniff import check_workbook_file
 from .structure import SheetInfo, SheetStructure, list_sheets, scan_sheet
 
+# The hidden sheet in which `koopbericht template` keeps the dropdown values; not data.
+TEMPLATE_LIST_SHEET = "Listen"
 HEADER_SCAN_ROWS = 30
 MIN_HEADER_MATCHES = 2
 MAX_DATA_ROWS = 100_000
@@ -130,7 +132,9 @@ def _read(workbook: Any, sheets: list[SheetInfo], path: Path, file: str, setting
         )
     result.rows = list(_data_rows(workbook[info.name], header_row, len(header), columns, structure))
     for other in sheets:
-        if other.hidden and other.name != info.name and scan_sheet(path, other.part).value_cells:
+        if other.name in (info.name, TEMPLATE_LIST_SHEET) or not other.hidden:
+            continue
+        if scan_sheet(path, other.part).value_cells:
             result.hidden_sheets_with_data.append(other.name)
     return result
 
