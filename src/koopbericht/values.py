@@ -35,6 +35,16 @@ class CleanText:
 def clean_text(value: Any) -> CleanText:
     """Normalise a cell's text: NFC, no control characters, single spaces, trimmed lines."""
     original = value if isinstance(value, str) else _plain(value)
+    # The common case, decided by C-speed checks: printable (no control characters, no
+    # line breaks, no special spaces), no double or outer spaces, no _xHHHH_ escape, NFC.
+    if (
+        original.isprintable()
+        and "  " not in original
+        and original == original.strip()
+        and "_x" not in original
+        and unicodedata.is_normalized("NFC", original)
+    ):
+        return CleanText(original, False, False)
     text = XML_ILLEGAL.sub("", original)
     text = _ESCAPED_ILLEGAL.sub(lambda m: m.group(0) if int(m.group(1), 16) in (9, 10, 13) else "", text)
     removed = text != original

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from openpyxl.utils.cell import column_index_from_string, range_boundaries
-
 from .. import findings as F
+from ..a1 import column_index, range_bounds, split_ref
 from ..config import Settings
 from ..findings import Finding
 from ..read import RawMeldebogen
@@ -71,7 +70,7 @@ def check_layout(raw: RawMeldebogen, settings: Settings) -> Iterator[Finding]:
     titles = {index: settings.column(key).title for key, index in raw.columns.items()}
     for row in raw.rows:
         if row.hidden:
-            first = min(row.cells.values(), key=lambda c: column_index_from_string(c.ref.rstrip("0123456789")))
+            first = min(row.cells.values(), key=lambda c: column_index(split_ref(c.ref)[0]))
             yield F.ROW_HIDDEN.at(
                 raw.file,
                 f"Zeile {row.number} ist ausgeblendet, enthält aber Daten. Sie wird gelesen und veröffentlicht; "
@@ -81,8 +80,11 @@ def check_layout(raw: RawMeldebogen, settings: Settings) -> Iterator[Finding]:
                 row=row.number,
             )
     for merged in raw.structure.merged_ranges:
-        min_col, min_row, _, max_row = range_boundaries(merged)
-        if (max_row or 0) > raw.header_row:
+        try:
+            min_col, min_row, _, max_row = range_bounds(merged)
+        except ValueError:
+            continue
+        if max_row > raw.header_row:
             top_left = merged.split(":")[0]
             yield F.MERGED_CELLS.at(
                 raw.file,
@@ -91,13 +93,12 @@ def check_layout(raw: RawMeldebogen, settings: Settings) -> Iterator[Finding]:
                 sheet=raw.sheet,
                 cell=top_left,
                 row=min_row,
-                column=titles.get(min_col or 0),
+                column=titles.get(min_col),
                 value=merged,
             )
     for ref in raw.structure.formulas_without_value:
-        column_letters = ref.rstrip("0123456789")
-        row_number = int(ref[len(column_letters) :] or 0)
-        index = column_index_from_string(column_letters) if column_letters else 0
+        column_letters, row_number = split_ref(ref)
+        index = column_index(column_letters) if column_letters else 0
         if row_number > raw.header_row and index in titles:
             yield F.FORMULA_NO_VALUE.at(
                 raw.file,

@@ -11,7 +11,7 @@ from .common import DebugOption, ProjectOption, handled
 
 
 def build(
-    jahr: Annotated[int, typer.Argument(help="Berichtsjahr, z. B. 2023.", show_default=False)],
+    jahr: Annotated[int, typer.Argument(help="Berichtsjahr, z. B. 2023.", metavar="JAHR", show_default=False)],
     trotz_fehlern: Annotated[
         bool,
         typer.Option("--trotz-fehlern", help="Auch bei Fehlern erstellen; fehlerhafte Zeilen werden weggelassen."),

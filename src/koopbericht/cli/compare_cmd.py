@@ -22,8 +22,8 @@ class CompareFormat(StrEnum):
 
 
 def compare(
-    jahr_a: Annotated[int, typer.Argument(help="Das frühere Jahr, z. B. 2022.", show_default=False)],
-    jahr_b: Annotated[int, typer.Argument(help="Das spätere Jahr, z. B. 2023.", show_default=False)],
+    jahr_a: Annotated[int, typer.Argument(help="Das frühere Jahr, z. B. 2022.", metavar="JAHR_A", show_default=False)],
+    jahr_b: Annotated[int, typer.Argument(help="Das spätere Jahr, z. B. 2023.", metavar="JAHR_B", show_default=False)],
     format: Annotated[
         CompareFormat, typer.Option("--format", help="Ausgabe: text (Terminal), markdown, json oder xlsx.")
     ] = CompareFormat.text,

@@ -1,31 +1,37 @@
 """German wording for the parts of the help and error screens that typer writes itself.
 
-typer (and the click it vendors) prints English panel titles, "Usage:" and usage
-errors. Our users are German administrative staff, so this module swaps those
-strings once, before the app runs. It touches only wording, never behaviour, and is
-kept in one place so that a typer upgrade that moves a string breaks one module.
+The app uses typer's plain (click) help formatting: rich's help formatter would add
+about 70 ms of imports to every start, and `koopbericht --help` must answer fast.
+typer and the click it vendors print English section titles, "Usage:" and usage
+errors; this module swaps those strings once, before the app runs. It touches only
+wording, never behaviour, and is kept in one place so that a typer upgrade that moves
+a string breaks one module (and the test that checks the German help).
 """
 
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable
-from typing import Any
+from typing import IO, Any
 
-_PANEL_TITLES = {
-    "ARGUMENTS_PANEL_TITLE": "Argumente",
-    "OPTIONS_PANEL_TITLE": "Optionen",
-    "COMMANDS_PANEL_TITLE": "Befehle",
-    "ERRORS_PANEL_TITLE": "Fehler",
-    "ABORTED_TEXT": "Abgebrochen.",
-    "DEFAULT_STRING": "[Standard: {}]",
-    "REQUIRED_LONG_STRING": "[Pflicht]",
-    "ENVVAR_STRING": "[Umgebungsvariable: {}]",
-    "DEPRECATED_STRING": "(veraltet) ",
-    "RICH_HELP": "Hilfe: [blue]'{command_path} {help_option}'[/]",
+_WORDS = {
+    "Arguments": "Argumente",
+    "Options": "Optionen",
+    "Commands": "Befehle",
+    "default: {default}": "Standard: {default}",
+    "[default: {}]": "[Standard: {}]",
+    "required": "Pflicht",
+    "[required]": "[Pflicht]",
+    "env var: {var}": "Umgebungsvariable: {var}",
+    "(deprecated) ": "(veraltet) ",
+    "(dynamic)": "(dynamisch)",
+    "Aborted!": "Abgebrochen.",
+    "Missing command.": "Es fehlt ein Befehl.",
+    "No such command {name!r}.": "Unbekannter Befehl „{name}“.",
 }
 
-# Usage errors raised by click, translated by pattern (the text after the pattern is kept).
+# Usage errors raised by click, translated by pattern.
 _ERROR_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^Missing argument '(.+)'\.$"), r"Das Argument \1 fehlt."),
     (re.compile(r"^Missing option '(.+)'\.$"), r"Die Option \1 fehlt."),
@@ -41,12 +47,16 @@ _ERROR_PATTERNS: list[tuple[re.Pattern[str], str]] = [
 _VALUE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"Input should be a valid integer.*$"), "Erwartet wird eine ganze Zahl."),
     (re.compile(r"Input should be a valid number.*$"), "Erwartet wird eine Zahl."),
-    (re.compile(r"'(.+?)' is not a valid integer( range)?\.?"), r"„\1“ ist keine ganze Zahl."),
-    (re.compile(r"'(.+?)' is not one of (.+)\.$"), r"„\1“ ist keiner der Werte \2."),
-    (re.compile(r"'(.+?)' is not (.+)\.$"), r"„\1“ ist nicht \2."),
-    (re.compile(r"Path '(.+?)' does not exist\."), r"Der Pfad „\1“ existiert nicht."),
-    (re.compile(r"(?:Directory|File) '(.+?)' is a (?:file|directory)\."), r"„\1“ hat die falsche Art."),
+    (re.compile(r"Value error, "), ""),
+    (re.compile(r"'([^']*)' is not a valid integer( range)?\.?"), r"„\1“ ist keine ganze Zahl."),
+    (re.compile(r"'([^']*)' is not one of (.+)\.$"), r"„\1“ ist keiner der Werte \2."),
+    (re.compile(r"Path '([^']*)' does not exist\."), r"Der Pfad „\1“ existiert nicht."),
 ]
+
+
+def translate(message: str) -> str:
+    """The German form of one of typer's own strings (unchanged if unknown)."""
+    return _WORDS.get(message, message)
 
 
 def translate_error(message: str) -> str:
@@ -61,15 +71,13 @@ def translate_error(message: str) -> str:
 
 def install() -> None:
     """Apply the German wording to typer's help and error output (idempotent)."""
-    from typer import rich_utils
-    from typer._click import core, formatting
+    import typer.core
+    from typer._click import core, exceptions, formatting
 
-    if getattr(rich_utils, "_koopbericht_german", False):
+    if getattr(typer.core, "_koopbericht_german", False):
         return
-    rich_utils._koopbericht_german = True  # type: ignore[attr-defined]
-    for name, text in _PANEL_TITLES.items():
-        if hasattr(rich_utils, name):
-            setattr(rich_utils, name, text)
+    typer.core._koopbericht_german = True  # type: ignore[attr-defined]
+    typer.core._ = translate  # type: ignore[attr-defined]
 
     original_write_usage: Callable[..., None] = formatting.HelpFormatter.write_usage
 
@@ -78,10 +86,6 @@ def install() -> None:
         original_write_usage(self, prog, args, "Aufruf: " if prefix is None else prefix)
 
     formatting.HelpFormatter.write_usage = write_usage  # type: ignore[method-assign]
-    rich_utils.OptionHighlighter.highlights = [
-        *rich_utils.OptionHighlighter.highlights,
-        r"(?P<usage>Aufruf: )",
-    ]
 
     original_get_help_option = core.Command.get_help_option
 
@@ -93,15 +97,14 @@ def install() -> None:
 
     core.Command.get_help_option = get_help_option  # type: ignore[method-assign]
 
-    original_format_error = rich_utils.rich_format_error
+    def show(self: Any, file: IO[Any] | None = None) -> None:
+        stream = file or sys.stderr
+        ctx = getattr(self, "ctx", None)
+        if ctx is not None:
+            stream.write(ctx.get_usage() + "\n")
+            if ctx.command.get_help_option(ctx) is not None:
+                stream.write(f"Hilfe: '{ctx.command_path} {ctx.help_option_names[0]}'\n")
+        stream.write(f"Fehler: {translate_error(self.format_message())}\n")
 
-    def rich_format_error(error: Any) -> None:
-        original = error.format_message
-
-        def german_message() -> str:
-            return translate_error(original())
-
-        error.format_message = german_message
-        original_format_error(error)
-
-    rich_utils.rich_format_error = rich_format_error  # type: ignore[assignment]
+    exceptions.ClickException.show = show  # type: ignore[method-assign]
+    exceptions.UsageError.show = show  # type: ignore[method-assign]

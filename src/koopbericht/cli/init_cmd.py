@@ -12,7 +12,10 @@ from .common import DebugOption, handled
 
 def init(
     ordner: Annotated[
-        Path, typer.Argument(help="Ordner, der angelegt wird (Standard: der aktuelle).", show_default=False)
+        Path,
+        typer.Argument(
+            help="Ordner, der angelegt wird (Standard: der aktuelle).", metavar="ORDNER", show_default=False
+        ),
     ] = Path("."),
     jahr: Annotated[
         int | None,

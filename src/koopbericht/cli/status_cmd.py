@@ -10,7 +10,7 @@ from .common import DebugOption, ProjectOption, handled
 
 
 def status(
-    jahr: Annotated[int, typer.Argument(help="Berichtsjahr, z. B. 2023.", show_default=False)],
+    jahr: Annotated[int, typer.Argument(help="Berichtsjahr, z. B. 2023.", metavar="JAHR", show_default=False)],
     projekt: ProjectOption = None,
     debug: DebugOption = False,
 ) -> None:

@@ -10,7 +10,9 @@ from .common import DebugOption, ProjectOption, handled
 
 
 def template(
-    jahr: Annotated[int, typer.Argument(help="Berichtsjahr der neuen Meldebögen, z. B. 2024.", show_default=False)],
+    jahr: Annotated[
+        int, typer.Argument(help="Berichtsjahr der neuen Meldebögen, z. B. 2024.", metavar="JAHR", show_default=False)
+    ],
     gb: Annotated[
         str | None,
         typer.Option("--gb", help="Nur für diesen Geschäftsbereich (Kürzel).", metavar="KÜRZEL", show_default=False),

@@ -24,8 +24,8 @@ def validate(
     ziele: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Berichtsjahr und/oder einzelne Meldebögen. Ohne Angabe: das neueste Jahr des Arbeitsordners.",
-            metavar="[JAHR] [DATEI...]",
+            help="Berichtsjahr (z. B. 2023) und/oder einzelne Meldebögen. Ohne Angabe: das neueste Jahr.",
+            metavar="JAHR|DATEI",
             show_default=False,
         ),
     ] = None,
@@ -51,7 +51,6 @@ def validate(
 ) -> None:
     """Prüft Meldebögen und zeigt jeden Befund mit Datei, Blatt, Zelle und Vorschlag."""
     from .. import console
-    from ..annotate import annotate as write_annotated
     from ..pipeline import check_paths, check_year
     from ..project import Project
     from .findings_view import print_findings
@@ -77,6 +76,8 @@ def validate(
         else:
             print_findings(report, verbose, strict)
         if annotate is not None:
+            from ..annotate import annotate as write_annotated  # openpyxl: imported only when needed
+
             for done in write_annotated(data, annotate):
                 console.stderr.print(f"Markierte Kopie: {done.target} ({done.findings} Befunde)", markup=False)
         if report.files and report.unreadable_files == report.files:

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
 
 
@@ -23,6 +24,7 @@ class ColumnType(StrEnum):
     NUMBER = "zahl"
 
 
+@lru_cache(maxsize=65536)
 def match_key(text: str) -> str:
     """The form two labels are compared in: NFC, case-folded, spacing and `*`/`:` ignored.
 
@@ -63,16 +65,16 @@ class Vocabulary:
     values: tuple[str, ...]
     synonyms: dict[str, str] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        # One lookup table instead of comparing against every value on every call.
+        index = {match_key(synonym): value for synonym, value in self.synonyms.items()}
+        index.update({match_key(value): value for value in self.values})
+        object.__setattr__(self, "_index", index)
+
     def normalise(self, text: str) -> str | None:
         """The allowed value `text` stands for, or None when it is not in the vocabulary."""
-        wanted = match_key(text)
-        for value in self.values:
-            if match_key(value) == wanted:
-                return value
-        for synonym, value in self.synonyms.items():
-            if match_key(synonym) == wanted:
-                return value
-        return None
+        index: dict[str, str] = self._index  # type: ignore[attr-defined]
+        return index.get(match_key(text))
 
 
 @dataclass(frozen=True)
@@ -125,12 +127,13 @@ class Settings:
     partners: tuple[Partner, ...]
     output: OutputOptions
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_key", {column.key: column for column in self.columns})
+
     def column(self, key: str) -> Column:
         """The column with the internal key `key`."""
-        for column in self.columns:
-            if column.key == key:
-                return column
-        raise KeyError(key)
+        by_key: dict[str, Column] = self._by_key  # type: ignore[attr-defined]
+        return by_key[key]
 
     def public_columns(self) -> tuple[Column, ...]:
         """The columns that may appear in anything published."""

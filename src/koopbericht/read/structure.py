@@ -2,7 +2,8 @@
 
 Read-only openpyxl yields values only: no hidden rows, no merged ranges, and a
 formula whose value was never calculated simply reads as empty. This module streams
-the same XML once more with defusedxml (so XML bombs are refused) and records just
+the same XML once more with expat, refusing DTDs and entities as defusedxml does (so
+XML bombs are refused), and records just
 those facts, plus the last row that holds any value, so that blank rows in between
 are read past and a million formatted empty rows at the end are not.
 """
@@ -10,14 +11,15 @@ are read past and a million formatted empty rows at the end are not.
 from __future__ import annotations
 
 import posixpath
+import re
 import zipfile
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from xml.etree.ElementTree import Element
+from typing import IO
+from xml.parsers import expat
 
 from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import fromstring, iterparse
+from defusedxml.ElementTree import fromstring
 
 from .errors import UnreadableWorkbook
 
@@ -73,59 +75,117 @@ def list_sheets(archive: zipfile.ZipFile) -> list[SheetInfo]:
     return sheets
 
 
+# Markup that only the full scan can interpret; without it a sheet needs no scan at all.
+_NEEDS_SCAN = re.compile(rb"<(?:\w+:)?(?:f|mergeCell)[\s/>]|\bhidden=\"(?:1|true)\"|<!DOCTYPE|<!ENTITY")
+_HAS_VALUE = re.compile(rb"<(?:\w+:)?(?:v|t)(?:\s[^>]*)?>[^<]")
+_CHUNK = 1 << 20
+NO_LIMIT = 1 << 62
+
+
 def scan_sheet(path: Path, part: str) -> SheetStructure:
-    """Stream one sheet's XML and collect hidden rows, merged ranges and uncalculated formulas."""
-    structure = SheetStructure()
+    """Collect hidden rows, merged ranges and uncalculated formulas of one sheet.
+
+    Most sheets have none of these; a byte search in C settles that, and only a sheet
+    that has some is parsed in full. Without the full parse the last row with a value
+    is left open (NO_LIMIT): calamine stops at the last cell that holds one anyway.
+    """
     try:
-        with zipfile.ZipFile(path) as archive, archive.open(part) as stream:
-            _scan(iterparse(stream, events=("start", "end")), structure)
+        with zipfile.ZipFile(path) as archive:
+            with archive.open(part) as stream:
+                needs_scan, has_values = _quick_look(stream)
+            if not needs_scan:
+                return SheetStructure(last_value_row=NO_LIMIT, value_cells=int(has_values))
+            with archive.open(part) as stream:
+                return _SheetScanner().scan(stream)
     except KeyError:
         raise UnreadableWorkbook("damaged", f"Der Datei fehlt das Tabellenblatt {part}.") from None
-    except DefusedXmlException:
+    except _Forbidden:
         raise UnreadableWorkbook(
             "damaged", "Die Datei enthält unzulässige XML-Konstrukte (mögliche XML-Bombe) und wird nicht geöffnet."
         ) from None
     except (zipfile.BadZipFile, EOFError, OSError) as exc:
         raise UnreadableWorkbook("damaged", f"Die Datei ist beschädigt ({exc}).") from None
-    except Exception as exc:  # ParseError: truncated or broken XML
+    except expat.ExpatError as exc:
         raise UnreadableWorkbook("damaged", f"Das Tabellenblatt ist beschädigt (XML nicht lesbar: {exc}).") from None
-    return structure
 
 
-def _scan(events: Iterator[tuple[str, Element]], structure: SheetStructure) -> None:
-    row_number, row_hidden = 0, False
-    for event, element in events:
-        name = _local(element.tag)
-        if event == "start":
-            if name == "row":
-                row_number = int(element.get("r", row_number + 1))
-                row_hidden = element.get("hidden") in ("1", "true")
-            continue
-        if name == "c":
-            _cell(element, row_number, row_hidden, structure)
-            element.clear()
-        elif name == "row":
-            element.clear()
-        elif name == "mergeCell" and element.get("ref"):
-            structure.merged_ranges.append(element.get("ref", ""))
+def _quick_look(stream: IO[bytes]) -> tuple[bool, bool]:
+    tail = b""
+    has_values = False
+    while chunk := stream.read(_CHUNK):
+        window = tail + chunk
+        if _NEEDS_SCAN.search(window):
+            return True, True
+        has_values = has_values or bool(_HAS_VALUE.search(window))
+        tail = window[-64:]  # a marker split across two chunks is still seen
+    return False, has_values
 
 
-def _cell(element: Element, row_number: int, row_hidden: bool, structure: SheetStructure) -> None:
-    formula = value = None
-    for child in element:
-        kind = _local(child.tag)
-        if kind == "f":
-            formula = child
-        elif kind == "v":
-            value = child.text
-        elif kind == "is":
-            value = "".join(child.itertext())
-    has_value = value not in (None, "")
-    if formula is not None and not has_value:
-        structure.formulas_without_value.append(element.get("r", ""))
-        structure.last_value_row = max(structure.last_value_row, row_number)
-    if has_value:
-        structure.value_cells += 1
-        structure.last_value_row = max(structure.last_value_row, row_number)
-        if row_hidden:
-            structure.hidden_rows.add(row_number)
+class _Forbidden(Exception):
+    """A DTD or entity declaration: never legitimate in a worksheet, the stuff of XML bombs."""
+
+
+def _forbid(*_: object) -> int:
+    raise _Forbidden
+
+
+class _SheetScanner:
+    """An expat scanner that creates no elements: callbacks only for rows, cells, formulas, merges.
+
+    Like defusedxml, it refuses DTDs and entity declarations outright.
+    """
+
+    def __init__(self) -> None:
+        self.structure = SheetStructure()
+        self.row, self.row_hidden = 0, False
+        self.ref = ""
+        self.formula = self.value = self.capturing = False
+        parser = expat.ParserCreate()
+        parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+        parser.StartDoctypeDeclHandler = _forbid
+        parser.EntityDeclHandler = _forbid
+        parser.UnparsedEntityDeclHandler = _forbid
+        parser.ExternalEntityRefHandler = _forbid
+        parser.StartElementHandler = self._start
+        parser.EndElementHandler = self._end
+        parser.CharacterDataHandler = self._text
+        parser.buffer_text = True
+        self.parser = parser
+
+    def scan(self, stream: IO[bytes]) -> SheetStructure:
+        self.parser.ParseFile(stream)
+        return self.structure
+
+    def _start(self, name: str, attributes: dict[str, str]) -> None:
+        local = name.rpartition(":")[2]
+        if local == "c":
+            self.ref = attributes.get("r", "")
+            self.formula = self.value = False
+        elif local in ("v", "t"):
+            self.capturing = True
+        elif local == "f":
+            self.formula = True
+        elif local == "row":
+            self.row = int(attributes.get("r", self.row + 1))
+            self.row_hidden = attributes.get("hidden") in ("1", "true")
+        elif local == "mergeCell" and attributes.get("ref"):
+            self.structure.merged_ranges.append(attributes["ref"])
+
+    def _text(self, data: str) -> None:
+        if self.capturing and data:
+            self.value = True
+
+    def _end(self, name: str) -> None:
+        local = name.rpartition(":")[2]
+        if local in ("v", "t"):
+            self.capturing = False
+        elif local == "c":
+            structure = self.structure
+            if self.formula and not self.value:
+                structure.formulas_without_value.append(self.ref)
+                structure.last_value_row = max(structure.last_value_row, self.row)
+            if self.value:
+                structure.value_cells += 1
+                structure.last_value_row = max(structure.last_value_row, self.row)
+                if self.row_hidden:
+                    structure.hidden_rows.add(self.row)

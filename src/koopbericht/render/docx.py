@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import copy
 import io
+import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +32,8 @@ from .template import open_template
 
 TABLE_TEXT_STYLE = "Tabellentext"
 EMU_PER_TWIP = 635
+TABLE_MARKER = "KOOPBERICHT-TABELLE-{}"
+_MARKER_PARAGRAPH = re.compile(rb"<w:p>(?:(?!</w:p>).)*?KOOPBERICHT-TABELLE-(\d+)(?:(?!</w:p>).)*?</w:p>", re.S)
 
 
 def render_docx(doc: VorlageDocument, template: Path | None = None) -> bytes:
@@ -43,7 +47,24 @@ def render_docx(doc: VorlageDocument, template: Path | None = None) -> bytes:
     _core_properties(document, doc)
     buffer = io.BytesIO()
     document.save(buffer)
-    return deterministic_zip(buffer.getvalue(), doc.timestamp)
+    splice = _TableSplice(writer.tables)
+    return deterministic_zip(buffer.getvalue(), doc.timestamp, {"word/document.xml": splice})
+
+
+class _TableSplice:
+    """Replaces each table's marker paragraph in document.xml by the streamed table XML."""
+
+    def __init__(self, tables: list[oxml.TableSpec]) -> None:
+        self.tables = tables
+
+    def __call__(self, document_xml: bytes) -> Iterator[bytes]:
+        position = 0
+        for match in _MARKER_PARAGRAPH.finditer(document_xml):
+            yield document_xml[position : match.start()]
+            for chunk in oxml.table_xml(self.tables[int(match.group(1))]):
+                yield chunk.encode("utf-8")
+            position = match.end()
+        yield document_xml[position:]
 
 
 def _prepare_styles(document: DocumentObject) -> None:
@@ -80,6 +101,7 @@ class _Writer:
         self.table_style = _style_id(document, "Table Grid", WD_STYLE_TYPE.TABLE)
         self.table_text = _style_id(document, TABLE_TEXT_STYLE, WD_STYLE_TYPE.PARAGRAPH)
         self.after_table = False
+        self.tables: list[oxml.TableSpec] = []
 
     def add(self, block: Any) -> None:
         follows_table, self.after_table = self.after_table, isinstance(block, Table)
@@ -134,16 +156,14 @@ class _Writer:
         caption = self.document.add_paragraph(block.caption, style="Caption")
         caption.paragraph_format.keep_with_next = True
         widths = _widths(self.document, block.widths or (1.0,) * len(block.header))
-        table = oxml.new_table(widths, block.caption, block.description, self.table_style)
+        rows = [(row.cells, row.group) for row in block.rows]
         text_style = self.table_text if block.small else None
-        oxml.add_header_row(table, block.header, widths, text_style)
-        for row in block.rows:
-            if row.group:
-                oxml.add_group_row(table, row.cells[0], widths, text_style)
-            else:
-                oxml.add_data_row(table, row.cells, widths, text_style)
-        body = self.document.element.body
-        body.sectPr.addprevious(table)  # before the final section properties, as Word requires
+        spec = oxml.TableSpec(
+            widths, block.caption, block.description, block.header, rows, self.table_style, text_style
+        )
+        # A marker paragraph now; the table itself is streamed in when the package is written.
+        self.document.add_paragraph(TABLE_MARKER.format(len(self.tables)))
+        self.tables.append(spec)
 
     def _image(self, block: Image) -> None:
         self.figures += 1

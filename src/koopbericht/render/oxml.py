@@ -1,119 +1,99 @@
-"""WordprocessingML tables built directly as XML, in time linear in their rows.
+"""WordprocessingML tables written as XML text, streamed, in time linear in their rows.
 
-python-docx's `table.cell(r, c)` and `row.cells` walk the whole table on every call,
-which makes a 20,000-row Anlage quadratic. These few functions build `w:tbl` with
-lxml instead: one pass, each row appended once. Accessibility properties that
-python-docx has no API for are set here too: `w:tblCaption`, `w:tblDescription`,
-a repeated header row (`w:tblHeader`) and rows that do not split (`w:cantSplit`).
+python-docx's `table.cell(r, c)` walks the whole table on every call (quadratic), and
+even a hand-built lxml tree of a 20,000-row Anlage holds over a million elements in
+memory. Tables are therefore never built as objects: `table_xml` yields the `w:tbl`
+markup row by row, and `render.docx` splices it into `word/document.xml` while the
+package is written. Accessibility properties that python-docx has no API for are set
+here: `w:tblCaption`, `w:tblDescription`, a repeated header row (`w:tblHeader`) and
+rows that do not split (`w:cantSplit`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from xml.sax.saxutils import escape, quoteattr
 
-from lxml import etree
+from ..values import XML_ILLEGAL
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 HEADER_FILL = "D9E2F3"
 GROUP_FILL = "EDEDED"
 
 
-def w(tag: str) -> str:
-    """The Clark name of a `w:` element or attribute."""
-    return f"{{{W}}}{tag}"
+def _text(text: str) -> str:
+    return escape(XML_ILLEGAL.sub("", text))
 
 
-def _sub(parent: etree._Element, tag: str, **attributes: str) -> etree._Element:
-    element = etree.SubElement(parent, w(tag))
-    for name, value in attributes.items():
-        element.set(w(name), value)
-    return element
+@dataclass(frozen=True)
+class TableSpec:
+    """Everything needed to write one table: widths in twips, texts, and styles."""
+
+    widths: Sequence[int]
+    caption: str
+    description: str
+    header: Sequence[str]
+    rows: Sequence[tuple[Sequence[str], bool]]  # (cells, is_group_row)
+    table_style: str | None
+    paragraph_style: str | None
 
 
-def new_table(widths: Sequence[int], caption: str, description: str, table_style: str | None) -> etree._Element:
-    """An empty `w:tbl` with fixed column widths (twips), caption and description."""
-    table = etree.Element(w("tbl"), nsmap={"w": W})
-    properties = _sub(table, "tblPr")
-    if table_style:
-        _sub(properties, "tblStyle", val=table_style)
-    _sub(properties, "tblW", w=str(sum(widths)), type="dxa")
-    _sub(properties, "tblLayout", type="fixed")
-    _sub(properties, "tblLook", val="04A0", firstRow="1", lastRow="0", firstColumn="0", lastColumn="0",
-         noHBand="1", noVBand="1")  # fmt: skip
-    _sub(properties, "tblCaption", val=caption)
-    _sub(properties, "tblDescription", val=description)
-    grid = _sub(table, "tblGrid")
-    for width in widths:
-        _sub(grid, "gridCol", w=str(width))
-    return table
-
-
-def _row(table: etree._Element, header: bool) -> etree._Element:
-    row = _sub(table, "tr")
-    properties = _sub(row, "trPr")
-    _sub(properties, "cantSplit")
-    if header:
-        _sub(properties, "tblHeader")
-    return row
-
-
-def _cell(
-    row: etree._Element,
-    text: str,
-    width: int,
-    paragraph_style: str | None,
-    *,
-    bold: bool = False,
-    fill: str | None = None,
-    span: int = 1,
-    keep_next: bool = False,
-) -> None:
-    cell = _sub(row, "tc")
-    properties = _sub(cell, "tcPr")
-    _sub(properties, "tcW", w=str(width), type="dxa")
-    if span > 1:
-        _sub(properties, "gridSpan", val=str(span))
-    if fill:
-        _sub(properties, "shd", val="clear", color="auto", fill=fill)
-    paragraph = _sub(cell, "p")
-    if paragraph_style or keep_next:
-        paragraph_properties = _sub(paragraph, "pPr")
-        if paragraph_style:
-            _sub(paragraph_properties, "pStyle", val=paragraph_style)
-        if keep_next:
-            _sub(paragraph_properties, "keepNext")
+def _paragraph(text: str, style: str | None, *, bold: bool = False, keep_next: bool = False) -> str:
+    properties = ""
+    if style or keep_next:
+        properties = "<w:pPr>" + (f'<w:pStyle w:val="{style}"/>' if style else "")
+        properties += ("<w:keepNext/>" if keep_next else "") + "</w:pPr>"
     if not text:
-        return
-    run = _sub(paragraph, "r")
-    if bold:
-        _sub(_sub(run, "rPr"), "b")
-    for index, line in enumerate(text.split("\n")):
-        if index:
-            _sub(run, "br")
-        node = _sub(run, "t")
-        node.text = line
-        node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        return f"<w:p>{properties}</w:p>"
+    lines = "<w:br/>".join(f'<w:t xml:space="preserve">{_text(line)}</w:t>' for line in text.split("\n"))
+    return f"<w:p>{properties}<w:r>{'<w:rPr><w:b/></w:rPr>' if bold else ''}{lines}</w:r></w:p>"
 
 
-def add_header_row(
-    table: etree._Element, texts: Sequence[str], widths: Sequence[int], paragraph_style: str | None
-) -> None:
-    """The header row: bold, shaded, repeated on every page, never split."""
-    row = _row(table, header=True)
-    for text, width in zip(texts, widths, strict=True):
-        _cell(row, text, width, paragraph_style, bold=True, fill=HEADER_FILL, keep_next=True)
+def _cell(text: str, width: int, style: str | None, *, fill: str | None = None, span: int = 1,
+          bold: bool = False, keep_next: bool = False) -> str:  # fmt: skip
+    properties = f'<w:tcW w:w="{width}" w:type="dxa"/>'
+    if span > 1:
+        properties += f'<w:gridSpan w:val="{span}"/>'
+    if fill:
+        properties += f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>'
+    return f"<w:tc><w:tcPr>{properties}</w:tcPr>{_paragraph(text, style, bold=bold, keep_next=keep_next)}</w:tc>"
 
 
-def add_group_row(table: etree._Element, text: str, widths: Sequence[int], paragraph_style: str | None) -> None:
-    """A group row: one shaded cell across all columns, kept with the row that follows."""
-    row = _row(table, header=False)
-    _cell(row, text, sum(widths), paragraph_style, bold=True, fill=GROUP_FILL, span=len(widths), keep_next=True)
-
-
-def add_data_row(
-    table: etree._Element, texts: Sequence[str], widths: Sequence[int], paragraph_style: str | None
-) -> None:
-    """A data row that does not split across pages; a newline in a text becomes a line break."""
-    row = _row(table, header=False)
-    for text, width in zip(texts, widths, strict=True):
-        _cell(row, text, width, paragraph_style)
+def table_xml(spec: TableSpec) -> Iterator[str]:
+    """The `w:tbl` element as text, one row per chunk."""
+    widths = list(spec.widths)
+    style = f'<w:tblStyle w:val="{spec.table_style}"/>' if spec.table_style else ""
+    yield (
+        f'<w:tbl><w:tblPr>{style}<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+        '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
+        'w:noHBand="1" w:noVBand="1"/>'
+        f"<w:tblCaption w:val={quoteattr(XML_ILLEGAL.sub('', spec.caption))}/>"
+        f"<w:tblDescription w:val={quoteattr(XML_ILLEGAL.sub('', spec.description))}/></w:tblPr>"
+        "<w:tblGrid>" + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths) + "</w:tblGrid>"
+    )
+    # The header row: bold, shaded, repeated on every page, never split.
+    yield (
+        "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+        + "".join(
+            _cell(text, width, spec.paragraph_style, fill=HEADER_FILL, bold=True, keep_next=True)
+            for text, width in zip(spec.header, widths, strict=True)
+        )
+        + "</w:tr>"
+    )
+    total = sum(widths)
+    for cells, group in spec.rows:
+        if group:  # one shaded cell across all columns, kept with the row that follows
+            yield (
+                "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+                + _cell(
+                    cells[0], total, spec.paragraph_style, fill=GROUP_FILL, span=len(widths), bold=True, keep_next=True
+                )
+                + "</w:tr>"
+            )
+        else:
+            yield (
+                "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+                + "".join(_cell(text, width, spec.paragraph_style) for text, width in zip(cells, widths, strict=True))
+                + "</w:tr>"
+            )
+    yield "</w:tbl>"

@@ -5,10 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from collections.abc import Callable, Iterator
+
+Transform = Callable[[bytes], Iterator[bytes]]
 
 
-def deterministic_zip(data: bytes, timestamp: dt.datetime) -> bytes:
-    """The same package with every member dated `timestamp` and fixed attributes."""
+def deterministic_zip(data: bytes, timestamp: dt.datetime, transforms: dict[str, Transform] | None = None) -> bytes:
+    """The same package with every member dated `timestamp` and fixed attributes.
+
+    `transforms` maps a member name to a function whose output chunks replace that
+    member; they are streamed into the archive, so a large part is never held whole.
+    """
     stamp = (max(timestamp.year, 1980), timestamp.month, timestamp.day, timestamp.hour, timestamp.minute, 0)
     output = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(output, "w") as target:
@@ -19,5 +26,11 @@ def deterministic_zip(data: bytes, timestamp: dt.datetime) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 0
-            target.writestr(info, source.read(name))
+            transform = (transforms or {}).get(name)
+            if transform is None:
+                target.writestr(info, source.read(name))
+                continue
+            with target.open(info, "w") as stream:
+                for chunk in transform(source.read(name)):
+                    stream.write(chunk)
     return output.getvalue()

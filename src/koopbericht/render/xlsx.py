@@ -1,82 +1,156 @@
 """`Anlage-Uebersicht-JAHR.xlsx`: every published activity in one sheet, ready to filter.
 
-Written in openpyxl's streaming (write-only) mode, so memory stays flat; every text is
-stored as text, never as a formula; header frozen, autofilter on, widths set.
+The package is written directly as SpreadsheetML, the sheet streamed row by row into
+the zip: openpyxl, even in write-only mode, spent most of a large build turning
+cells into objects and back. Every value is an inline string, so text that starts
+with `=`, `+`, `-` or `@` stays text; header frozen, autofilter on, widths set;
+fixed timestamps make the file byte-identical for identical input.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-import re
-from typing import Any
+import zipfile
+from collections.abc import Iterator
+from xml.sax.saxutils import escape
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from ..assemble import format_value
-from ..config import Settings
+from ..config import Column, Settings
 from ..model import Activity
 from ..values import XML_ILLEGAL
-from .package import deterministic_zip
 
 SHEET = "Vorhaben"
-_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PACKAGE_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+DOC_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+META_REL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata"
+
+CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/xl/workbook.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+    '<Override PartName="/xl/worksheets/sheet1.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+    '<Override PartName="/xl/styles.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+    '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
+    '<Override PartName="/docProps/app.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>'
+    "</Types>"
+)
+ROOT_RELS = (
+    f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="{PACKAGE_REL}">'
+    f'<Relationship Id="rId1" Type="{DOC_REL}/officeDocument" Target="xl/workbook.xml"/>'
+    f'<Relationship Id="rId2" Type="{META_REL}/core-properties" Target="docProps/core.xml"/>'
+    f'<Relationship Id="rId3" Type="{DOC_REL}/extended-properties" Target="docProps/app.xml"/></Relationships>'
+)
+WORKBOOK_RELS = (
+    f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="{PACKAGE_REL}">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
+    'Target="worksheets/sheet1.xml"/>'
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" '
+    'Target="styles.xml"/></Relationships>'
+)
+# Styles: 0 default, 1 header (bold, shaded, wrapped), 2 body (wrapped, top-aligned).
+STYLES = (
+    f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="{MAIN}">'
+    '<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>'
+    '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>'
+    '<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>'
+    '<fill><patternFill patternType="solid"><fgColor rgb="FFD9E2F3"/><bgColor indexed="64"/></patternFill></fill>'
+    "</fills>"
+    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+    '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    '<xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1" applyAlignment="1">'
+    '<alignment vertical="top" wrapText="1"/></xf>'
+    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1">'
+    '<alignment vertical="top" wrapText="1"/></xf></cellXfs>'
+    '<cellStyles count="1"><cellStyle name="Standard" xfId="0" builtinId="0"/></cellStyles></styleSheet>'
+)
+
+
+def _inline(ref: str, text: str, style: int) -> str:
+    if not text:
+        return ""
+    return f'<c r="{ref}" t="inlineStr" s="{style}"><is><t xml:space="preserve">{escape(text)}</t></is></c>'
 
 
 def render_annex_xlsx(settings: Settings, activities: list[Activity], year: int, timestamp: dt.datetime) -> bytes:
     """The Anlage as xlsx bytes (public columns only), identical for identical input."""
     columns = settings.public_columns()
-    names = {d.code: d.name for d in settings.departments}
-    workbook = Workbook(write_only=True)
-    workbook.properties.creator = settings.authority.name
-    workbook.properties.title = f"Kooperationsvorhaben {year}"
-    workbook.properties.created = timestamp
-    sheet = workbook.create_sheet(SHEET)
     headers = ["Kürzel", "Geschäftsbereich", *(c.title for c in columns)]
     widths = [8, 30, *(min(c.width, 60) for c in columns)]
-    for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(activities) + 1}"
-    bold, fill = Font(bold=True), PatternFill("solid", fgColor="D9E2F3")
-    wrap = Alignment(wrap_text=True, vertical="top")
-    header_cells = []
-    for title in headers:
-        cell = WriteOnlyCell(sheet, value=title)
-        cell.font, cell.fill, cell.alignment = bold, fill, wrap
-        header_cells.append(cell)
-    sheet.append(header_cells)
-    for activity in activities:
-        values = {"nr": "" if activity.id_assigned else activity.id, **activity.values}
-        row = [activity.department, names.get(activity.department, "")]
-        row += [format_value(c, values.get(c.key)) for c in columns]
-        sheet.append([_text_cell(sheet, value, wrap) for value in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    stamp = timestamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-    return deterministic_zip(_fix_modified(buffer.getvalue(), stamp), timestamp)
-
-
-def _text_cell(sheet: Any, value: str, alignment: Alignment) -> Any:
-    cell = WriteOnlyCell(sheet, value=XML_ILLEGAL.sub("", value) if value else None)
-    if value:
-        cell.data_type = "s"  # "=…", "+…", "-…", "@…" stay text
-        cell.alignment = alignment
-    return cell
-
-
-def _fix_modified(data: bytes, stamp: bytes) -> bytes:
-    # openpyxl stamps the save time into docProps/core.xml; replace it with the fixed one.
-    import zipfile
-
+    letters = [get_column_letter(i) for i in range(1, len(headers) + 1)]
+    last = f"{letters[-1]}{len(activities) + 1}"
+    names = {d.code: d.name for d in settings.departments}
+    stamp = timestamp.strftime("%Y-%m-%dT%H:%M:%SZ")
+    author = escape(settings.authority.name)
+    parts = {
+        "[Content_Types].xml": CONTENT_TYPES,
+        "_rels/.rels": ROOT_RELS,
+        "docProps/app.xml": '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties '
+        'xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+        "<Application>koopbericht</Application></Properties>",
+        "docProps/core.xml": '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties '
+        'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f"<dc:title>Kooperationsvorhaben {year}</dc:title><dc:creator>{author}</dc:creator>"
+        f"<cp:lastModifiedBy>{author}</cp:lastModifiedBy><dc:language>de-DE</dc:language>"
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified></cp:coreProperties>',
+        "xl/workbook.xml": f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="{MAIN}" '
+        f'xmlns:r="{REL}"><sheets><sheet name="{SHEET}" sheetId="1" r:id="rId1"/></sheets>'
+        f'<definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'
+        f"{SHEET}!$A$1:${letters[-1]}${len(activities) + 1}</definedName></definedNames></workbook>",
+        "xl/_rels/workbook.xml.rels": WORKBOOK_RELS,
+        "xl/styles.xml": STYLES,
+    }
     output = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(output, "w") as target:
-        for item in source.infolist():
-            content = source.read(item.filename)
-            if item.filename == "docProps/core.xml":
-                content = _MODIFIED.sub(rb"\g<1>" + stamp + rb"\g<2>", content)
-            target.writestr(item, content)
+    stamp_tuple = (timestamp.year, timestamp.month, timestamp.day, timestamp.hour, timestamp.minute, 0)
+    with zipfile.ZipFile(output, "w") as archive:
+        for name, content in parts.items():
+            archive.writestr(_info(name, stamp_tuple), content.encode("utf-8"))
+        with archive.open(_info("xl/worksheets/sheet1.xml", stamp_tuple), "w") as stream:
+            for chunk in _sheet(activities, columns, headers, widths, letters, last, names):
+                stream.write(chunk.encode("utf-8"))
     return output.getvalue()
+
+
+def _info(name: str, stamp: tuple[int, int, int, int, int, int]) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=stamp)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    info.create_system = 0
+    return info
+
+
+def _sheet(
+    activities: list[Activity], columns: tuple[Column, ...], headers: list[str], widths: list[int], letters: list[str],
+    last: str, names: dict[str, str],
+) -> Iterator[str]:  # fmt: skip
+    yield (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{MAIN}" xmlns:r="{REL}">'
+        f'<dimension ref="A1:{last}"/><sheetViews><sheetView workbookViewId="0">'
+        '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
+        '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>'
+        '<sheetFormatPr defaultRowHeight="15"/><cols>'
+        + "".join(f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>' for i, w in enumerate(widths, 1))
+        + "</cols><sheetData>"
+    )
+    yield '<row r="1">' + "".join(_inline(f"{c}1", h, 1) for c, h in zip(letters, headers, strict=True)) + "</row>"
+    for number, activity in enumerate(activities, start=2):
+        values = {"nr": "" if activity.id_assigned else activity.id, **activity.values}
+        texts = [activity.department, names.get(activity.department, "")]
+        texts += [format_value(c, values.get(c.key)) for c in columns]
+        cells = "".join(_inline(f"{c}{number}", XML_ILLEGAL.sub("", t), 2) for c, t in zip(letters, texts, strict=True))
+        yield f'<row r="{number}">{cells}</row>'
+    yield f'</sheetData><autoFilter ref="A1:{last}"/></worksheet>'
