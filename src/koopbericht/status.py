@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .findings import Severity
-from .pipeline import Progress, YearData, check_year
+from .findings import Finding, Severity
+from .pipeline import FileResult, Progress, YearData, check_year
 from .project import Project
 
 
@@ -51,11 +51,17 @@ def year_status(
 
 
 def _departments(project: Project, data: YearData) -> tuple[DepartmentStatus, ...]:
+    results_by_department: dict[str | None, list[FileResult]] = {}
+    for result in data.files:
+        results_by_department.setdefault(result.department, []).append(result)
+    findings_by_file: dict[str, list[Finding]] = {}
+    for finding in data.report.findings:
+        findings_by_file.setdefault(finding.file, []).append(finding)
     rows = []
     for department in project.settings.departments:
-        results = [r for r in data.files if r.department == department.code]
+        results = results_by_department.get(department.code, [])
         files = {r.source.file for r in results}
-        findings = [f for f in data.report.findings if f.file in files]
+        findings = [f for file in sorted(files) for f in findings_by_file.get(file, [])]
         rows.append(
             DepartmentStatus(
                 department.code,

@@ -28,13 +28,13 @@ def figures(settings: Settings, activities: list[Activity], year: int) -> YearFi
     statuses = list(settings.vocabularies["status"].values)
     if any(a.status is None for a in activities):
         statuses.append(UNKNOWN_STATUS)
-    rows = []
-    for department in settings.departments:
-        counts = dict.fromkeys(statuses, 0)
-        for activity in activities:
-            if activity.department == department.code:
-                counts[activity.status or UNKNOWN_STATUS] = counts.get(activity.status or UNKNOWN_STATUS, 0) + 1
-        rows.append((department.code, department.name, counts))
+    per_department: dict[str, dict[str, int]] = {d.code: dict.fromkeys(statuses, 0) for d in settings.departments}
+    for activity in activities:  # one pass over the activities, not one per department
+        counts = per_department.get(activity.department)
+        if counts is not None:
+            status = activity.status or UNKNOWN_STATUS
+            counts[status] = counts.get(status, 0) + 1
+    rows = [(d.code, d.name, per_department[d.code]) for d in settings.departments]
     by_status = {s: sum(row[2].get(s, 0) for row in rows) for s in statuses}
     partners = {p for a in activities for p in a.partners}
     reporting = sum(1 for _, _, counts in rows if sum(counts.values()))

@@ -180,8 +180,11 @@ def _size(size: int | None) -> str:
 def _annex(settings: Settings, activities: list[Activity], year: int) -> list[Block]:
     columns = [settings.column(key) for key in settings.output.annex_columns]
     rows: list[TableRow] = []
+    by_department: dict[str, list[Activity]] = {}
+    for activity in activities:  # one pass; filtering per department would be quadratic
+        by_department.setdefault(activity.department, []).append(activity)
     for department in settings.departments:
-        own = [a for a in activities if a.department == department.code]
+        own = by_department.get(department.code, [])
         if not own:
             continue
         rows.append(TableRow((f"{department.code} – {department.name} ({len(own)} Vorhaben)",), group=True))
