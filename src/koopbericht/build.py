@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .assemble import Attachment, assemble, figures, timestamp_for
 from .errors import EXIT_FINDINGS, KoopberichtError, UsageError
-from .fileio import write_bytes_atomic
+from .fileio import write_all_atomic, write_bytes_atomic
 from .findings import Finding, Report, Severity
 from .pipeline import Progress, YearData, check_year
 from .project import Project
@@ -84,10 +84,16 @@ def build_year(
     extra = [PublishedFile("Anlage 1: Tabellarische Übersicht", names["annex"], annex)]
     oparl = render_oparl(settings, year_settings, main, extra, timestamp)
 
-    outputs = []
-    for name, content in ((names["vorlage"], vorlage), (names["annex"], annex), (names["oparl"], oparl)):
-        write_bytes_atomic(out / name, content)
-        outputs.append(out / name)
+    files = {out / names["vorlage"]: vorlage, out / names["annex"]: annex, out / names["oparl"]: oparl}
+    _refuse_links_out(project, list(files))
+    try:
+        write_all_atomic(files)  # all three replaced together, or none
+    except OSError as error:
+        raise UsageError(
+            f"Die Ausgaben konnten nicht nach {project.relative(out)} geschrieben werden ({error.strerror or error}). "
+            "Die bisherigen Ausgaben sind unverändert."
+        ) from None
+    outputs = list(files)
     if pdf:
         target = out / Path(names["vorlage"]).with_suffix(".pdf").name
         write_bytes_atomic(target, docx_to_pdf(out / names["vorlage"]))
@@ -121,6 +127,17 @@ def _refuse_inputs_as_outputs(project: Project, year: int, targets: list[Path]) 
             raise UsageError(f"Die Ausgabe {target} läge zwischen den Eingaben; bitte [ausgabe] ordner ändern.")
         if resolved.is_file() and resolved.suffix not in (".docx", ".xlsx", ".json", ".pdf"):
             raise UsageError(f"{target} ist keine Ausgabe von koopbericht und wird nicht überschrieben.")
+
+
+def _refuse_links_out(project: Project, targets: list[Path]) -> None:
+    """An output folder or file that is a link leading out of the working folder is refused."""
+    root = project.root.resolve()
+    for target in targets:
+        if not target.resolve().is_relative_to(root):
+            raise UsageError(
+                f"Die Ausgabe {target} führt über eine Verknüpfung aus dem Arbeitsordner hinaus und wird nicht "
+                "geschrieben."
+            )
 
 
 def _left_out(data: YearData) -> list[str]:

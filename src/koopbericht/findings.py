@@ -82,6 +82,9 @@ FILE_DAMAGED = FindingType("datei-beschaedigt", E, "Datei beschädigt oder leer"
 FILE_ENCRYPTED = FindingType("datei-verschluesselt", E, "Datei mit Kennwort geschützt", "Öffnen-Kennwort gesetzt")
 FILE_FORMAT = FindingType("datei-format", E, "Kein xlsx-Meldebogen", ".xls, .ods oder CSV unter dem Namen .xlsx")
 FILE_TOO_LARGE = FindingType("datei-zu-gross", E, "Datei zu groß", "entpackt mehrere hundert MB")
+FILE_LINK = FindingType(
+    "datei-verknuepfung", E, "Verknüpfung aus dem Arbeitsordner hinaus", "meldungen/GB1.xlsx → /tmp/fremd.xlsx"
+)
 HEADER_MISSING = FindingType("kopfzeile-fehlt", E, "Keine Kopfzeile gefunden", "kein Blatt nennt „Vorhaben“")
 COLUMN_MISSING = FindingType("spalte-fehlt", E, "Pflichtspalte fehlt", "Spalte „Beschreibung/Sachstand“ fehlt")
 COLUMN_UNKNOWN = FindingType("spalte-unbekannt", W, "Unbekannte Spalte", "„Bemerkungen GB“ wird nicht gelesen")

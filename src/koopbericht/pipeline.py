@@ -26,6 +26,7 @@ _UNREADABLE = {
     "format": F.FILE_FORMAT,
     "too-large": F.FILE_TOO_LARGE,
     "header": F.HEADER_MISSING,
+    "link": F.FILE_LINK,
 }
 
 Progress = Callable[[str], None]
@@ -120,6 +121,7 @@ def _check(
         result = FileResult(source, department)
         results.append(result)
         try:
+            _refuse_outside_links(source.path, project.root)
             raw = read_meldebogen(source.path, source.file, settings)
         except UnreadableWorkbook as problem:
             result.readable = False
@@ -137,6 +139,19 @@ def _check(
     report.activities = len(activities)
     report.findings.sort(key=_order)
     return YearData(year, report, results)
+
+
+def _refuse_outside_links(path: Path, root: Path) -> None:
+    """A link in the working folder may not lead out of it (nothing outside is read by accident)."""
+    if not path.is_symlink():
+        return
+    target = path.resolve()
+    if not target.is_relative_to(root.resolve()):
+        raise UnreadableWorkbook(
+            "link",
+            f"Die Datei ist eine Verknüpfung auf {target} außerhalb des Arbeitsordners und wird nicht gelesen. "
+            "Bitte die Datei selbst in den Ordner meldungen/ kopieren.",
+        )
 
 
 def _order(finding: Finding) -> tuple[str, int, int]:

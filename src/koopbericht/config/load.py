@@ -223,6 +223,12 @@ def _output(top: TableReader, columns: tuple[Column, ...], root: Path) -> Output
         value = table.text(key)
         if value is None:
             continue
+        if attribute == "folder" and not _inside(root, value):
+            table.doc.problem(
+                table.key_path(key),
+                f"Der Ausgabeordner „{value}“ muss innerhalb des Arbeitsordners liegen (ohne „..“ und ohne "
+                "absoluten Pfad).",
+            )
         if attribute != "folder" and not _valid_file_name(value):
             table.doc.problem(
                 table.key_path(key),
@@ -243,6 +249,13 @@ def _output(top: TableReader, columns: tuple[Column, ...], root: Path) -> Output
         options["annex_columns"] = _annex_columns(table, columns)
     table.finish()
     return dataclasses.replace(DEFAULT_OUTPUT, **options)  # type: ignore[arg-type]
+
+
+def _inside(root: Path, relative: str) -> bool:
+    candidate = Path(relative)
+    if candidate.is_absolute() or ".." in candidate.parts or not relative.strip():
+        return False
+    return (root / candidate).resolve().is_relative_to(root.resolve())
 
 
 def _valid_file_name(pattern: str) -> bool:

@@ -81,6 +81,31 @@ def _explain_other(path: Path, head: bytes) -> None:
     )
 
 
+def _damaged(path: Path) -> bool:
+    """Whether any member fails its checksum (only asked when the workbook part is missing)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return archive.testzip() is not None
+    except Exception:  # zlib and zipfile raise various errors on broken data
+        return True
+
+
+def _refuse_dtds(path: Path) -> None:
+    """No XML part of a workbook has a DTD; one with a DTD or entities is an XML bomb."""
+    with zipfile.ZipFile(path) as archive:
+        for member in archive.infolist():
+            if not member.filename.endswith((".xml", ".rels")):
+                continue
+            with archive.open(member) as stream:
+                prolog = stream.read(4096)
+            if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
+                raise UnreadableWorkbook(
+                    "damaged",
+                    f"Die Datei enthält unzulässige XML-Definitionen ({member.filename}: DTD/Entitäten, wie sie "
+                    "XML-Bomben verwenden) und wird aus Sicherheitsgründen nicht geöffnet.",
+                )
+
+
 def _check_zip(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
@@ -105,9 +130,16 @@ def _check_zip(path: Path) -> None:
             kind = "ein Word-Dokument"
         elif "ppt/presentation.xml" in names:
             kind = "eine PowerPoint-Präsentation"
+        elif _damaged(path) or not all(n.isprintable() for n in names):
+            raise UnreadableWorkbook(
+                "damaged",
+                "Die Datei ist beschädigt (Inhalt der xlsx-Datei nicht lesbar). "
+                "Bitte den Meldebogen erneut senden lassen.",
+            )
         else:
             kind = "ein ZIP-Archiv"
         raise UnreadableWorkbook("format", f"Die Datei ist {kind}, kein Excel-Meldebogen (.xlsx).")
+    _refuse_dtds(path)
     unpacked = sum(m.file_size for m in members)
     suspicious = any(
         m.file_size > 20 * 1024 * 1024 and m.file_size > MAX_MEMBER_RATIO * max(m.compress_size, 1) for m in members
