@@ -71,7 +71,8 @@ def build_year(
     timestamp = timestamp_for(year_settings)
     out = project.output_dir(year)
     names = {key: pattern.format(jahr=year) for key, pattern in _patterns(project).items()}
-    _refuse_inputs_as_outputs(project, year, [out / name for name in names.values()])
+    for name in names.values():
+        project.refuse_as_output(out / name)
 
     annex = render_annex_xlsx(settings, activities, year, timestamp)
     attachments = [
@@ -117,16 +118,6 @@ def _texts(project: Project, year: int) -> list[tuple[Path, str]]:
         except UnicodeDecodeError:
             raise UsageError(f"{project.relative(path)} ist nicht UTF-8-kodiert; bitte als UTF-8 speichern.") from None
     return texts
-
-
-def _refuse_inputs_as_outputs(project: Project, year: int, targets: list[Path]) -> None:
-    inputs = [project.reports_dir(year).resolve(), project.text_dir(year).resolve()]
-    for target in targets:
-        resolved = target.resolve()
-        if any(resolved == folder or folder in resolved.parents for folder in inputs):
-            raise UsageError(f"Die Ausgabe {target} läge zwischen den Eingaben; bitte [ausgabe] ordner ändern.")
-        if resolved.is_file() and resolved.suffix not in (".docx", ".xlsx", ".json", ".pdf"):
-            raise UsageError(f"{target} ist keine Ausgabe von koopbericht und wird nicht überschrieben.")
 
 
 def _refuse_links_out(project: Project, targets: list[Path]) -> None:

@@ -74,6 +74,20 @@ class Project:
                 found.append(int(child.name))
         return sorted(found)
 
+    def refuse_as_output(self, target: Path) -> None:
+        """Raise UsageError if writing `target` could overwrite an input or a settings file."""
+        resolved = target.resolve()
+        inputs = [self.root / CONFIG_FILE]
+        folders = []
+        for year in self.years():
+            inputs.append(self.year_dir(year) / "vorlage.toml")
+            folders += [self.reports_dir(year), self.text_dir(year)]
+        if any(resolved == path.resolve() for path in inputs):
+            raise UsageError(f"{target} ist eine Einstellungsdatei und wird nicht überschrieben.")
+        for folder in folders:
+            if resolved == folder.resolve() or folder.resolve() in resolved.parents:
+                raise UsageError(f"Die Ausgabe {target} läge zwischen den Eingaben ({self.relative(folder)}).")
+
     def relative(self, path: Path) -> Path:
         """`path` relative to the working folder when below it (for messages and findings)."""
         try:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from .common import DebugOption, ProjectOption, handled
+from .common import DebugOption, ProjectOption, handled, year_progress
 
 
 def build(
@@ -38,9 +38,8 @@ def build(
 
     with handled(debug):
         project = Project.open(projekt)
-        total = len(list(project.reports_dir(jahr).glob("*.*")))
         try:
-            with console.file_progress(total) as progress:
+            with year_progress(project, jahr) as progress:
                 result = build_year(
                     project, jahr, allow_errors=trotz_fehlern, pdf=pdf, template=template, progress=progress
                 )

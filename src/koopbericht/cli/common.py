@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
@@ -28,6 +28,19 @@ DebugOption = Annotated[
 ]
 
 EXIT_INTERNAL = 4
+
+
+@contextmanager
+def year_progress(project: object, year: int | None) -> Iterator[Callable[[str], None]]:
+    """A progress bar over the files of `JAHR/meldungen/` (silent off a terminal)."""
+    from .. import console
+    from ..project import Project
+
+    assert isinstance(project, Project)
+    folder = project.reports_dir(year) if year is not None else None
+    total = len([p for p in folder.iterdir() if p.is_file()]) if folder is not None and folder.is_dir() else 0
+    with console.file_progress(total) as advance:
+        yield advance
 
 
 @contextmanager

@@ -72,22 +72,8 @@ def compare(
             if ausgabe is None:
                 typer.echo(data.decode(), nl=False)
             else:
-                _refuse_input(project, ausgabe)
+                project.refuse_as_output(ausgabe)
                 write_bytes_atomic(ausgabe, data)
                 console.success(f"Vergleich geschrieben: {ausgabe}")
         for line in result.left_out:
             console.warning(f"Weggelassen wegen Fehlern: {line}")
-
-
-def _refuse_input(project: object, target: Path) -> None:
-    from ..errors import UsageError
-    from ..project import Project
-
-    assert isinstance(project, Project)
-    resolved = target.resolve()
-    for year in project.years():
-        for folder in (project.reports_dir(year), project.text_dir(year)):
-            if folder.resolve() in resolved.parents:
-                raise UsageError(f"{target} liegt zwischen den Eingaben ({folder}); bitte einen anderen Ort wählen.")
-    if resolved.name in ("koopbericht.toml", "vorlage.toml"):
-        raise UsageError(f"{target} ist eine Einstellungsdatei und wird nicht überschrieben.")

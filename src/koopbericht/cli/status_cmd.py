@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from .common import DebugOption, ProjectOption, handled
+from .common import DebugOption, ProjectOption, handled, year_progress
 
 
 def status(
@@ -23,8 +23,7 @@ def status(
 
     with handled(debug):
         project = Project.open(projekt)
-        total = len(list(project.reports_dir(jahr).glob("*.*")))
-        with console.file_progress(total) as progress:
+        with year_progress(project, jahr) as progress:
             result = year_status(project, jahr, progress=progress)
         table = Table(title=f"Rücklauf {jahr}", title_justify="left", expand=True)
         table.add_column("Geschäftsbereich", ratio=2, overflow="fold")

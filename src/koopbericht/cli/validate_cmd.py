@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from ..errors import EXIT_FINDINGS, EXIT_UNREADABLE, UsageError
-from .common import DebugOption, ProjectOption, handled
+from .common import DebugOption, ProjectOption, handled, year_progress
 
 
 class OutputFormat(StrEnum):
@@ -62,8 +62,7 @@ def validate(
         for path in paths:
             if not path.exists():
                 raise UsageError(f"Die Datei {path} gibt es nicht.")
-        total = len(paths) if paths else len(list(project.reports_dir(year).glob("*"))) if year else 0
-        with console.file_progress(total) as progress:
+        with console.file_progress(len(paths)) if paths else year_progress(project, year) as progress:
             if paths:
                 data = check_paths(project, paths, year, progress=progress)
             else:
