@@ -148,3 +148,17 @@ def test_outputs_never_overwrite_inputs(project: Path, runner: CliRunner) -> Non
     assert code == 2 and "zwischen den Eingaben" in output
     config.write_text(config.read_text(encoding="utf-8").replace('\n[ausgabe]\nordner = "2023/text"\n', ""), "utf-8")
     assert digest(project) == before
+
+
+@pytest.mark.parametrize("kind", ["million-leerzeilen", "zip-bombe", "xml-bombe"])
+def test_heavy_hostile_inputs_stay_within_bounded_memory(project: Path, kind: str) -> None:
+    import subprocess
+    import sys
+
+    HOSTILE[kind][0](project / "2023" / "meldungen" / "GB1_Meldebogen.xlsx")
+    command = [str(Path(sys.executable).with_name("koopbericht")), "validate", "2023", "-C", str(project)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)  # reaped here, to read this process's own peak memory
+    process.returncode = os.waitstatus_to_exitcode(status)
+    assert process.returncode in (0, 1)
+    assert usage.ru_maxrss < 400 * 1024, f"peak {usage.ru_maxrss // 1024} MB"
