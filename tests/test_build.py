@@ -78,6 +78,8 @@ def test_docx_structure(built_example: Path) -> None:
     assert "Der Hauptausschuss nimmt zur Kenntnis:" in text
     assert "insgesamt 47 Vorhaben mit" in text
     assert "{{" not in text
+    captions = [p.text.split(":")[0] for p in paragraphs if p.style.name == "Caption" and p.text.startswith("Tabelle")]
+    assert captions == [f"Tabelle {n}" for n in range(1, len(captions) + 1)]  # numbered without gaps
     grunddaten = document.tables[0]
     assert [c.text for c in grunddaten.rows[1].cells] == [
         "Betreff",

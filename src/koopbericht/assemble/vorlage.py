@@ -57,7 +57,7 @@ def assemble(
     blocks += _consultations(year)
     blocks += _explanation(year)
     values = placeholders(figures, settings, master.number)
-    table_number = 4
+    table_number = 3  # Tabelle 1 and 2 are the Grunddaten and the Beratungsfolge
     for path, text in texts:
         parsed = parse_markdown(fill_placeholders(text, values, path), table_number)
         table_number += sum(1 for b in parsed if isinstance(b, Table))
@@ -147,7 +147,7 @@ def _overview(figures: YearFigures, table_number: int) -> list[Block]:
             "Anzahl der gemeldeten Vorhaben je Geschäftsbereich, aufgeteilt nach Status, mit Summen.",
             ("Geschäftsbereich", *statuses, "gesamt"),
             tuple(rows),
-            (3.2, *([1.45] * len(statuses)), 1.2),
+            (2.6, *([1.7] * len(statuses)), 1.1),
         ),
         Image(bar_chart(figures), chart_alt_text(figures), "Vorhaben je Geschäftsbereich und Status", 16.0),
     ]
