@@ -118,8 +118,8 @@ def to_xlsx(result: Comparison) -> bytes:
     columns = ["Nr.", "Geschäftsbereich", "Vorhaben", "Kooperationspartner", "Status"]
     _sheet(workbook, "Neu", columns, [_row(x) for x in result.added])
     _sheet(workbook, "Nicht mehr gemeldet", columns, [_row(x) for x in result.removed])
-    changed = workbook.create_sheet("Geändert")
-    _header(changed, ["Nr.", "Geschäftsbereich", "Vorhaben", "Spalte", f"Wert {a}", f"Wert {b}", "Zuordnung"])
+    changed_sheet = workbook.create_sheet("Geändert")
+    _header(changed_sheet, ["Nr.", "Geschäftsbereich", "Vorhaben", "Spalte", f"Wert {a}", f"Wert {b}", "Zuordnung"])
     line = 2
     for change in result.changed:
         entries = [(f.column, f.old, f.new) for f in change.fields]
@@ -130,25 +130,25 @@ def to_xlsx(result: Comparison) -> bytes:
         for column, old, new in entries:
             values = [change.new.id, change.new.department, change.title, column, old, new, change.reason]
             for index, value in enumerate(values, start=1):
-                cell = changed.cell(line, index)
+                cell = changed_sheet.cell(line, index)
                 set_text(cell, value)
                 if index in (5, 6):
                     cell.fill = CHANGED_FILL
             line += 1
-    _finish(changed, [12, 10, 40, 22, 50, 50, 30])
+    _finish(changed_sheet, [12, 10, 40, 22, 50, 50, 30])
     partner_rows = [[p, f"neu {b}"] for p in result.partners_gained]
     partner_rows += [[p, f"nicht mehr {b}"] for p in result.partners_lost]
     _sheet(workbook, "Partner", ["Partner", "Veränderung"], partner_rows)
-    counts = workbook.create_sheet("Zählung")
-    _header(counts, ["Merkmal", "Wert", a, b, "Veränderung"])
+    counts_sheet = workbook.create_sheet("Zählung")
+    _header(counts_sheet, ["Merkmal", "Wert", a, b, "Veränderung"])
     line = 2
     for group in result.counts:
         for label, x, y in group.rows:
             count_row: list[object] = [group.dimension, label, x, y, y - x]
             for index, count_value in enumerate(count_row, start=1):
-                set_text(counts.cell(line, index), count_value)
+                set_text(counts_sheet.cell(line, index), count_value)
             line += 1
-    _finish(counts, [18, 50, 8, 8, 12])
+    _finish(counts_sheet, [18, 50, 8, 8, 12])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

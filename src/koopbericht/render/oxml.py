@@ -1,6 +1,6 @@
 """WordprocessingML tables written as XML text, streamed, in time linear in their rows.
 
-python-docx's `table.cell(r, c)` walks the whole table on every call (quadratic), and
+python-docx's per-cell access (`table.cell`) walks the whole table on every call (quadratic), and
 even a hand-built lxml tree of a 20,000-row Anlage holds over a million elements in
 memory. Tables are therefore never built as objects: `table_xml` yields the `w:tbl`
 markup row by row, and `render.docx` splices it into `word/document.xml` while the
