@@ -15,8 +15,8 @@ from pathlib import Path
 from .assemble import Attachment, assemble, figures, timestamp_for
 from .errors import EXIT_FINDINGS, KoopberichtError, UsageError
 from .fileio import write_all_atomic, write_bytes_atomic
-from .findings import Finding, Report, Severity
-from .pipeline import Progress, YearData, check_year
+from .findings import Report, Severity
+from .pipeline import Progress, check_year
 from .project import Project
 from .render import PublishedFile, docx_to_pdf, render_annex_xlsx, render_docx, render_oparl
 
@@ -99,7 +99,7 @@ def build_year(
         target = out / Path(names["vorlage"]).with_suffix(".pdf").name
         write_bytes_atomic(target, docx_to_pdf(out / names["vorlage"]))
         outputs.append(target)
-    return BuildResult(year, outputs, len(activities), data.report, _left_out(data))
+    return BuildResult(year, outputs, len(activities), data.report, data.left_out(activities))
 
 
 def _patterns(project: Project) -> dict[str, str]:
@@ -129,19 +129,3 @@ def _refuse_links_out(project: Project, targets: list[Path]) -> None:
                 f"Die Ausgabe {target} führt über eine Verknüpfung aus dem Arbeitsordner hinaus und wird nicht "
                 "geschrieben."
             )
-
-
-def _left_out(data: YearData) -> list[str]:
-    published = {(a.source.file, a.source.row) for a in data.publishable()}
-    left = [
-        f"{a.source.file}, Zeile {a.source.row}: {a.title or a.id}"
-        for a in data.activities
-        if (a.source.file, a.source.row) not in published
-    ]
-    left += [f"{r.source.file}: nicht lesbar" for r in data.files if not r.readable]
-    return left
-
-
-def error_findings(report: Report) -> list[Finding]:
-    """The error findings of a report (for the CLI to show when a build is refused)."""
-    return [f for f in report.findings if f.severity is Severity.ERROR]

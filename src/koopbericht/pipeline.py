@@ -59,6 +59,16 @@ class YearData:
         """(file, row) of every row that has an error finding."""
         return {(f.file, f.row) for f in self.report.findings if f.severity is Severity.ERROR and f.row is not None}
 
+    def left_out(self, published: list[Activity] | None = None) -> list[str]:
+        """What a publication leaves out: rows with errors and unreadable files, one line each."""
+        kept = {(a.source.file, a.source.row) for a in (self.publishable() if published is None else published)}
+        lines = [
+            f"{a.source.file}, Zeile {a.source.row}: {a.title or a.id}"
+            for a in self.activities
+            if (a.source.file, a.source.row) not in kept
+        ]
+        return lines + [f"{r.source.file}: nicht lesbar" for r in self.files if not r.readable]
+
     def publishable(self) -> list[Activity]:
         """The activities without errors in their row, from files without file-level errors."""
         bad_rows = self.rows_with_errors()

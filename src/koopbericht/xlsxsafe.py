@@ -13,8 +13,6 @@ from openpyxl.cell.cell import Cell, MergedCell
 
 from .values import XML_ILLEGAL
 
-FORMULA_STARTS = ("=", "+", "-", "@")
-
 
 def set_text(cell: Cell | MergedCell, value: Any) -> bool:
     """Put `value` into `cell`, strings always as text; returns True if characters were removed."""

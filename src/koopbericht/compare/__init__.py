@@ -38,13 +38,7 @@ def compare_years(
                 "Mit --trotz-fehlern wird ohne die fehlerhaften Zeilen verglichen."
             )
         published = checked.publishable()
-        kept = {(a.source.file, a.source.row) for a in published}
-        left_out += [
-            f"{year}: {a.source.file}, Zeile {a.source.row}: {a.title or a.id}"
-            for a in checked.activities
-            if (a.source.file, a.source.row) not in kept
-        ]
-        left_out += [f"{year}: {r.source.file} (nicht lesbar)" for r in checked.files if not r.readable]
+        left_out += [f"{year}: {line}" for line in checked.left_out(published)]
         data[year] = published
     result = compare(project.settings, year_old, data[year_old], year_new, data[year_new])
     result.left_out = left_out
