@@ -19,19 +19,7 @@ def _umask() -> int:
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write `data` to `path` atomically (same folder, then `os.replace`)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    # mkstemp creates the file readable only by its owner; outputs get the usual permissions.
-    os.chmod(temporary, 0o666 & ~_umask())
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_all_atomic({path: data})
 
 
 def write_text_atomic(path: Path, text: str) -> None:
@@ -51,8 +39,9 @@ def write_all_atomic(files: dict[Path, bytes]) -> None:
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
             temporaries.append((temporary, path))
-            os.chmod(temporary, 0o666 & ~_umask())
-            with os.fdopen(handle, "wb") as stream:
+            with os.fdopen(handle, "wb") as stream:  # closes the descriptor whatever follows
+                # mkstemp makes the file readable only by its owner; outputs get the usual permissions.
+                os.chmod(temporary, 0o666 & ~_umask())
                 stream.write(data)
                 stream.flush()
                 os.fsync(stream.fileno())
