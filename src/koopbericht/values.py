@@ -15,9 +15,9 @@ from typing import Any
 
 from .config import Partner, Vocabulary, match_key
 
-# Characters XML 1.0 cannot hold (openpyxl decodes `_x0007_` escapes into them).
+# Characters XML 1.0 cannot hold (calamine decodes Excel's `_x0007_` escapes into them).
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-# Excel stores such characters as `_x0007_`; openpyxl passes the escape through literally.
+# The same characters as a literal `_x0007_` escape, as openpyxl passes them through.
 _ESCAPED_ILLEGAL = re.compile(r"_x(00[01][0-9A-Fa-f]|FFF[EF])_")
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
 _LIST_SEPARATORS = re.compile(r"\s*(?:;|\n)\s*")

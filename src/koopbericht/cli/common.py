@@ -6,11 +6,14 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..errors import EXIT_USAGE, KoopberichtError
+
+if TYPE_CHECKING:
+    from ..project import Project
 
 ProjectOption = Annotated[
     Path | None,
@@ -31,12 +34,10 @@ EXIT_INTERNAL = 4
 
 
 @contextmanager
-def year_progress(project: object, year: int | None) -> Iterator[Callable[[str], None]]:
+def year_progress(project: Project, year: int | None) -> Iterator[Callable[[str], None]]:
     """A progress bar over the files of `JAHR/meldungen/` (silent off a terminal)."""
     from .. import console
-    from ..project import Project
 
-    assert isinstance(project, Project)
     folder = project.reports_dir(year) if year is not None else None
     total = len([p for p in folder.iterdir() if p.is_file()]) if folder is not None and folder.is_dir() else 0
     with console.file_progress(total) as advance:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from rich.markup import escape as _escape
 from rich.table import Table
 
 from .. import console
@@ -48,9 +49,3 @@ def print_findings(report: Report, verbose: bool, strict: bool) -> None:
         out.print(f"[red]✗[/] {line}")
     else:
         out.print(f"[green]✓[/] {line}")
-
-
-def _escape(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)

@@ -5,11 +5,15 @@ from __future__ import annotations
 import json
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..errors import EXIT_FINDINGS, EXIT_UNREADABLE, UsageError
+
+if TYPE_CHECKING:
+    from ..project import Project
+
 from .common import DebugOption, ProjectOption, handled, year_progress
 
 
@@ -85,10 +89,9 @@ def validate(
             raise typer.Exit(EXIT_FINDINGS)
 
 
-def _split_targets(targets: list[str], project: object) -> tuple[int | None, list[str]]:
-    from ..project import Project, check_year
+def _split_targets(targets: list[str], project: Project) -> tuple[int | None, list[str]]:
+    from ..project import check_year
 
-    assert isinstance(project, Project)
     year = None
     if targets and targets[0].isdigit() and len(targets[0]) == 4:
         year = check_year(int(targets[0]))

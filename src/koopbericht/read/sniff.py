@@ -1,7 +1,7 @@
 """What kind of file a Meldebogen really is, decided from its bytes, not its name.
 
 Departments send legacy .xls, LibreOffice .ods, CSV exports or password-protected
-workbooks under any name; each gets its own German explanation before openpyxl is
+workbooks under any name; each gets its own German explanation before any parser is
 asked to parse anything. Size limits refuse decompression bombs before unpacking.
 """
 

@@ -1,11 +1,10 @@
-"""What openpyxl's streaming mode cannot see, read straight from the sheet XML.
+"""What calamine cannot see, read straight from the sheet XML.
 
-Read-only openpyxl yields values only: no hidden rows, no merged ranges, and a
-formula whose value was never calculated simply reads as empty. This module streams
-the same XML once more with expat, refusing DTDs and entities as defusedxml does (so
-XML bombs are refused), and records just
-those facts, plus the last row that holds any value, so that blank rows in between
-are read past and a million formatted empty rows at the end are not.
+python-calamine yields values only: no hidden rows, no merged ranges, and a formula
+whose value was never calculated reads as empty. A byte search decides whether a
+sheet has any such markup at all; only then is its XML streamed with expat, refusing
+DTDs and entities as defusedxml does, to record those facts and the last row that
+holds a value (so blank rows in between are read past).
 """
 
 from __future__ import annotations

@@ -32,7 +32,7 @@ MAX_DATA_ROWS = 100_000
 
 @dataclass(frozen=True)
 class RawCell:
-    """A non-empty cell value as openpyxl read it, with its A1 reference."""
+    """A non-empty cell value as calamine read it, with its A1 reference."""
 
     value: Any
     ref: str
