@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import copy
 import io
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -32,13 +31,16 @@ from .template import open_template
 
 TABLE_TEXT_STYLE = "Tabellentext"
 EMU_PER_TWIP = 635
-TABLE_MARKER = "KOOPBERICHT-TABELLE-{}"
-_MARKER_PARAGRAPH = re.compile(rb"<w:p>(?:(?!</w:p>).)*?KOOPBERICHT-TABELLE-(\d+)(?:(?!</w:p>).)*?</w:p>", re.S)
+# A table's place in the body is held by an XML processing instruction, put there through the
+# tree. Serialising escapes every "<" in text and attribute values, so this markup can only
+# come from the instruction itself, never from a user's string.
+TABLE_PLACE = "koopbericht-tabelle"
 
 
 def render_docx(doc: VorlageDocument, template: Path | None = None) -> bytes:
     """The Vorlage as .docx bytes."""
     document = open_template(template)
+    _drop_comments_and_instructions(document)
     _prepare_styles(document)
     writer = _Writer(document)
     for block in doc.blocks:
@@ -52,19 +54,48 @@ def render_docx(doc: VorlageDocument, template: Path | None = None) -> bytes:
 
 
 class _TableSplice:
-    """Replaces each table's marker paragraph in document.xml by the streamed table XML."""
+    """Replaces each table's processing instruction in document.xml by the streamed table XML."""
 
     def __init__(self, tables: list[oxml.TableSpec]) -> None:
         self.tables = tables
 
     def __call__(self, document_xml: bytes) -> Iterator[bytes]:
         position = 0
-        for match in _MARKER_PARAGRAPH.finditer(document_xml):
-            yield document_xml[position : match.start()]
-            for chunk in oxml.table_xml(self.tables[int(match.group(1))]):
+        for number, spec in enumerate(self.tables):
+            place = etree.tostring(_table_place(number))  # b"<?koopbericht-tabelle N?>"
+            start = document_xml.find(place, position)
+            if start < 0:
+                raise RuntimeError(f"document.xml lacks the place of table {number}")
+            yield document_xml[position:start]
+            for chunk in oxml.table_xml(spec):
                 yield chunk.encode("utf-8")
-            position = match.end()
+            position = start + len(place)
+        if b"<?" + TABLE_PLACE.encode() in document_xml[position:]:
+            raise RuntimeError("document.xml holds more table places than tables")
         yield document_xml[position:]
+
+
+def _table_place(number: int) -> etree._ProcessingInstruction:
+    return etree.ProcessingInstruction(TABLE_PLACE, str(number))
+
+
+def _drop_comments_and_instructions(document: DocumentObject) -> None:
+    """Removes XML comments and processing instructions the template's document.xml may hold.
+
+    Word writes neither; without them, the only processing instructions in the serialised
+    part are the table places, and no comment can contain a copy of one.
+    """
+    for node in list(document.element.iter(etree.Comment, etree.ProcessingInstruction)):
+        parent = node.getparent()
+        if parent is None:
+            continue
+        if node.tail:  # text after the node stays where it was
+            previous = node.getprevious()
+            if previous is not None:
+                previous.tail = (previous.tail or "") + node.tail
+            else:
+                parent.text = (parent.text or "") + node.tail
+        parent.remove(node)
 
 
 def _prepare_styles(document: DocumentObject) -> None:
@@ -161,8 +192,10 @@ class _Writer:
         spec = oxml.TableSpec(
             widths, block.caption, block.description, block.header, rows, self.table_style, text_style
         )
-        # A marker paragraph now; the table itself is streamed in when the package is written.
-        self.document.add_paragraph(TABLE_MARKER.format(len(self.tables)))
+        # A processing instruction holds the place; the table is streamed in when the package is written.
+        holder = self.document.add_paragraph()._p
+        holder.addprevious(_table_place(len(self.tables)))
+        holder.getparent().remove(holder)
         self.tables.append(spec)
 
     def _image(self, block: Image) -> None:
