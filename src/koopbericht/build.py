@@ -87,13 +87,7 @@ def build_year(
 
     files = {out / names["vorlage"]: vorlage, out / names["annex"]: annex, out / names["oparl"]: oparl}
     _refuse_links_out(project, list(files))
-    try:
-        write_all_atomic(files)  # all three replaced together, or none
-    except OSError as error:
-        raise UsageError(
-            f"Die Ausgaben konnten nicht nach {project.relative(out)} geschrieben werden ({error.strerror or error}). "
-            "Die bisherigen Ausgaben sind unverändert."
-        ) from None
+    write_all_atomic(files)  # all three replaced together, or none (OutputError says which failed)
     outputs = list(files)
     if pdf:
         target = out / Path(names["vorlage"]).with_suffix(".pdf").name

@@ -2,7 +2,8 @@
 
 Findings about the data (what `validate` reports) are not exceptions; they are
 data and live with the checks. Exceptions here stop a command: the configuration
-is broken, the user asked for something impossible, or an input cannot be read.
+is broken, the user asked for something impossible, an input cannot be read, or an
+output cannot be written.
 Every message is German because it is shown to the user as it is.
 """
 
@@ -15,6 +16,7 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 EXIT_UNREADABLE = 3
+EXIT_OUTPUT = 5
 
 
 class KoopberichtError(Exception):
@@ -43,6 +45,12 @@ class InputUnreadableError(KoopberichtError):
     """An input file exists but cannot be read at all (exit code 3)."""
 
     exit_code = EXIT_UNREADABLE
+
+
+class OutputError(KoopberichtError):
+    """An output file could not be written (exit code 5); the message names it and says why."""
+
+    exit_code = EXIT_OUTPUT
 
 
 @dataclass(frozen=True)

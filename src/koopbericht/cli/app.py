@@ -1,7 +1,8 @@
-"""The typer application and its top-level options (--version)."""
+"""The typer application, its top-level options (--version), and the entry point."""
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
@@ -14,6 +15,7 @@ from .info_cmd import info
 from .init_cmd import init
 from .status_cmd import status
 from .template_cmd import template
+from .terminal import end_for_closed_pipe, is_devnull, tolerate_unencodable_output
 from .validate_cmd import validate
 
 german.install()
@@ -57,4 +59,23 @@ app.command(name="template")(template)
 
 def main() -> None:
     """Entry point of the console script."""
-    app()
+    tolerate_unencodable_output()
+    stdout = sys.stdout
+    was_devnull = is_devnull(stdout)
+    code: str | int | None = None
+    try:
+        app()
+    except SystemExit as end:
+        code = end.code
+    except BrokenPipeError:
+        end_for_closed_pipe()
+    # rich and typer catch a BrokenPipeError on stdout themselves and exit with code 1: rich after
+    # pointing stdout's descriptor at os.devnull, typer after replacing sys.stdout by a wrapper.
+    if sys.stdout is not stdout or (not was_devnull and is_devnull(stdout)):
+        end_for_closed_pipe()
+    try:
+        if sys.stdout is not None:  # None under pythonw
+            sys.stdout.flush()  # now rather than at shutdown, where a closed pipe prints "Exception ignored …"
+    except BrokenPipeError:
+        end_for_closed_pipe()
+    sys.exit(code)

@@ -31,6 +31,7 @@ DebugOption = Annotated[
 ]
 
 EXIT_INTERNAL = 4
+EXIT_CLOSED_PIPE = 141  # 128 + SIGPIPE: what `cat` gives when the reader of its output goes away
 
 
 @contextmanager
@@ -62,6 +63,8 @@ def handled(debug: bool = False) -> Iterator[None]:
         raise typer.Exit(EXIT_USAGE) from None
     except (typer.Exit, typer.Abort):
         raise
+    except BrokenPipeError:
+        raise  # stdout's reader went away (`| head`): no error of ours; main() ends quietly with 141
     except Exception as error:
         if debug:
             raise
