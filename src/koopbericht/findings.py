@@ -101,6 +101,9 @@ DEPARTMENT_TWICE = FindingType(
 DEPARTMENT_MISSING = FindingType(
     "meldebogen-fehlt", W, "Meldebogen eines Geschäftsbereichs fehlt", "für GB3 liegt keine Datei vor"
 )
+VALUE_OUTSIDE = FindingType(
+    "wert-ausserhalb-tabelle", W, "Wert außerhalb der Tabelle", "„x“ in Z1048576, rechts der letzten Spalte"
+)
 SHEET_HIDDEN = FindingType("blatt-ausgeblendet", W, "Ausgeblendetes Blatt mit Daten", "Blatt „Alt“ ist ausgeblendet")
 # Cell level
 REQUIRED_MISSING = FindingType("pflichtwert-fehlt", E, "Pflichtangabe fehlt", "Vorhaben leer in B7")
@@ -110,6 +113,7 @@ NOT_IN_VOCABULARY = FindingType(
 PARTNER_UNKNOWN = FindingType(
     "partner-unbekannt", W, "Partner nicht im Partnerverzeichnis", "„Schwielow-See“ → „Gemeinde Schwielowsee“"
 )
+ERROR_VALUE = FindingType("fehlerwert", E, "Fehlerwert statt eines Werts", "#NV (=NV()) in Kooperationspartner")
 DATE_UNREADABLE = FindingType("datum-unlesbar", E, "Datum nicht lesbar", "„Frühjahr 2023“")
 NUMBER_UNREADABLE = FindingType("zahl-unlesbar", E, "Zahl nicht lesbar", "„ca. 12.000 €“ in einer Zahlenspalte")
 END_BEFORE_START = FindingType("ende-vor-beginn", E, "Ende vor Beginn", "Beginn 2023, Ende 03/2022")

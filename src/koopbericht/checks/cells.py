@@ -34,6 +34,9 @@ class RowChecker:
                 continue
             cell = row.cells.get(column.key)
             place: dict[str, Any] = {"sheet": raw.sheet, "row": row.number, "column": column.title}
+            if column.key in row.errors:
+                yield _error_value(raw.file, row.errors[column.key], place)
+                continue
             if cell is None:
                 if column.required:
                     ref = f"{raw.header[raw.columns[column.key] - 1].ref.rstrip('0123456789')}{row.number}"
@@ -171,6 +174,31 @@ class RowChecker:
             yield F.STATUS_VS_DATES.at(
                 file, problem, cell=cell.ref, column=title, value=status, suggestion=suggestion, **place
             )
+
+
+# Excel stores error values in English; a German Excel shows them as these.
+GERMAN_ERRORS = {
+    "#N/A": "#NV",
+    "#VALUE!": "#WERT!",
+    "#REF!": "#BEZUG!",
+    "#NUM!": "#ZAHL!",
+    "#NAME?": "#NAME?",
+    "#DIV/0!": "#DIV/0!",
+    "#NULL!": "#NULL!",
+}
+
+
+def _error_value(file: str, cell: RawCell, place: dict[str, Any]) -> Finding:
+    shown = GERMAN_ERRORS.get(cell.value, cell.value) or "Fehler"
+    also = f" ({cell.value})" if shown != cell.value else ""
+    return F.ERROR_VALUE.at(
+        file,
+        f"Die Zelle zeigt den Fehlerwert „{shown}“{also} statt eines Werts, meist das Ergebnis einer Formel, die "
+        "nicht rechnen kann. Bitte die Formel korrigieren oder den Wert direkt eintragen.",
+        cell=cell.ref,
+        value=shown,
+        **place,
+    )
 
 
 def _shown(value: Any) -> Any:

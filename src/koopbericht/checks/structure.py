@@ -67,6 +67,18 @@ def check_layout(raw: RawMeldebogen, settings: Settings) -> Iterator[Finding]:
             f"bitte in das Blatt „{raw.sheet}“ übernehmen; sonst das Blatt löschen.",
             sheet=name,
         )
+    for cell in raw.outside_cells:
+        shown = f"„{cell.value}“ " if cell.value not in ("", None) else ""
+        yield F.VALUE_OUTSIDE.at(
+            raw.file,
+            f"In {cell.ref} steht ein Wert {shown}außerhalb der Tabelle (in einer Spalte ohne Überschrift in Zeile "
+            f"{raw.header_row}); er wird nicht gelesen. Gehört er zur Meldung, bitte in die passende Spalte "
+            "übertragen; sonst löschen. Weitere Werte derselben Spalte werden nicht einzeln genannt.",
+            sheet=raw.sheet,
+            cell=cell.ref,
+            row=_row_number(cell.ref),
+            value=cell.value if cell.value not in ("", None) else None,
+        )
     titles = {index: settings.column(key).title for key, index in raw.columns.items()}
     for row in raw.rows:
         if row.hidden:
@@ -110,3 +122,7 @@ def check_layout(raw: RawMeldebogen, settings: Settings) -> Iterator[Finding]:
                 row=row_number,
                 column=titles[index],
             )
+
+
+def _row_number(ref: str) -> int:
+    return split_ref(ref)[1]

@@ -10,7 +10,9 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from ..fileio import os_reason
 from .errors import UnreadableWorkbook
+from .package import RESEND, Package, zip_damage
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -20,13 +22,13 @@ MAX_MEMBER_RATIO = 200  # unpacked/packed of one member; real sheets stay far be
 
 
 def check_workbook_file(path: Path) -> None:
-    """Raise UnreadableWorkbook unless `path` looks like a readable, sane xlsx file."""
+    """Raise UnreadableWorkbook unless `path` is a non-empty ZIP file of sane size (`check_package` goes on)."""
     try:
         size = path.stat().st_size
         with path.open("rb") as stream:
             head = stream.read(8)
     except OSError as exc:
-        raise UnreadableWorkbook("damaged", f"Die Datei kann nicht geöffnet werden ({exc.strerror}).") from None
+        raise UnreadableWorkbook("damaged", f"Die Datei kann nicht geöffnet werden: {os_reason(exc)}.") from None
     if size == 0:
         raise UnreadableWorkbook("damaged", "Die Datei ist leer (0 Byte). Bitte den Meldebogen erneut senden lassen.")
     if size > MAX_FILE_BYTES:
@@ -37,7 +39,6 @@ def check_workbook_file(path: Path) -> None:
         _explain_ole2(path)
     if not head.startswith(ZIP_MAGIC):
         _explain_other(path, head)
-    _check_zip(path)
 
 
 def _explain_ole2(path: Path) -> None:
@@ -81,65 +82,33 @@ def _explain_other(path: Path, head: bytes) -> None:
     )
 
 
-def _damaged(path: Path) -> bool:
-    """Whether any member fails its checksum (only asked when the workbook part is missing)."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            return archive.testzip() is not None
-    except Exception:  # zlib and zipfile raise various errors on broken data
-        return True
+def check_package(package: Package) -> str:
+    """Refuse a ZIP that is no sane xlsx; return the workbook part.
 
-
-def _refuse_dtds(path: Path) -> None:
-    """No XML part of a workbook has a DTD; one with a DTD or entities is an XML bomb."""
-    with zipfile.ZipFile(path) as archive:
-        for member in archive.infolist():
-            if not member.filename.endswith((".xml", ".rels")):
-                continue
-            with archive.open(member) as stream:
-                prolog = stream.read(4096)
-            if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
-                raise UnreadableWorkbook(
-                    "damaged",
-                    f"Die Datei enthält unzulässige XML-Definitionen ({member.filename}: DTD/Entitäten, wie sie "
-                    "XML-Bomben verwenden) und wird aus Sicherheitsgründen nicht geöffnet.",
-                )
-
-
-def _check_zip(path: Path) -> None:
-    try:
-        with zipfile.ZipFile(path) as archive:
-            members = archive.infolist()
-            names = {m.filename for m in members}
-            if "mimetype" in names:
-                mimetype = archive.read("mimetype")[:100]
-                if b"opendocument" in mimetype:
-                    raise UnreadableWorkbook(
-                        "format",
-                        "Die Datei ist eine OpenDocument-Tabelle (.ods). Bitte in LibreOffice öffnen und "
-                        "als „Excel 2007-365 (.xlsx)“ speichern.",
-                    )
-    except zipfile.BadZipFile:
+    Every member is looked at once: encrypted or oddly packed members, an
+    OpenDocument or binary workbook, DTDs (the stuff of XML bombs) and sizes that
+    only a decompression bomb reaches.
+    """
+    members = package.members
+    if any(m.flag_bits & 0x1 for m in members):
+        raise UnreadableWorkbook(
+            "damaged", f"Die Datei ist beschädigt: Teile des ZIP-Archivs sind verschlüsselt. {RESEND}"
+        )
+    if any(m.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) for m in members):
         raise UnreadableWorkbook(
             "damaged",
-            "Die Datei ist beschädigt (unvollständig übertragen oder kein gültiges xlsx). "
-            "Bitte den Meldebogen erneut senden lassen.",
-        ) from None
-    if "xl/workbook.xml" not in names and not any(n.endswith("workbook.xml") for n in names):
-        if "word/document.xml" in names:
-            kind = "ein Word-Dokument"
-        elif "ppt/presentation.xml" in names:
-            kind = "eine PowerPoint-Präsentation"
-        elif _damaged(path) or not all(n.isprintable() for n in names):
-            raise UnreadableWorkbook(
-                "damaged",
-                "Die Datei ist beschädigt (Inhalt der xlsx-Datei nicht lesbar). "
-                "Bitte den Meldebogen erneut senden lassen.",
-            )
-        else:
-            kind = "ein ZIP-Archiv"
-        raise UnreadableWorkbook("format", f"Die Datei ist {kind}, kein Excel-Meldebogen (.xlsx).")
-    _refuse_dtds(path)
+            f"Die Datei ist beschädigt: ein Teil ist mit einem Verfahren gepackt, das Excel nicht verwendet. {RESEND}",
+        )
+    if package.has("mimetype") and b"opendocument" in package.read("mimetype")[:100]:
+        raise UnreadableWorkbook(
+            "format",
+            "Die Datei ist eine OpenDocument-Tabelle (.ods). Bitte in LibreOffice öffnen und "
+            "als „Excel 2007-365 (.xlsx)“ speichern.",
+        )
+    workbook = package.workbook_part()
+    if workbook is None or not workbook.endswith(".xml"):
+        raise UnreadableWorkbook(*_not_a_workbook(package, workbook))
+    _refuse_dtds(package)
     unpacked = sum(m.file_size for m in members)
     suspicious = any(
         m.file_size > 20 * 1024 * 1024 and m.file_size > MAX_MEMBER_RATIO * max(m.compress_size, 1) for m in members
@@ -150,3 +119,34 @@ def _check_zip(path: Path) -> None:
             f"Die Datei würde entpackt {unpacked // (1024 * 1024)} MB belegen und wird aus Sicherheitsgründen "
             "nicht geöffnet. Ein Meldebogen ist gewöhnlich kleiner als 1 MB.",
         )
+    return workbook
+
+
+def _not_a_workbook(package: Package, workbook: str | None) -> tuple[str, str]:
+    save_as = "Bitte in Excel öffnen und als „Excel-Arbeitsmappe (.xlsx)“ speichern."
+    if workbook is not None and workbook.endswith(".bin"):
+        return "format", f"Die Datei ist eine binäre Excel-Arbeitsmappe (.xlsb), kein xlsx-Meldebogen. {save_as}"
+    if package.has("word/document.xml"):
+        return "format", "Die Datei ist ein Word-Dokument, kein Excel-Meldebogen (.xlsx)."
+    if package.has("ppt/presentation.xml"):
+        return "format", "Die Datei ist eine PowerPoint-Präsentation, kein Excel-Meldebogen (.xlsx)."
+    with zip_damage():
+        damaged = package.archive.testzip() is not None
+    if damaged or not all(name.isprintable() for name in package.names):
+        return "damaged", f"Die Datei ist beschädigt (Inhalt der xlsx-Datei nicht lesbar). {RESEND}"
+    return "format", "Die Datei ist ein ZIP-Archiv, kein Excel-Meldebogen (.xlsx)."
+
+
+def _refuse_dtds(package: Package) -> None:
+    """No XML part of a workbook has a DTD; one with a DTD or entities is an XML bomb."""
+    for name, member in package.names.items():
+        if not name.endswith((".xml", ".rels")):
+            continue
+        with zip_damage(name), package.open(name) as stream:
+            prolog = stream.read(4096)
+        if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
+            raise UnreadableWorkbook(
+                "damaged",
+                f"Die Datei enthält unzulässige XML-Definitionen ({member}: DTD/Entitäten, wie sie "
+                "XML-Bomben verwenden) und wird aus Sicherheitsgründen nicht geöffnet.",
+            )

@@ -1,41 +1,24 @@
 """What calamine cannot see, read straight from the sheet XML.
 
-python-calamine yields values only: no hidden rows, no merged ranges, and a formula
-whose value was never calculated reads as empty. A byte search decides whether a
-sheet has any such markup at all; only then is its XML streamed with expat, refusing
+python-calamine yields values only: no hidden rows, no merged ranges, error values
+(#N/A) and a formula whose value was never calculated both read as empty, and it
+materialises the whole rectangle up to the furthest cell with content before any
+size can be checked. A byte search finds the extent and decides whether a sheet has
+any other such markup at all; only then is its XML streamed with expat, refusing
 DTDs and entities as defusedxml does, to record those facts and the last row that
 holds a value (so blank rows in between are read past).
 """
 
 from __future__ import annotations
 
-import posixpath
 import re
-import zipfile
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import IO
 from xml.parsers import expat
 
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import fromstring
-
+from ..a1 import column_index, column_letter
 from .errors import UnreadableWorkbook
-
-_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-
-
-def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1]
-
-
-@dataclass(frozen=True)
-class SheetInfo:
-    """A worksheet as listed in the workbook: name, visibility and XML part."""
-
-    name: str
-    hidden: bool
-    part: str
+from .package import Package, zip_damage
 
 
 @dataclass
@@ -45,79 +28,85 @@ class SheetStructure:
     hidden_rows: set[int] = field(default_factory=set)
     merged_ranges: list[str] = field(default_factory=list)
     formulas_without_value: list[str] = field(default_factory=list)
+    # Cells holding an error value (#N/A, #DIV/0!, …), which calamine reads as empty.
+    error_cells: dict[str, str] = field(default_factory=dict)
     last_value_row: int = 0
     value_cells: int = 0
+    # The furthest row and column that hold a cell with content, and a cell in each:
+    # calamine materialises the whole rectangle up to them.
+    max_row: int = 0
+    max_column: int = 0
+    max_row_ref: str = ""
+    max_column_ref: str = ""
 
+    def spanned_cells(self) -> int:
+        """How many cells the rectangle from A1 to the furthest content spans."""
+        return self.max_row * self.max_column
 
-def list_sheets(archive: zipfile.ZipFile) -> list[SheetInfo]:
-    """The worksheets of the workbook in tab order, with their visibility."""
-    try:
-        workbook = fromstring(archive.read("xl/workbook.xml"))
-        relations = fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-    except KeyError as exc:
-        raise UnreadableWorkbook("damaged", f"Der Datei fehlt ein notwendiger Teil ({exc.args[0]}).") from None
-    except DefusedXmlException:
-        raise UnreadableWorkbook(
-            "damaged", "Die Datei enthält unzulässige XML-Konstrukte (mögliche XML-Bombe) und wird nicht geöffnet."
-        ) from None
-    except Exception as exc:  # ParseError and friends: the XML is broken
-        raise UnreadableWorkbook("damaged", f"Die Datei ist beschädigt (XML nicht lesbar: {exc}).") from None
-    targets = {rel.get("Id"): rel.get("Target", "") for rel in relations if _local(rel.tag) == "Relationship"}
-    sheets = []
-    for element in workbook.iter():
-        if _local(element.tag) != "sheet":
-            continue
-        target = targets.get(element.get(f"{{{_REL_NS}}}id"), "")
-        part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
-        state = element.get("state", "visible")
-        sheets.append(SheetInfo(element.get("name", ""), state != "visible", part))
-    return sheets
+    def extend(self, ref: str, row: int, column: int) -> None:
+        """Take a cell with content at (`row`, `column`) into the extent."""
+        if row > self.max_row:
+            self.max_row, self.max_row_ref = row, ref
+        if column > self.max_column:
+            self.max_column, self.max_column_ref = column, ref
 
 
 # Markup that only the full scan can interpret; without it a sheet needs no scan at all.
-_NEEDS_SCAN = re.compile(rb"<(?:\w+:)?(?:f|mergeCell)[\s/>]|\bhidden=\"(?:1|true)\"|<!DOCTYPE|<!ENTITY")
+_NEEDS_SCAN = re.compile(
+    rb"<(?:\w+:)?(?:f|mergeCell)[\s/>]|\bhidden=\"(?:1|true)\"|\bt=\"e\"|<!DOCTYPE|<!ENTITY"
+    # a cell without a reference: its place follows from the cells before it
+    rb"|<(?:\w+:)?c(?:\s(?![^>]*\br=)[^>]*)?>"
+)
+# A cell that is not self-closing (so it has content) and its reference.
+_CELL_WITH_CONTENT = re.compile(rb"<(?:\w+:)?c\s[^>]*?\br=\"([A-Z]{1,3})([0-9]{1,7})\"[^>/]*>")
 _HAS_VALUE = re.compile(rb"<(?:\w+:)?(?:v|t)(?:\s[^>]*)?>[^<]")
+_REF = re.compile(r"([A-Z]{1,3})([0-9]{1,7})")
 _CHUNK = 1 << 20
 NO_LIMIT = 1 << 62
 
 
-def scan_sheet(path: Path, part: str) -> SheetStructure:
-    """Collect hidden rows, merged ranges and uncalculated formulas of one sheet.
+def scan_sheet(package: Package, part: str) -> SheetStructure:
+    """Collect the extent, hidden rows, merged ranges, error values and uncalculated formulas of one sheet.
 
-    Most sheets have none of these; a byte search in C settles that, and only a sheet
-    that has some is parsed in full. Without the full parse the last row with a value
-    is left open (NO_LIMIT): calamine stops at the last cell that holds one anyway.
+    Most sheets have none but the extent; a byte search in C settles that, and only a
+    sheet that has more is parsed in full. Without the full parse the last row with a
+    value is left open (NO_LIMIT): calamine stops at the last cell that holds one anyway.
     """
+    if not package.has(part):
+        raise UnreadableWorkbook("damaged", f"Der Datei fehlt das Tabellenblatt {part}.")
     try:
-        with zipfile.ZipFile(path) as archive:
-            with archive.open(part) as stream:
-                needs_scan, has_values = _quick_look(stream)
-            if not needs_scan:
-                return SheetStructure(last_value_row=NO_LIMIT, value_cells=int(has_values))
-            with archive.open(part) as stream:
+        with zip_damage(part):
+            with package.open(part) as stream:
+                structure = _quick_look(stream)
+            if structure is not None:
+                return structure
+            with package.open(part) as stream:
                 return _SheetScanner().scan(stream)
-    except KeyError:
-        raise UnreadableWorkbook("damaged", f"Der Datei fehlt das Tabellenblatt {part}.") from None
     except _Forbidden:
         raise UnreadableWorkbook(
             "damaged", "Die Datei enthält unzulässige XML-Konstrukte (mögliche XML-Bombe) und wird nicht geöffnet."
         ) from None
-    except (zipfile.BadZipFile, EOFError, OSError) as exc:
-        raise UnreadableWorkbook("damaged", f"Die Datei ist beschädigt ({exc}).") from None
     except expat.ExpatError as exc:
-        raise UnreadableWorkbook("damaged", f"Das Tabellenblatt ist beschädigt (XML nicht lesbar: {exc}).") from None
+        raise UnreadableWorkbook(
+            "damaged", f"Das Tabellenblatt {part} ist beschädigt (XML nicht lesbar, Zeile {exc.lineno})."
+        ) from None
 
 
-def _quick_look(stream: IO[bytes]) -> tuple[bool, bool]:
+def _quick_look(stream: IO[bytes]) -> SheetStructure | None:
+    """The extent of a sheet without other markup, or None when it needs the full scan."""
+    structure = SheetStructure(last_value_row=NO_LIMIT)
     tail = b""
     has_values = False
     while chunk := stream.read(_CHUNK):
         window = tail + chunk
         if _NEEDS_SCAN.search(window):
-            return True, True
+            return None
         has_values = has_values or bool(_HAS_VALUE.search(window))
+        for letters, digits in _CELL_WITH_CONTENT.findall(window):
+            structure.extend((letters + digits).decode(), int(digits), column_index(letters.decode()))
         tail = window[-64:]  # a marker split across two chunks is still seen
-    return False, has_values
+    structure.value_cells = int(has_values)
+    return structure
 
 
 class _Forbidden(Exception):
@@ -137,8 +126,9 @@ class _SheetScanner:
     def __init__(self) -> None:
         self.structure = SheetStructure()
         self.row, self.row_hidden = 0, False
-        self.ref = ""
-        self.formula = self.value = self.capturing = False
+        self.ref, self.column, self.cell_row, self.type = "", 0, 0, ""
+        self.formula = self.value = self.value_element = self.capturing = False
+        self.text: list[str] = []
         parser = expat.ParserCreate()
         parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
         parser.StartDoctypeDeclHandler = _forbid
@@ -158,33 +148,58 @@ class _SheetScanner:
     def _start(self, name: str, attributes: dict[str, str]) -> None:
         local = name.rpartition(":")[2]
         if local == "c":
-            self.ref = attributes.get("r", "")
-            self.formula = self.value = False
+            self._start_cell(attributes)
         elif local in ("v", "t"):
             self.capturing = True
+            self.value_element = self.value_element or local == "v"
         elif local == "f":
             self.formula = True
         elif local == "row":
-            self.row = int(attributes.get("r", self.row + 1))
+            number = attributes.get("r", "")
+            self.row = int(number) if number.isdigit() else self.row + 1
             self.row_hidden = attributes.get("hidden") in ("1", "true")
+            self.column = 0
         elif local == "mergeCell" and attributes.get("ref"):
             self.structure.merged_ranges.append(attributes["ref"])
+
+    def _start_cell(self, attributes: dict[str, str]) -> None:
+        # A cell without `r` follows the previous one, as in Excel's own reading.
+        match = _REF.fullmatch(attributes.get("r", ""))
+        if match:
+            self.column, self.cell_row = column_index(match.group(1)), int(match.group(2))
+        else:
+            self.column, self.cell_row = self.column + 1, self.row
+        self.ref = f"{column_letter(self.column)}{self.cell_row}"
+        self.type = attributes.get("t", "")
+        self.formula = self.value = self.value_element = False
+        self.text = []
 
     def _text(self, data: str) -> None:
         if self.capturing and data:
             self.value = True
+            if self.type == "e":
+                self.text.append(data)
 
     def _end(self, name: str) -> None:
         local = name.rpartition(":")[2]
         if local in ("v", "t"):
             self.capturing = False
         elif local == "c":
-            structure = self.structure
-            if self.formula and not self.value:
-                structure.formulas_without_value.append(self.ref)
-                structure.last_value_row = max(structure.last_value_row, self.row)
-            if self.value:
-                structure.value_cells += 1
-                structure.last_value_row = max(structure.last_value_row, self.row)
-                if self.row_hidden:
-                    structure.hidden_rows.add(self.row)
+            self._end_cell()
+
+    def _end_cell(self) -> None:
+        structure = self.structure
+        # A string result may be empty: <v></v> or <v/> with t="str" is a calculated "".
+        calculated = self.value or (self.value_element and self.type == "str")
+        if self.formula and not calculated:
+            structure.formulas_without_value.append(self.ref)
+        row = self.cell_row
+        if self.formula or self.value:
+            structure.extend(self.ref, row, self.column)
+            structure.last_value_row = max(structure.last_value_row, row)
+        if self.value:
+            structure.value_cells += 1
+            if self.type == "e":
+                structure.error_cells[self.ref] = "".join(self.text).strip()
+            if self.row_hidden:
+                structure.hidden_rows.add(row)

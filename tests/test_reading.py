@@ -1,0 +1,201 @@
+"""Reading real office files right: cell references, stray values, formulas, errors, odd packages."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+from typer.testing import CliRunner
+
+from koopbericht.pipeline import YearData, check_paths
+from koopbericht.project import Project
+from koopbericht.read import workbook as reader
+
+from . import oddities
+from .conftest import EXAMPLE, run
+from .libreoffice import convert
+from .measure import run_measured
+from .workbooks import HEADER, make_project, row, write_workbook
+
+KOOPBERICHT = str(Path(sys.executable).with_name("koopbericht"))
+
+
+def check(project: Path, path: Path) -> YearData:
+    return check_paths(Project.open(project), [path], 2023)
+
+
+def codes(data: YearData) -> list[tuple[str, str | None]]:
+    return [(f.code, f.cell) for f in data.report.findings if f.severity != "info"]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return make_project(tmp_path / "projekt")
+
+
+def offset_workbook(path: Path, extra: str) -> Path:
+    """Header in C3 (two empty rows above, two empty columns left), nine activities, Vorhaben missing in row 7."""
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "Meldebogen"
+    for column, title in enumerate(HEADER, start=3):
+        sheet.cell(3, column, title)
+    for number in range(1, 10):
+        values = row(number, vorhaben=None if number == 4 else f"Vorhaben Nummer {number}")
+        for column, value in enumerate(values, start=3):
+            if value is not None:
+                sheet.cell(3 + number, column, value)
+    if extra == "formel":  # a formula outside the table makes the reader scan the whole sheet XML
+        sheet["A1"] = "=1+1"
+    elif extra == "verbunden":  # merged cells beside the table, so the empty rows above stay empty
+        sheet.merge_cells("N20:O20")
+    elif extra == "ausgeblendet":
+        sheet.row_dimensions[5].hidden = True
+    path.parent.mkdir(parents=True, exist_ok=True)
+    workbook.save(path)
+    return path
+
+
+@pytest.mark.parametrize("extra", ["", "formel", "verbunden", "ausgeblendet"])
+def test_blank_rows_and_columns_before_the_header_keep_every_reference(
+    project: Path, runner: CliRunner, tmp_path: Path, extra: str
+) -> None:
+    path = offset_workbook(project / "2023" / "meldungen" / "GB1_Meldebogen.xlsx", extra)
+    data = check(project, path)
+    assert [a.source.row for a in data.activities] == list(range(4, 13)), "no row may be lost or shifted"
+    first = data.activities[0]
+    assert first.source.cells["nr"] == "C4" and first.source.cells["vorhaben"] == "E4"
+    assert first.values["vorhaben"] == "Vorhaben Nummer 1"
+    missing = [f for f in data.report.findings if f.code == "pflichtwert-fehlt"]
+    assert [(f.cell, f.row) for f in missing] == [("E7", 7)]
+    if extra == "ausgeblendet":
+        assert [f.cell for f in data.report.findings if f.code == "zeile-ausgeblendet"] == ["C5"]
+
+    code, output = run(runner, "validate", str(path), "-C", str(project), "--annotate", str(tmp_path / "zurueck"))
+    assert code == 1, output
+    marked = load_workbook(tmp_path / "zurueck" / path.name)["Meldebogen"]
+    assert marked["E7"].comment is not None and "Vorhaben" in marked["E7"].comment.text
+    assert marked["E8"].comment is None and marked["E6"].comment is None
+
+
+@pytest.mark.parametrize(
+    ("where", "ref"),
+    [("Meldebogen", "XFD1048576"), ("Meldebogen", "Z1048576"), ("Notizen", "XFD1048576")],
+)
+def test_a_far_stray_value_costs_neither_memory_nor_rows(project: Path, where: str, ref: str) -> None:
+    path = write_workbook(project / "2023" / "meldungen" / "GB1_Meldebogen.xlsx", [row(n) for n in range(1, 4)])
+    workbook = load_workbook(path)
+    if where not in workbook.sheetnames:
+        workbook.create_sheet(where)["A1"] = "Notizen zum Meldebogen"
+    workbook[where][ref] = "x"
+    workbook.save(path)
+
+    code, peak, seconds, stdout = run_measured(
+        [KOOPBERICHT, "validate", "2023", "-C", str(project), "--format", "json"]
+    )
+    assert code in (0, 1), stdout
+    assert seconds < 60
+    assert peak < 200, f"peak {peak:.0f} MB"
+    report = json.loads(stdout)
+    assert report["summary"]["activities"] == 3
+    outside = [(f["sheet"], f["cell"]) for f in report["findings"] if f["code"] == "wert-ausserhalb-tabelle"]
+    assert outside == ([("Meldebogen", ref)] if where == "Meldebogen" else [])
+    assert not [f for f in report["findings"] if f["severity"] == "error"]
+
+
+def test_values_beside_the_table_are_named_not_silently_dropped(project: Path) -> None:
+    path = write_workbook(project / "2023" / "meldungen" / "GB1_Meldebogen.xlsx", [row(1), row(2)])
+    workbook = load_workbook(path)
+    workbook["Meldebogen"]["L3"] = "Rückfrage an GB2"
+    workbook["Meldebogen"]["L2"] = "Notiz"
+    workbook.save(path)
+    data = check(project, path)
+    outside = [f for f in data.report.findings if f.code == "wert-ausserhalb-tabelle"]
+    assert [(f.cell, f.value) for f in outside] == [("L2", "Notiz")]
+    assert len(data.activities) == 2
+
+
+def test_the_streaming_reader_reads_what_calamine_reads(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The path for sheets with a far extent gives the same activities, values and cells."""
+    project = Project.open(EXAMPLE)
+    files = sorted((EXAMPLE / "2023" / "meldungen").glob("*.xlsx"))
+    normal = check_paths(project, files, 2023)
+    monkeypatch.setattr(reader, "MAX_DENSE_CELLS", 0)
+    streamed = check_paths(project, files, 2023)
+    assert [(a.id, a.source, a.values) for a in streamed.activities] == [
+        (a.id, a.source, a.values) for a in normal.activities
+    ]
+    assert streamed.report.findings == normal.report.findings
+
+
+def libreoffice_saved(path: Path, tmp_path: Path) -> Path:
+    """`path` opened and saved again by LibreOffice, which calculates and stores every formula."""
+    converted = convert(path, "xlsx:Calc MS Excel 2007 XML", tmp_path / "lo", tmp_path / "profil")
+    converted.replace(path)
+    return path
+
+
+def test_a_formula_returning_empty_text_is_empty_not_uncalculated(project: Path, tmp_path: Path) -> None:
+    rows = [row(1, status="abgeschlossen", ende=None), row(2)]
+    path = write_workbook(project / "2023" / "meldungen" / "GB1_Meldebogen.xlsx", rows)
+    workbook = load_workbook(path)
+    sheet = workbook["Meldebogen"]
+    for number in (2, 3):  # Ende: a date once the activity is finished, else ""
+        sheet[f"H{number}"] = f'=IF(F{number}="abgeschlossen",DATE(2023,5,31),"")'
+        sheet[f"H{number}"].number_format = "DD.MM.YYYY"
+    workbook.save(path)
+    libreoffice_saved(path, tmp_path)
+    data = check(project, path)
+    assert codes(data) == []
+    assert [a.values.get("ende") is not None for a in data.activities] == [True, False]
+
+    # Excel writes the empty result as <v/>.
+    oddities.patch_sheet(path, lambda xml: xml.replace(b"<v></v>", b"<v/>"))
+    assert b"<v/>" in oddities.read_member(path, "xl/worksheets/sheet1.xml")
+    assert codes(check(project, path)) == []
+
+
+def test_a_formula_never_calculated_is_still_reported(project: Path) -> None:
+    path = write_workbook(project / "2023" / "meldungen" / "GB1_Meldebogen.xlsx", [row(1, vorhaben='="A"&"B"')])
+    assert ("formel-ohne-wert", "C2") in codes(check(project, path))
+
+
+def test_error_values_are_findings_at_their_cells(project: Path, tmp_path: Path) -> None:
+    rows = [row(1, partner="#N/A"), row(2, vorhaben="#DIV/0!"), row(3)]
+    path = write_workbook(project / "2023" / "meldungen" / "GB1_Meldebogen.xlsx", rows)
+    workbook = load_workbook(path)
+    workbook["Meldebogen"]["I4"] = "=1/0"  # calculated by LibreOffice below: #DIV/0! in Beschreibung
+    workbook.save(path)
+    libreoffice_saved(path, tmp_path)
+    data = check(project, path)
+    errors = [(f.code, f.cell, f.value) for f in data.report.findings if f.severity == "error"]
+    assert errors == [("fehlerwert", "D2", "#NV"), ("fehlerwert", "C3", "#DIV/0!"), ("fehlerwert", "I4", "#DIV/0!")]
+    message = next(f.message for f in data.report.findings if f.cell == "D2")
+    assert "#NV" in message and "#N/A" in message
+    assert data.publishable() == []
+
+
+@pytest.mark.parametrize("odd", ["strict", "relocated", "with_macro_sheet"])
+def test_odd_but_valid_packages_are_read(project: Path, odd: str) -> None:
+    path = write_workbook(project / "2023" / "meldungen" / "GB1_Meldebogen.xlsx", [row(1), row(2, vorhaben="Süd")])
+    getattr(oddities, odd)(path)
+    data = check(project, path)
+    assert data.files[0].readable, data.report.findings
+    assert codes(data) == []
+    assert [(a.values["vorhaben"], a.source.cells["vorhaben"]) for a in data.activities] == [
+        ("Vorhaben Nummer 1", "C2"),
+        ("Süd", "C3"),
+    ]
+
+
+def test_a_binary_workbook_says_how_to_save_it(project: Path, runner: CliRunner) -> None:
+    path = oddities.xlsb(project / "2023" / "meldungen" / "GB1_Meldebogen.xlsx")
+    code, output = run(runner, "validate", str(path), "-C", str(project), "--format", "json")
+    assert code == 3
+    (finding,) = json.loads(output)["findings"]
+    assert finding["code"] == "datei-format"
+    assert ".xlsb" in finding["message"] and "Excel-Arbeitsmappe (.xlsx)" in finding["message"]
