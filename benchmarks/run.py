@@ -7,8 +7,10 @@ with the peak memory (maximum resident set) of that process. Printed: `--help`
 against `python -c "import typer"`; `validate` and `build` at each size; the floor
 (openpyxl read-only reading + writing the table XML directly, benchmarks/floor.py);
 the naive python-docx table (`table.cell(r, c)` per cell) up to where it passes a
-minute; pandoc converting the same table from Markdown, if pandoc is installed.
-The targets of issue 7 are checked at the end.
+minute; pandoc converting the same table from Markdown, if pandoc is installed;
+`validate` on 2,000 activities whose Meldebögen carry one stray value far away
+(XFD1048576 in a data sheet, Z1048576 in a second sheet), whose peak memory must stay
+that of the data. The targets of issues 7 and 11 are checked at the end.
 """
 
 from __future__ import annotations
@@ -97,7 +99,30 @@ def main() -> None:
             row["pandoc"] = pandoc_time(size, work, 1)
             results[size] = row
             print(_line(size, row), flush=True)
-    _targets(results, help_time / typer_time)
+        stray = _stray_values(work, repeats)
+    _targets(results, help_time / typer_time, stray)
+
+
+def _stray_values(work: Path, repeats: int) -> tuple[float, float]:
+    """Peak MB of validate on 2,000 activities, without and with far stray values."""
+    from openpyxl import load_workbook
+
+    folder = generate(work / "streuwert", 2000)
+    command = [KOOPBERICHT, "validate", "2023", "-C", str(folder)]
+    _, clean_mb = measure(command, repeats)
+    first, second = sorted((folder / "2023" / "meldungen").glob("*.xlsx"))[:2]
+    for path, sheet, ref in ((first, "Meldebogen", "XFD1048576"), (second, "Notizen", "Z1048576")):
+        workbook = load_workbook(path)
+        if sheet not in workbook.sheetnames:
+            workbook.create_sheet(sheet)["A1"] = "Notizen"
+        workbook[sheet][ref] = "x"
+        workbook.save(path)
+    seconds, stray_mb = measure(command, repeats)
+    print(
+        f"Streuwerte XFD1048576/Z1048576, 2000 Vorhaben | validate {seconds:.2f} s ({stray_mb:.0f} MB, "
+        f"ohne Streuwerte {clean_mb:.0f} MB)"
+    )
+    return clean_mb, stray_mb
 
 
 def _line(size: int, row: dict[str, float | None]) -> str:
@@ -114,7 +139,7 @@ def _line(size: int, row: dict[str, float | None]) -> str:
     )
 
 
-def _targets(results: dict[int, dict[str, float | None]], help_ratio: float) -> None:
+def _targets(results: dict[int, dict[str, float | None]], help_ratio: float, stray: tuple[float, float]) -> None:
     print("\nZiele:")
 
     def check(label: str, ok: bool, detail: str) -> None:
@@ -131,6 +156,8 @@ def _targets(results: dict[int, dict[str, float | None]], help_ratio: float) -> 
     if 2000 in results:
         check("validate 2.000 < 1 s", (results[2000]["validate"] or 9) < 1, f"{results[2000]['validate']:.2f} s")
     check("--help ≤ 2× import typer", help_ratio <= 2, f"{help_ratio:.2f}×")
+    clean_mb, stray_mb = stray
+    check("Speicher mit fernen Streuwerten ≤ ohne + 50 MB", stray_mb <= clean_mb + 50, f"{stray_mb:.0f} MB")
 
 
 if __name__ == "__main__":

@@ -309,5 +309,6 @@ def test_rendered_pdf_reads_like_the_vorlage(built_example: Path, tmp_path: Path
     assert landscape and landscape == list(range(landscape[0], int(sizes[-1][0]) + 1))
     pages = text.split("\f")
     for number in landscape:
-        assert "Kooperationspartner" in pages[number - 1], f"header row missing on page {number}"
+        # Squeezed: a narrow header cell may break the word over two lines.
+        assert "Kooperationspartner" in re.sub(r"\s+", "", pages[number - 1]), f"header row missing on page {number}"
         assert "24/SVV/1155" in pages[number - 1]
