@@ -18,7 +18,8 @@ OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 MAX_FILE_BYTES = 100 * 1024 * 1024
 MAX_UNPACKED_BYTES = 400 * 1024 * 1024
-MAX_MEMBER_RATIO = 200  # unpacked/packed of one member; real sheets stay far below
+MAX_MEMBER_RATIO = 200
+_CHUNK = 1 << 20  # unpacked/packed of one member; real sheets stay far below
 
 
 def check_workbook_file(path: Path) -> None:
@@ -85,9 +86,9 @@ def _explain_other(path: Path, head: bytes) -> None:
 def check_package(package: Package) -> str:
     """Refuse a ZIP that is no sane xlsx; return the workbook part.
 
-    Every member is looked at once: encrypted or oddly packed members, an
-    OpenDocument or binary workbook, DTDs (the stuff of XML bombs) and sizes that
-    only a decompression bomb reaches.
+    Every member is looked at: encrypted or oddly packed members, an OpenDocument or
+    binary workbook, sizes that only a decompression bomb reaches, and then every
+    member's checksum and DTDs (the stuff of XML bombs).
     """
     members = package.members
     if any(m.flag_bits & 0x1 for m in members):
@@ -108,7 +109,6 @@ def check_package(package: Package) -> str:
     workbook = package.workbook_part()
     if workbook is None or not workbook.endswith(".xml"):
         raise UnreadableWorkbook(*_not_a_workbook(package, workbook))
-    _refuse_dtds(package)
     unpacked = sum(m.file_size for m in members)
     suspicious = any(
         m.file_size > 20 * 1024 * 1024 and m.file_size > MAX_MEMBER_RATIO * max(m.compress_size, 1) for m in members
@@ -119,6 +119,7 @@ def check_package(package: Package) -> str:
             f"Die Datei würde entpackt {unpacked // (1024 * 1024)} MB belegen und wird aus Sicherheitsgründen "
             "nicht geöffnet. Ein Meldebogen ist gewöhnlich kleiner als 1 MB.",
         )
+    _read_every_part(package)
     return workbook
 
 
@@ -137,14 +138,19 @@ def _not_a_workbook(package: Package, workbook: str | None) -> tuple[str, str]:
     return "format", "Die Datei ist ein ZIP-Archiv, kein Excel-Meldebogen (.xlsx)."
 
 
-def _refuse_dtds(package: Package) -> None:
-    """No XML part of a workbook has a DTD; one with a DTD or entities is an XML bomb."""
+def _read_every_part(package: Package) -> None:
+    """Unpack every member once: its checksum is verified at its end, and no XML part may have a DTD.
+
+    calamine does not verify checksums, so damage in a part it reads (the shared strings)
+    would otherwise become silently wrong text. A DTD or entity declaration is never
+    legitimate in a workbook; it is the stuff of XML bombs.
+    """
     for name, member in package.names.items():
-        if not name.endswith((".xml", ".rels")):
-            continue
         with zip_damage(name), package.open(name) as stream:
             prolog = stream.read(4096)
-        if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
+            while stream.read(_CHUNK):
+                pass
+        if name.endswith((".xml", ".rels")) and (b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog):
             raise UnreadableWorkbook(
                 "damaged",
                 f"Die Datei enthält unzulässige XML-Definitionen ({member}: DTD/Entitäten, wie sie "

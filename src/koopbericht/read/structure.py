@@ -18,7 +18,24 @@ from xml.parsers import expat
 
 from ..a1 import column_index, column_letter
 from .errors import UnreadableWorkbook
-from .package import Package, zip_damage
+from .package import RESEND, Package, zip_damage
+
+# The grid of every Excel version since 2007: a reference beyond it is damage.
+MAX_ROW, MAX_COLUMN = 1_048_576, 16_384
+
+
+def outside_grid(ref: str) -> UnreadableWorkbook:
+    """The finding for a cell reference no worksheet can have."""
+    return UnreadableWorkbook(
+        "damaged", f"Die Datei ist beschädigt: die Zelle „{ref[:20]}“ liegt außerhalb jedes Tabellenblatts. {RESEND}"
+    )
+
+
+def cell_position(letters: str, digits: str) -> tuple[int, int]:
+    """(row, column) of a reference such as ("C", "12"); refuse one outside the grid."""
+    if len(letters) > 3 or len(digits) > 7:
+        raise outside_grid(letters + digits)
+    return int(digits), column_index(letters)
 
 
 @dataclass
@@ -44,7 +61,9 @@ class SheetStructure:
         return self.max_row * self.max_column
 
     def extend(self, ref: str, row: int, column: int) -> None:
-        """Take a cell with content at (`row`, `column`) into the extent."""
+        """Take a cell with content at (`row`, `column`) into the extent; refuse one outside the grid."""
+        if not (1 <= row <= MAX_ROW and 1 <= column <= MAX_COLUMN):
+            raise outside_grid(ref)
         if row > self.max_row:
             self.max_row, self.max_row_ref = row, ref
         if column > self.max_column:
@@ -58,9 +77,9 @@ _NEEDS_SCAN = re.compile(
     rb"|<(?:\w+:)?c(?:\s(?![^>]*\br=)[^>]*)?>"
 )
 # A cell that is not self-closing (so it has content) and its reference.
-_CELL_WITH_CONTENT = re.compile(rb"<(?:\w+:)?c\s[^>]*?\br=\"([A-Z]{1,3})([0-9]{1,7})\"[^>/]*>")
+_CELL_WITH_CONTENT = re.compile(rb"<(?:\w+:)?c\s[^>]*?\br=\"([A-Z]+)([0-9]+)\"[^>/]*>")
 _HAS_VALUE = re.compile(rb"<(?:\w+:)?(?:v|t)(?:\s[^>]*)?>[^<]")
-_REF = re.compile(r"([A-Z]{1,3})([0-9]{1,7})")
+_REF = re.compile(r"([A-Z]+)([0-9]+)")
 _CHUNK = 1 << 20
 NO_LIMIT = 1 << 62
 
@@ -103,7 +122,8 @@ def _quick_look(stream: IO[bytes]) -> SheetStructure | None:
             return None
         has_values = has_values or bool(_HAS_VALUE.search(window))
         for letters, digits in _CELL_WITH_CONTENT.findall(window):
-            structure.extend((letters + digits).decode(), int(digits), column_index(letters.decode()))
+            row, column = cell_position(letters.decode(), digits.decode())
+            structure.extend((letters + digits).decode(), row, column)
         tail = window[-64:]  # a marker split across two chunks is still seen
     structure.value_cells = int(has_values)
     return structure
@@ -156,7 +176,7 @@ class _SheetScanner:
             self.formula = True
         elif local == "row":
             number = attributes.get("r", "")
-            self.row = int(number) if number.isdigit() else self.row + 1
+            self.row = cell_position("A", number)[0] if number.isdigit() else self.row + 1
             self.row_hidden = attributes.get("hidden") in ("1", "true")
             self.column = 0
         elif local == "mergeCell" and attributes.get("ref"):
@@ -166,7 +186,7 @@ class _SheetScanner:
         # A cell without `r` follows the previous one, as in Excel's own reading.
         match = _REF.fullmatch(attributes.get("r", ""))
         if match:
-            self.column, self.cell_row = column_index(match.group(1)), int(match.group(2))
+            self.cell_row, self.column = cell_position(match.group(1), match.group(2))
         else:
             self.column, self.cell_row = self.column + 1, self.row
         self.ref = f"{column_letter(self.column)}{self.cell_row}"
