@@ -199,3 +199,24 @@ def test_a_binary_workbook_says_how_to_save_it(project: Path, runner: CliRunner)
     (finding,) = json.loads(output)["findings"]
     assert finding["code"] == "datei-format"
     assert ".xlsb" in finding["message"] and "Excel-Arbeitsmappe (.xlsx)" in finding["message"]
+
+
+def test_annotated_copies_of_odd_workbooks_mark_the_right_cell_or_say_why_not(
+    project: Path, runner: CliRunner, tmp_path: Path
+) -> None:
+    meldungen = project / "2023" / "meldungen"
+    strict_file = oddities.strict(write_workbook(meldungen / "GB1_Meldebogen.xlsx", [row(1, vorhaben=None)]))
+    far = write_workbook(meldungen / "GB2_Meldebogen.xlsx", [row(1, nr="GB2-001", vorhaben=None)])
+    workbook = load_workbook(far)
+    workbook["Meldebogen"]["XFD1048576"] = "x"
+    workbook.save(far)
+    before = {path.name: path.read_bytes() for path in meldungen.iterdir()}
+
+    code, output = run(runner, "validate", "2023", "-C", str(project), "--annotate", str(tmp_path / "zurueck"))
+    assert code == 1 and "Interner Fehler" not in output
+    # openpyxl would drop every sheet of a Strict Open XML workbook: no misleading copy, a reason instead.
+    assert f"Keine markierte Kopie von 2023/meldungen/{strict_file.name}" in output
+    assert not (tmp_path / "zurueck" / strict_file.name).exists()
+    marked = load_workbook(tmp_path / "zurueck" / far.name)["Meldebogen"]
+    assert marked["C2"].comment is not None and marked["XFD1048576"].comment is not None
+    assert {path.name: path.read_bytes() for path in meldungen.iterdir()} == before

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import warnings
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,15 +30,24 @@ FILLS = {
 }
 LABELS = {Severity.ERROR: "Fehler", Severity.WARNING: "Warnung", Severity.INFO: "Hinweis"}
 SUMMARY_SHEET = "Prüfergebnis"
+_CANNOT_MARK = (
+    "die Arbeitsmappe lässt sich zum Markieren nicht bearbeiten (etwa im Format „Strict Open XML“); "
+    "bitte die Befunde aus der Liste weitergeben oder die Datei als „Excel-Arbeitsmappe (.xlsx)“ speichern lassen"
+)
 
 
 @dataclass(frozen=True)
 class Annotated:
-    """One annotated copy and how many findings it marks."""
+    """One annotated copy and how many findings it marks, or why no copy could be made."""
 
     source: str
-    target: Path
+    target: Path | None
     findings: int
+    problem: str | None = None
+
+
+class _CannotMark(Exception):
+    """openpyxl cannot open the workbook for writing as it was read (German reason)."""
 
 
 def annotate(data: YearData, folder: Path) -> list[Annotated]:
@@ -52,15 +62,31 @@ def annotate(data: YearData, folder: Path) -> list[Annotated]:
         if not result.readable or not findings:
             continue
         target = folder / result.source.path.name
-        write_bytes_atomic(target, _annotated_copy(result.source.path, findings))
+        try:
+            copy = _annotated_copy(result.source.path, findings)
+        except _CannotMark as problem:
+            written.append(Annotated(result.source.file, None, len(findings), str(problem)))
+            continue
+        write_bytes_atomic(target, copy)
         written.append(Annotated(result.source.file, target, len(findings)))
     return written
 
 
+# What openpyxl raises on a package it cannot open for editing (Strict OOXML, odd parts).
+_LOAD_ERRORS = (KeyError, ValueError, TypeError, IndexError, AttributeError, SyntaxError, zipfile.BadZipFile)
+
+
 def _annotated_copy(path: Path, findings: list[Finding]) -> bytes:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        workbook = load_workbook(path)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            workbook = load_workbook(path)
+    except _LOAD_ERRORS:
+        raise _CannotMark(_CANNOT_MARK) from None
+    # openpyxl drops sheets it does not understand (a Strict Open XML workbook loses all of
+    # them); a copy without the sheet the findings are about would mislead.
+    if any(f.sheet and f.sheet not in workbook.sheetnames for f in findings):
+        raise _CannotMark(_CANNOT_MARK)
     by_cell: dict[tuple[str, str], list[Finding]] = {}
     for finding in findings:
         if finding.sheet and finding.sheet in workbook.sheetnames and finding.cell:

@@ -82,7 +82,10 @@ def validate(
             from ..annotate import annotate as write_annotated  # openpyxl: imported only when needed
 
             for done in write_annotated(data, annotate):
-                console.stderr.print(f"Markierte Kopie: {done.target} ({done.findings} Befunde)", markup=False)
+                if done.target is None:
+                    console.warning(f"Keine markierte Kopie von {done.source}: {done.problem}.")
+                else:
+                    console.stderr.print(f"Markierte Kopie: {done.target} ({done.findings} Befunde)", markup=False)
         if report.files and report.unreadable_files == report.files:
             raise typer.Exit(EXIT_UNREADABLE)
         if report.fails(strict):
