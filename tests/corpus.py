@@ -108,8 +108,10 @@ def _our_cells(path: Path) -> dict[str, dict[str, Any]]:
 
     check_workbook_file(path)
     with Package(path) as package:
-        sheets = [s for s in package.sheets(check_package(package)) if s.kind == "worksheet"]
-        structures = {s.part: scan_sheet(package, s.part) for s in sheets}
+        workbook_part = check_package(package)
+        sheets = [s for s in package.sheets(workbook_part) if s.kind == "worksheet"]
+        shared_strings = package.shared_strings(workbook_part)
+        structures = {s.part: scan_sheet(package, s, shared_strings) for s in sheets}
     workbook = reader._open_calamine(path)
     try:
         rows = reader._Reader(path, workbook, structures, {})

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import sys
+import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import Workbook, load_workbook
@@ -220,3 +222,134 @@ def test_annotated_copies_of_odd_workbooks_mark_the_right_cell_or_say_why_not(
     marked = load_workbook(tmp_path / "zurueck" / far.name)["Meldebogen"]
     assert marked["C2"].comment is not None and marked["XFD1048576"].comment is not None
     assert {path.name: path.read_bytes() for path in meldungen.iterdir()} == before
+
+
+def _patched(project: Path, change: Any) -> Path:
+    path = write_workbook(project / "2023" / "meldungen" / "GB1_Meldebogen.xlsx", [row(n) for n in range(1, 4)])
+    return oddities.patch_sheet(path, change)
+
+
+FAR_CELL = b"<row r=\"1048576\"><c r='XFD1048576' t='inlineStr'><is><t>x</t></is></c></row></sheetData>"
+EMPTY_FAR_CELL = b'<row r="1048576"><c r="XFD1048576" s="0"></c></row></sheetData>'
+HIDDEN_ERROR_ROW = b'<row r="9" hidden="1"><c r="D9" t="e"><v>#N/A</v></c></row></sheetData>'
+
+
+@pytest.mark.parametrize(
+    ("case", "change", "expected"),
+    [
+        # Valid XML the byte patterns of an earlier reader missed: single quotes, attributes in any order.
+        (
+            "far-single-quotes",
+            lambda x: x.replace(b"</sheetData>", FAR_CELL),
+            ("wert-ausserhalb-tabelle", "XFD1048576"),
+        ),
+        (
+            "error-single-quotes",
+            lambda x: x.replace(
+                b'r="D3" t="inlineStr"><is><t>Landkreis Potsdam-Mittelmark; Gemeinde Schwielowsee</t></is>',
+                b"r='D3' t='e'><v>#N/A</v>",
+            ),
+            ("fehlerwert", "D3"),
+        ),
+        (
+            "hidden-single-quotes",
+            lambda x: x.replace(b'<row r="3"', b"<row hidden='1' r=\"3\""),
+            ("zeile-ausgeblendet", "A3"),
+        ),
+        # An empty cell far away is no value and costs nothing.
+        (
+            "empty-far-cell",
+            lambda x: x.replace(b"</sheetData>", EMPTY_FAR_CELL),
+            None,
+        ),
+    ],
+)
+def test_every_worksheet_is_scanned_as_xml_not_by_byte_patterns(
+    project: Path, case: str, change: Any, expected: tuple[str, str] | None
+) -> None:
+    path = _patched(project, change)
+    data = check(project, path)
+    assert data.files[0].readable, data.report.findings
+    found = [(f.code, f.cell) for f in data.report.findings if f.severity != "info"]
+    assert found == ([expected] if expected else []), case
+    assert len(data.activities) == 3
+
+
+@pytest.mark.parametrize(
+    ("case", "change"),
+    [
+        ("rows-out-of-order", lambda x: x.replace(b'<row r="3"', b'<row r="9"').replace(b'r="A3"', b'r="A9"')),
+        (
+            "row-twice",
+            lambda x: x.replace(b'<row r="4"', b'<row r="3"').replace(b'"A4"', b'"A3"').replace(b'"B4"', b'"B3"'),
+        ),
+        ("lowercase-reference", lambda x: x.replace(b'r="C3"', b'r="c3"')),
+        ("row-number-not-ascii", lambda x: x.replace(b'<row r="3"', '<row r="²"'.encode())),
+        (
+            "shared-string-missing",
+            lambda x: x.replace(b'r="C3" t="inlineStr"><is><t>Vorhaben Nummer 2</t></is>', b'r="C3" t="s"><v>7</v>'),
+        ),
+        ("unknown-encoding", lambda x: b'<?xml version="1.0" encoding="bogus"?>' + x.split(b"?>", 1)[-1]),
+    ],
+)
+def test_what_no_spreadsheet_program_writes_is_refused_as_damaged(
+    project: Path, runner: CliRunner, case: str, change: Any
+) -> None:
+    path = _patched(project, change)
+    code, output = run(runner, "validate", str(path), "-C", str(project), "--format", "json")
+    assert code == 3, (case, output)
+    (finding,) = json.loads(output)["findings"]
+    assert finding["code"] == "datei-beschaedigt" and "Meldebogen" in finding["message"], case
+
+
+def test_a_hidden_row_holding_only_an_error_value(project: Path) -> None:
+    path = _patched(
+        project,
+        lambda x: x.replace(
+            b"</sheetData>", b'<row r="9" hidden="1"><c r="D9" t="e"><v>#N/A</v></c></row></sheetData>'
+        ),
+    )
+    found = [(f.code, f.cell) for f in check(project, path).report.findings if f.severity != "info"]
+    assert ("fehlerwert", "D9") in found and ("zeile-ausgeblendet", "D9") in found
+
+
+def test_an_xlsx_under_another_name_with_a_far_value_is_read(project: Path) -> None:
+    path = write_workbook(project / "2023" / "meldungen" / "GB1_Meldebogen.xlsx", [row(1), row(2)])
+    workbook = load_workbook(path)
+    workbook["Meldebogen"]["XFD1048576"] = "x"
+    workbook.save(path)
+    renamed = path.rename(path.with_suffix(".xls"))
+    data = check(project, renamed)
+    assert len(data.activities) == 2
+    assert [(f.code, f.cell) for f in data.report.findings if f.severity != "info"] == [
+        ("wert-ausserhalb-tabelle", "XFD1048576")
+    ]
+
+
+def test_strict_workbook_with_a_far_value_is_refused_with_a_reason(project: Path) -> None:
+    path = write_workbook(project / "2023" / "meldungen" / "GB1_Meldebogen.xlsx", [row(1)])
+    workbook = load_workbook(path)
+    workbook["Meldebogen"]["XFD1048576"] = "x"
+    workbook.save(path)
+    oddities.strict(path)
+    (finding,) = check(project, path).report.findings
+    assert finding.code == "datei-format" and "XFD1048576" in finding.message and "Strict" in finding.message
+
+
+def test_a_huge_member_is_refused_before_it_is_unpacked(project: Path) -> None:
+    path = project / "2023" / "meldungen" / "GB1_Meldebogen.xlsx"
+    write_workbook(path, [row(1)])
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive, archive.open("mimetype", "w") as stream:
+        for _ in range(600):
+            stream.write(bytes(1024 * 1024))
+    command = [KOOPBERICHT, "validate", str(path), "-C", str(project), "--format", "json"]
+    code, peak, seconds, stdout = run_measured(command)
+    assert code == 3 and peak < 150 and seconds < 30, (peak, seconds)
+    assert [f["code"] for f in json.loads(stdout)["findings"]] == ["datei-zu-gross"]
+
+
+def test_an_error_value_in_the_header_is_an_error_at_its_cell(project: Path) -> None:
+    header_cell = b'<c r="D1" t="inlineStr"><is><t>Kooperationspartner</t></is></c>'
+    path = _patched(project, lambda x: x.replace(header_cell, b'<c r="D1" t="e"><v>#REF!</v></c>'))
+    findings = check(project, path).report.findings
+    assert [(f.code, f.cell, f.value) for f in findings if f.code == "fehlerwert"] == [("fehlerwert", "D1", "#BEZUG!")]

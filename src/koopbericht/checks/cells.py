@@ -35,7 +35,7 @@ class RowChecker:
             cell = row.cells.get(column.key)
             place: dict[str, Any] = {"sheet": raw.sheet, "row": row.number, "column": column.title}
             if column.key in row.errors:
-                yield _error_value(raw.file, row.errors[column.key], place)
+                yield error_value(raw.file, row.errors[column.key], place)
                 continue
             if cell is None:
                 if column.required:
@@ -185,10 +185,15 @@ GERMAN_ERRORS = {
     "#NAME?": "#NAME?",
     "#DIV/0!": "#DIV/0!",
     "#NULL!": "#NULL!",
+    # Newer error values (dynamic arrays, linked data); others (#FIELD!, #BLOCKED!, …) keep their name.
+    "#SPILL!": "#ÜBERLAUF!",
+    "#CALC!": "#KALK!",
+    "#GETTING_DATA": "#DATEN_ABRUFEN",
 }
 
 
-def _error_value(file: str, cell: RawCell, place: dict[str, Any]) -> Finding:
+def error_value(file: str, cell: RawCell, place: dict[str, Any]) -> Finding:
+    """The finding for a cell (or header cell) that shows an error value instead of a value."""
     shown = GERMAN_ERRORS.get(cell.value, cell.value) or "Fehler"
     also = f" ({cell.value})" if shown != cell.value else ""
     return F.ERROR_VALUE.at(

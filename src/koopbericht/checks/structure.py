@@ -10,6 +10,7 @@ from ..config import Settings
 from ..findings import Finding
 from ..read import RawMeldebogen
 from ..values import closest
+from .cells import error_value
 
 
 def check_columns(raw: RawMeldebogen, settings: Settings) -> Iterator[Finding]:
@@ -67,6 +68,8 @@ def check_layout(raw: RawMeldebogen, settings: Settings) -> Iterator[Finding]:
             f"bitte in das Blatt „{raw.sheet}“ übernehmen; sonst das Blatt löschen.",
             sheet=name,
         )
+    for cell in raw.header_errors:
+        yield error_value(raw.file, cell, {"sheet": raw.sheet, "row": raw.header_row, "column": None})
     for cell in raw.outside_cells:
         shown = f"„{cell.value}“ " if cell.value not in ("", None) else ""
         yield F.VALUE_OUTSIDE.at(
@@ -82,7 +85,7 @@ def check_layout(raw: RawMeldebogen, settings: Settings) -> Iterator[Finding]:
     titles = {index: settings.column(key).title for key, index in raw.columns.items()}
     for row in raw.rows:
         if row.hidden:
-            first = min(row.cells.values(), key=lambda c: column_index(split_ref(c.ref)[0]))
+            first = min([*row.cells.values(), *row.errors.values()], key=lambda c: column_index(split_ref(c.ref)[0]))
             yield F.ROW_HIDDEN.at(
                 raw.file,
                 f"Zeile {row.number} ist ausgeblendet, enthält aber Daten. Sie wird gelesen und veröffentlicht; "

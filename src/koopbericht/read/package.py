@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 from xml.etree.ElementTree import Element, ParseError
+from xml.parsers import expat
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
@@ -26,6 +27,7 @@ from defusedxml.ElementTree import fromstring
 from .errors import UnreadableWorkbook
 
 RESEND = "Bitte den Meldebogen erneut senden lassen."
+XML_BOMB = "Die Datei enthält unzulässige XML-Konstrukte (mögliche XML-Bombe) und wird nicht geöffnet."
 
 # What the zipfile and zlib modules raise on damaged data, and what each means to a clerk.
 _ZIP_DAMAGE: tuple[tuple[type[BaseException], str], ...] = (
@@ -50,6 +52,8 @@ _RELATIONSHIP_NAMESPACES = (
 _OFFICE_DOCUMENT = "/officeDocument"
 _SHEET_KINDS = {"/worksheet": "worksheet", "/chartsheet": "chartsheet", "/dialogsheet": "dialogsheet"}
 _MACRO_SHEET = "/xlMacrosheet"
+_SHARED_STRINGS = "/sharedStrings"
+STRICT_NAMESPACE = "http://purl.oclc.org/ooxml/spreadsheetml/main"
 
 
 def damage_reason(error: BaseException) -> str:
@@ -70,6 +74,18 @@ def zip_damage(part: str | None = None) -> Iterator[None]:
         raise UnreadableWorkbook(
             "damaged", f"Die Datei ist beschädigt: {damage_reason(error)}{where}. {RESEND}"
         ) from None
+
+
+class CheckedStream:
+    """A member's stream whose ZIP errors (CRC, deflate, truncation) become the file's finding."""
+
+    def __init__(self, stream: IO[bytes], part: str) -> None:
+        self.stream, self.part = stream, part
+
+    def read(self, size: int = -1) -> bytes:
+        """Read like the member's stream; damage is UnreadableWorkbook."""
+        with zip_damage(self.part):
+            return self.stream.read(size)
 
 
 @dataclass(frozen=True)
@@ -136,6 +152,17 @@ class Package:
                 return target
         return "xl/workbook.xml" if self.has("xl/workbook.xml") else None
 
+    def is_strict(self, workbook: str) -> bool:
+        """Whether the workbook is saved as Strict Open XML (which openpyxl cannot read)."""
+        return _parse(self.read(workbook), workbook).tag.startswith("{" + STRICT_NAMESPACE)
+
+    def shared_strings(self, workbook: str) -> int | None:
+        """How many entries the workbook's shared-string table has; None without one."""
+        for kind, target in self.relationships(workbook).values():
+            if kind.endswith(_SHARED_STRINGS) and self.has(target):
+                return _count_items(self, target)
+        return None
+
     def sheets(self, workbook: str) -> list[SheetInfo]:
         """The sheets of the workbook in tab order, with their visibility and kind."""
         relations = self.relationships(workbook)
@@ -177,10 +204,36 @@ def _parse(data: bytes, part: str) -> Element:
     try:
         return fromstring(data)
     except DefusedXmlException:
-        raise UnreadableWorkbook(
-            "damaged", "Die Datei enthält unzulässige XML-Konstrukte (mögliche XML-Bombe) und wird nicht geöffnet."
-        ) from None
-    except (ParseError, ValueError):  # the part's XML is broken (or not in a declared encoding)
+        raise UnreadableWorkbook("damaged", XML_BOMB) from None
+    except (ParseError, ValueError, LookupError):  # the part's XML is broken, or in an encoding nobody knows
         raise UnreadableWorkbook(
             "damaged", f"Die Datei ist beschädigt: Teil „{part}“ ist kein gültiges XML. {RESEND}"
         ) from None
+
+
+def _count_items(package: Package, part: str) -> int:
+    """The number of <si> entries of a shared-string table, streamed with expat."""
+    depth = count = 0
+
+    def start(name: str, _: object) -> None:
+        nonlocal depth, count
+        depth += 1
+        if depth == 2 and name.rpartition(":")[2] == "si":
+            count += 1
+
+    def end(_: str) -> None:
+        nonlocal depth
+        depth -= 1
+
+    parser = expat.ParserCreate()
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    try:
+        with package.open(part) as stream:
+            parser.ParseFile(CheckedStream(stream, part))
+    except (expat.ExpatError, LookupError):
+        raise UnreadableWorkbook(
+            "damaged", f"Die Datei ist beschädigt: Teil „{part}“ ist kein gültiges XML. {RESEND}"
+        ) from None
+    return count

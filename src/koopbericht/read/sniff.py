@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..fileio import os_reason
 from .errors import UnreadableWorkbook
-from .package import RESEND, Package, zip_damage
+from .package import RESEND, CheckedStream, Package, zip_damage
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -31,7 +31,7 @@ def check_workbook_file(path: Path) -> None:
     except OSError as exc:
         raise UnreadableWorkbook("damaged", f"Die Datei kann nicht geöffnet werden: {os_reason(exc)}.") from None
     if size == 0:
-        raise UnreadableWorkbook("damaged", "Die Datei ist leer (0 Byte). Bitte den Meldebogen erneut senden lassen.")
+        raise UnreadableWorkbook("damaged", f"Die Datei ist leer (0 Byte). {RESEND}")
     if size > MAX_FILE_BYTES:
         raise UnreadableWorkbook(
             "too-large", f"Die Datei ist mit {size // (1024 * 1024)} MB zu groß für einen Meldebogen."
@@ -86,9 +86,9 @@ def _explain_other(path: Path, head: bytes) -> None:
 def check_package(package: Package) -> str:
     """Refuse a ZIP that is no sane xlsx; return the workbook part.
 
-    Every member is looked at: encrypted or oddly packed members, an OpenDocument or
-    binary workbook, sizes that only a decompression bomb reaches, and then every
-    member's checksum and DTDs (the stuff of XML bombs).
+    What the ZIP directory alone shows comes first (encrypted or oddly packed members,
+    sizes only a decompression bomb reaches), so that nothing is unpacked before it;
+    then the kind of package, and last every member's checksum and DTDs.
     """
     members = package.members
     if any(m.flag_bits & 0x1 for m in members):
@@ -100,15 +100,6 @@ def check_package(package: Package) -> str:
             "damaged",
             f"Die Datei ist beschädigt: ein Teil ist mit einem Verfahren gepackt, das Excel nicht verwendet. {RESEND}",
         )
-    if package.has("mimetype") and b"opendocument" in package.read("mimetype")[:100]:
-        raise UnreadableWorkbook(
-            "format",
-            "Die Datei ist eine OpenDocument-Tabelle (.ods). Bitte in LibreOffice öffnen und "
-            "als „Excel 2007-365 (.xlsx)“ speichern.",
-        )
-    workbook = package.workbook_part()
-    if workbook is None or not workbook.endswith(".xml"):
-        raise UnreadableWorkbook(*_not_a_workbook(package, workbook))
     unpacked = sum(m.file_size for m in members)
     suspicious = any(
         m.file_size > 20 * 1024 * 1024 and m.file_size > MAX_MEMBER_RATIO * max(m.compress_size, 1) for m in members
@@ -119,6 +110,17 @@ def check_package(package: Package) -> str:
             f"Die Datei würde entpackt {unpacked // (1024 * 1024)} MB belegen und wird aus Sicherheitsgründen "
             "nicht geöffnet. Ein Meldebogen ist gewöhnlich kleiner als 1 MB.",
         )
+    if package.has("mimetype"):
+        with zip_damage("mimetype"), package.open("mimetype") as stream:
+            if b"opendocument" in stream.read(100):
+                raise UnreadableWorkbook(
+                    "format",
+                    "Die Datei ist eine OpenDocument-Tabelle (.ods). Bitte in LibreOffice öffnen und "
+                    "als „Excel 2007-365 (.xlsx)“ speichern.",
+                )
+    workbook = package.workbook_part()
+    if workbook is None or not workbook.endswith(".xml"):
+        raise UnreadableWorkbook(*_not_a_workbook(package, workbook))
     _read_every_part(package)
     return workbook
 
@@ -146,7 +148,8 @@ def _read_every_part(package: Package) -> None:
     legitimate in a workbook; it is the stuff of XML bombs.
     """
     for name, member in package.names.items():
-        with zip_damage(name), package.open(name) as stream:
+        with package.open(name) as member_stream:
+            stream = CheckedStream(member_stream, name)
             prolog = stream.read(4096)
             while stream.read(_CHUNK):
                 pass

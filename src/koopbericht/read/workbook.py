@@ -22,7 +22,7 @@ from typing import Any
 import python_calamine
 from python_calamine import CalamineSheet, CalamineWorkbook
 
-from ..a1 import column_letter
+from ..a1 import column_letter, split_ref
 from ..config import Settings, match_key
 from .errors import UnreadableWorkbook
 from .package import RESEND, ZIP_ERRORS, Package, SheetInfo
@@ -40,22 +40,16 @@ MAX_DENSE_CELLS = 2_000_000
 # Header cells looked at in a sheet read by the streaming reader.
 MAX_HEADER_COLUMNS = 256
 
-_CALAMINE_ERRORS: tuple[type[Exception], ...] = (
-    python_calamine.CalamineError,
-    python_calamine.ZipError,
-    python_calamine.XmlError,
-    python_calamine.WorksheetNotFound,
-)
+_CALAMINE_ERRORS: tuple[type[BaseException], ...] = (python_calamine.CalamineError, *ZIP_ERRORS)
+
 
 # What openpyxl raises on a package it cannot follow (missing parts, broken XML).
-_STREAM_ERRORS: tuple[type[BaseException], ...] = (
-    KeyError,
-    ValueError,
-    TypeError,
-    IndexError,
-    SyntaxError,
-    *ZIP_ERRORS,
-)
+def openpyxl_errors() -> tuple[type[BaseException], ...]:
+    """What openpyxl raises on a package it cannot follow (odd name, missing parts, broken XML)."""
+    from openpyxl.utils.exceptions import InvalidFileException  # openpyxl only where it is used
+
+    # ZIP_ERRORS includes OSError: the file may also have gone or become unreadable meanwhile.
+    return (InvalidFileException, KeyError, ValueError, TypeError, IndexError, AttributeError, SyntaxError, *ZIP_ERRORS)
 
 
 @dataclass(frozen=True)
@@ -101,6 +95,8 @@ class RawMeldebogen:
     hidden_sheets_with_data: list[str] = field(default_factory=list)
     # The first cell below the header in each column without a heading, which is not read.
     outside_cells: list[RawCell] = field(default_factory=list)
+    # Header cells that hold an error value instead of a title (value: the error's text).
+    header_errors: list[RawCell] = field(default_factory=list)
 
 
 def header_labels(settings: Settings) -> dict[str, str]:
@@ -113,11 +109,19 @@ def read_meldebogen(path: Path, file: str, settings: Settings) -> RawMeldebogen:
     check_workbook_file(path)
     with Package(path) as package:
         workbook_part = check_package(package)
-        sheets = [s for s in package.sheets(workbook_part) if s.kind == "worksheet"]
-        structures = {s.part: scan_sheet(package, s.part) for s in sheets}
+        listed = package.sheets(workbook_part)
+        sheets = [s for s in listed if s.kind == "worksheet"]
+        if not sheets:
+            names = ", ".join(f"„{s.name}“" for s in listed) or "keine"
+            raise UnreadableWorkbook(
+                "header", f"Die Arbeitsmappe enthält kein Tabellenblatt mit Zellen (Blätter: {names})."
+            )
+        shared_strings = package.shared_strings(workbook_part)
+        structures = {s.part: scan_sheet(package, s, shared_strings) for s in sheets}
+        strict = package.is_strict(workbook_part)
     workbook = _open_calamine(path)
     try:
-        reader = _Reader(path, workbook, structures, header_labels(settings))
+        reader = _Reader(path, workbook, structures, header_labels(settings), strict=strict)
         return reader.read(sheets, file)
     finally:
         if workbook is not None:
@@ -125,39 +129,36 @@ def read_meldebogen(path: Path, file: str, settings: Settings) -> RawMeldebogen:
 
 
 def _open_calamine(path: Path) -> CalamineWorkbook | None:
-    """The workbook opened by calamine, or None where calamine refuses what openpyxl reads.
+    """The workbook opened by calamine, or None where calamine refuses it.
 
-    calamine 0.9 refuses a whole workbook that holds an Excel 4 macro sheet beside the
-    data ("Unrecognized sheet type"); the package itself was checked already, so such a
-    workbook is read with openpyxl's streaming reader instead.
+    calamine 0.9 refuses some sound workbooks as a whole: one with an Excel 4 macro
+    sheet beside the data ("Unrecognized sheet type"), one whose workbook part is not
+    at xl/workbook.xml. By now the package and every worksheet's XML have been checked,
+    so such a workbook is read with openpyxl's streaming reader instead.
     """
     try:
         workbook: CalamineWorkbook = _calamine_call(CalamineWorkbook.from_path, str(path))
         return workbook
-    except python_calamine.PasswordError:
-        raise UnreadableWorkbook("encrypted", "Die Datei ist mit einem Kennwort geschützt.") from None
     except UnreadableWorkbook:
         return None
 
 
-def _calamine_call(function: Any, *args: Any) -> Any:
+def _calamine_call(function: Any, *args: Any, sheet: str | None = None) -> Any:
     """Call into calamine; its errors about the file (and Rust panics) mean the file is damaged."""
     try:
         return function(*args)
-    except (*_CALAMINE_ERRORS, *ZIP_ERRORS) as exc:
-        raise UnreadableWorkbook("damaged", _unreadable(exc)) from None
+    except _CALAMINE_ERRORS:
+        raise UnreadableWorkbook("damaged", _unreadable(sheet)) from None
     except BaseException as exc:
         # pyo3 turns a Rust panic into PanicException, a BaseException outside Python's tree.
         if type(exc).__name__ == "PanicException":
-            raise UnreadableWorkbook("damaged", _unreadable(exc)) from None
+            raise UnreadableWorkbook("damaged", _unreadable(sheet)) from None
         raise
 
 
-def _unreadable(error: BaseException) -> str:
-    detail = str(error).strip().splitlines()[0][:160] if str(error).strip() else type(error).__name__
-    return (
-        f"Die Datei ist beschädigt und lässt sich nicht als Arbeitsmappe lesen (technische Angabe: {detail}). {RESEND}"
-    )
+def _unreadable(sheet: str | None) -> str:
+    what = f"das Blatt „{sheet}“" if sheet else "die Arbeitsmappe"
+    return f"Die Datei ist beschädigt: {what} lässt sich nicht lesen. {RESEND}"
 
 
 class _CalamineRows:
@@ -192,19 +193,21 @@ class _StreamedRows:
         from openpyxl import load_workbook
 
         try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                workbook = load_workbook(self.path, read_only=True, data_only=True)
-            try:
-                # The extent comes from our scan: openpyxl would trust the sheet's <dimension>.
-                rows = workbook[self.sheet].iter_rows(max_row=self.height, max_col=self.width, values_only=True)
-                numbered = enumerate(rows, start=1)
-                while batch := self._batch(numbered):
-                    yield from batch
-            finally:
-                workbook.close()
-        except _STREAM_ERRORS as exc:
-            raise UnreadableWorkbook("damaged", _unreadable(exc)) from None
+            # A file object, not a path: openpyxl would refuse a name not ending in .xlsx.
+            with self.path.open("rb") as stream:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    workbook = load_workbook(stream, read_only=True, data_only=True)
+                try:
+                    # The extent comes from our scan: openpyxl would trust the sheet's <dimension>.
+                    rows = workbook[self.sheet].iter_rows(max_row=self.height, max_col=self.width, values_only=True)
+                    numbered = enumerate(rows, start=1)
+                    while batch := self._batch(numbered):
+                        yield from batch
+                finally:
+                    workbook.close()
+        except openpyxl_errors():
+            raise UnreadableWorkbook("damaged", _unreadable(self.sheet)) from None
 
     @staticmethod
     def _batch(numbered: Iterator[tuple[int, tuple[Any, ...]]]) -> list[tuple[int, list[Any]]]:
@@ -235,19 +238,33 @@ class _Reader:
         workbook: CalamineWorkbook | None,
         structures: dict[str, SheetStructure],
         labels: dict[str, str],
+        *,
+        strict: bool = False,
     ) -> None:
         self.path, self.workbook, self.structures, self.labels = path, workbook, structures, labels
+        self.strict = strict
         self.loaded: dict[str, _CalamineRows] = {}
 
     def rows(self, info: SheetInfo, width: int, height: int | None = None) -> Iterable[tuple[int, list[Any]]]:
-        """The rows of a sheet (up to `height`), from calamine unless its extent is far beyond what data needs."""
+        """The rows of a sheet (up to `height`), from calamine unless its extent is far beyond what data needs.
+
+        A sheet calamine refuses although its XML was scanned whole (calamine 0.9 knows no
+        #SPILL! or #CALC! error value) is streamed too; what openpyxl cannot read either is damage.
+        """
         structure = self.structures[info.part]
-        if self.workbook is None or structure.spanned_cells() > MAX_DENSE_CELLS:
-            limit = min(height or structure.max_row, structure.max_row) or height
-            return _StreamedRows(self.path, info.name, width, limit)
-        if info.part not in self.loaded:
-            self.loaded[info.part] = _CalamineRows(_calamine_call(self.workbook.get_sheet_by_name, info.name))
-        return self.loaded[info.part]
+        far = structure.spanned_cells() > MAX_DENSE_CELLS
+        if self.workbook is not None and not far and info.part not in self.loaded:
+            try:
+                sheet = _calamine_call(self.workbook.get_sheet_by_name, info.name, sheet=info.name)
+                self.loaded[info.part] = _CalamineRows(sheet)
+            except UnreadableWorkbook:
+                pass
+        if info.part in self.loaded:
+            return self.loaded[info.part]
+        if self.strict:  # openpyxl cannot read Strict Open XML
+            raise UnreadableWorkbook("format", _strict_refusal(info.name, structure if far else None))
+        limit = min(height or structure.max_row, structure.max_row) or height
+        return _StreamedRows(self.path, info.name, width, limit)
 
     def read(self, sheets: list[SheetInfo], file: str) -> RawMeldebogen:
         """Find the header (visible sheets first) and read the rows below it."""
@@ -281,6 +298,9 @@ class _Reader:
                 columns[cell.key] = index
         structure = self.structures[info.part]
         result = RawMeldebogen(self.path, file, info.name, header_row, header, columns, structure=structure)
+        result.header_errors = [
+            RawCell(structure.error_cells[cell.ref], cell.ref) for cell in header if cell.ref in structure.error_cells
+        ]
         _DataRows(result, header_row).read(self.rows(info, len(header)))
         result.hidden_sheets_with_data = [
             other.name
@@ -348,7 +368,7 @@ class _DataRows:
             raw.rows.append(row)
         # The streamed reader reads only the table's width; the furthest cell is known from the scan.
         far = structure.max_column_ref
-        if structure.max_column > width and far and _row_of(far) > self.header_row:
+        if structure.max_column > width and far and split_ref(far)[1] > self.header_row:
             self.outside.setdefault(structure.max_column, RawCell("", far))
         raw.outside_cells = [self.outside[index] for index in sorted(self.outside)]
 
@@ -378,6 +398,16 @@ class _DataRows:
                 self.outside[index] = RawCell(value, f"{column_letter(index)}{number}")
 
 
-def _row_of(ref: str) -> int:
-    digits = ref.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-    return int(digits) if digits.isdigit() else 0
+def _strict_refusal(sheet: str, far: SheetStructure | None) -> str:
+    save = "Bitte die Datei als „Excel-Arbeitsmappe (.xlsx)“ speichern lassen."
+    if far is None:
+        return (
+            "Die Datei ist im Format „Strict Open XML“ gespeichert und enthält zudem Teile (etwa ein Makroblatt), "
+            f"die koopbericht in diesem Format nicht lesen kann. {save}"
+        )
+    ref = far.max_column_ref if far.max_column > far.max_row else far.max_row_ref
+    return (
+        f"Das Blatt „{sheet}“ reicht bis zur Zelle {ref}, weit über die Tabelle hinaus, und die Datei ist im Format "
+        f"„Strict Open XML“ gespeichert; so kann koopbericht sie nicht lesen. Bitte die Werte außerhalb der Tabelle "
+        f"löschen. {save}"
+    )
