@@ -8,18 +8,26 @@ to the department. The original is read, never written.
 from __future__ import annotations
 
 import io
+import re
 import warnings
 import zipfile
+import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from openpyxl import load_workbook
+from openpyxl.cell.cell import MergedCell
 from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
+from openpyxl.utils.cell import get_column_letter, range_boundaries
+from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 from .errors import UsageError
-from .fileio import write_bytes_atomic
+from .fileio import os_reason, write_bytes_atomic
 from .findings import Finding, Severity
 from .pipeline import YearData
 from .xlsxsafe import set_text
@@ -34,6 +42,13 @@ _CANNOT_MARK = (
     "die Arbeitsmappe lässt sich zum Markieren nicht bearbeiten (etwa im Format „Strict Open XML“); "
     "bitte die Befunde aus der Liste weitergeben oder die Datei als „Excel-Arbeitsmappe (.xlsx)“ speichern lassen"
 )
+# openpyxl creates an object for every cell of a merged range: N20:Z1048576 takes minutes and gigabytes.
+MAX_MERGED_CELLS = 100_000
+_MAX_ROW, _MAX_COLUMN = 1_048_576, 16_384
+# <mergeCell ref="B7:C7"/>, with or without a namespace prefix; found in the raw XML, before openpyxl sees it.
+_MERGE_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*?\sref\s*=\s*[\"']([^\"']*)[\"']")
+_CHUNK = 1 << 20
+_OVERLAP = 1024  # bytes kept between chunks so that an element split by a chunk boundary is still found
 
 
 @dataclass(frozen=True)
@@ -73,29 +88,47 @@ def annotate(data: YearData, folder: Path) -> list[Annotated]:
 
 
 # What openpyxl raises on a package it cannot open for editing (Strict OOXML, odd parts).
-_LOAD_ERRORS = (KeyError, ValueError, TypeError, IndexError, AttributeError, SyntaxError, zipfile.BadZipFile)
+_LOAD_ERRORS = (
+    KeyError,
+    ValueError,
+    TypeError,
+    IndexError,
+    AttributeError,
+    SyntaxError,
+    zipfile.BadZipFile,
+    InvalidFileException,
+)
 
 
 def _annotated_copy(path: Path, findings: list[Finding]) -> bytes:
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            workbook = load_workbook(path)
+        # openpyxl refuses a path whose name does not end in .xlsx (GB3.xls, no extension) even when
+        # it is an xlsx, which koopbericht reads by content; given an open file it does not look at the name.
+        with path.open("rb") as stream:
+            _refuse_huge_merges(stream)
+            stream.seek(0)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                workbook = load_workbook(stream)
+    except OSError as error:
+        raise _CannotMark(f"die Datei lässt sich nicht öffnen: {os_reason(error)}") from None
     except _LOAD_ERRORS:
         raise _CannotMark(_CANNOT_MARK) from None
     # openpyxl drops sheets it does not understand (a Strict Open XML workbook loses all of
     # them); a copy without the sheet the findings are about would mislead.
     if any(f.sheet and f.sheet not in workbook.sheetnames for f in findings):
         raise _CannotMark(_CANNOT_MARK)
-    by_cell: dict[tuple[str, str], list[Finding]] = {}
+    by_cell: dict[tuple[str, str], list[tuple[str, Finding]]] = {}
     for finding in findings:
         if finding.sheet and finding.sheet in workbook.sheetnames and finding.cell:
-            by_cell.setdefault((finding.sheet, finding.cell), []).append(finding)
+            target = _markable_cell(workbook[finding.sheet], finding.cell)
+            if target is not None:
+                by_cell.setdefault((finding.sheet, target), []).append((finding.cell, finding))
     for (sheet, ref), cell_findings in by_cell.items():
         cell = workbook[sheet][ref]
-        worst = min(cell_findings, key=lambda f: f.severity is not Severity.ERROR)
+        worst = min((f for _, f in cell_findings), key=lambda f: f.severity is not Severity.ERROR)
         cell.fill = FILLS[worst.severity]
-        text = "\n\n".join(_comment_text(f) for f in cell_findings)
+        text = "\n\n".join(_comment_text(f, None if at == ref else at) for at, f in cell_findings)
         cell.comment = Comment(text, "koopbericht", width=320, height=160)
     _summary_sheet(workbook, findings)
     buffer = io.BytesIO()
@@ -103,8 +136,78 @@ def _annotated_copy(path: Path, findings: list[Finding]) -> bytes:
     return buffer.getvalue()
 
 
-def _comment_text(finding: Finding) -> str:
+def _refuse_huge_merges(stream: IO[bytes]) -> None:
+    """Raise `_CannotMark` if the merged ranges of the workbook cover too many cells for openpyxl."""
+    try:
+        with zipfile.ZipFile(stream) as package:
+            merged = 0
+            for info in package.infolist():
+                with package.open(info) as member:
+                    for ref in _merge_refs(member):
+                        merged += _cells_in(ref)
+                        if merged > MAX_MERGED_CELLS:
+                            raise _CannotMark(_too_many_merged(ref.decode("ascii", "replace")))
+    except _CannotMark:
+        raise
+    except (OSError, EOFError, RuntimeError, NotImplementedError, zlib.error, *_LOAD_ERRORS):
+        raise _CannotMark(_CANNOT_MARK) from None
+
+
+def _too_many_merged(example: str) -> str:
+    limit = f"{MAX_MERGED_CELLS:,}".replace(",", ".")
+    return (
+        f"die Arbeitsmappe hat verbundene Zellen über mehr als {limit} Zellen (etwa {example}), zu viele zum "
+        "Markieren; bitte die Befunde aus der Liste weitergeben oder die Verbindung der Zellen aufheben lassen"
+    )
+
+
+def _merge_refs(member: IO[bytes]) -> Iterator[bytes]:
+    """The ref of every <mergeCell> in one package part, read in chunks; nothing from a part that is not XML."""
+    tail = b""
+    first = True
+    while chunk := member.read(_CHUNK):
+        if first and not chunk.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+            return  # pictures and other binary parts
+        first = False
+        buffer = tail + chunk
+        # A match that lies wholly in the kept tail was found in the previous chunk already.
+        yield from (m.group(1) for m in _MERGE_CELL.finditer(buffer) if m.end() > len(tail))
+        tail = buffer[-_OVERLAP:]
+
+
+def _cells_in(ref: bytes) -> int:
+    """How many cells the merged range `ref` spans (whole rows or columns count in full); 0 if unreadable."""
+    try:
+        min_col, min_row, max_col, max_row = range_boundaries(ref.decode("ascii").replace("$", ""))
+    except (UnicodeDecodeError, ValueError, TypeError):
+        return 0  # openpyxl cannot read it either and refuses the workbook
+    columns = (max_col or _MAX_COLUMN) - (min_col or 1) + 1
+    rows = (max_row or _MAX_ROW) - (min_row or 1) + 1
+    return max(columns, 0) * max(rows, 0)
+
+
+def _markable_cell(sheet: Worksheet, ref: str) -> str | None:
+    """The cell that can carry the mark for `ref`: itself, or the top-left cell of its merged range."""
+    try:
+        column, row, _, _ = range_boundaries(ref)
+    except ValueError:
+        return None
+    if column is None or row is None:
+        return None
+    coordinate = f"{get_column_letter(column)}{row}"
+    if not isinstance(sheet[coordinate], MergedCell):
+        return coordinate
+    for merged in sheet.merged_cells.ranges:
+        if coordinate in merged:
+            return f"{get_column_letter(merged.min_col)}{merged.min_row}"
+    return None
+
+
+def _comment_text(finding: Finding, elsewhere: str | None = None) -> str:
+    """The comment for one finding; `elsewhere` names its own cell when the mark sits on a merged range's first."""
     text = f"{LABELS[finding.severity]} ({finding.code}): {finding.message}"
+    if elsewhere:
+        text += f" (betrifft {elsewhere})"
     if finding.suggestion:
         text += f"\nVorschlag: {finding.suggestion}"
     return text

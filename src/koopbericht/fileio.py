@@ -139,19 +139,33 @@ def _remove(path: Path) -> None:
         path.unlink(missing_ok=True)
 
 
-def _content(path: Path) -> bytes | None:
-    """The current content of `path`, to put back if a later file cannot be replaced."""
+class _Unreadable:
+    """The previous content of a file that exists but could not be read: it cannot be put back."""
+
+
+_UNREADABLE = _Unreadable()
+
+
+def _content(path: Path) -> bytes | _Unreadable | None:
+    """The current content of `path`, to put back if a later file cannot be replaced.
+
+    None means there was no file (a new one is removed again); `_UNREADABLE` means there
+    was one that could not be read, and the new file must then stay rather than be deleted.
+    """
     try:
         return path.read_bytes() if path.is_file() else None
     except OSError:
-        return None
+        return _UNREADABLE
 
 
-def _restore(previous: dict[Path, bytes | None], replaced: list[Path]) -> list[Path]:
+def _restore(previous: dict[Path, bytes | _Unreadable | None], replaced: list[Path]) -> list[Path]:
     """Give the files already replaced their previous content back; return those that failed."""
     failed = []
     for path in reversed(replaced):
-        content = previous.get(path)
+        content = previous.get(path, _UNREADABLE)
+        if isinstance(content, _Unreadable):
+            failed.append(path)  # the new content stays: better than no file at all
+            continue
         try:
             if content is None:
                 path.unlink()

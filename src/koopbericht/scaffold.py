@@ -13,8 +13,8 @@ from pathlib import Path
 import tomli_w
 
 from .config import CONFIG_FILE, YEAR_FILE
-from .errors import UsageError
-from .fileio import write_text_atomic
+from .errors import OutputError, UsageError
+from .fileio import os_reason, write_all_atomic
 from .project import check_year
 
 _CONFIG_INTRO = """\
@@ -163,13 +163,21 @@ def init_project(
             raise UsageError(
                 f"{existing} gibt es schon. „koopbericht init“ überschreibt keinen bestehenden Arbeitsordner."
             )
-    if folder.exists() and not folder.is_dir():
-        raise UsageError(f"{folder} ist eine Datei, kein Ordner.")
     text_file = folder / str(year) / "text" / "01-bericht.md"
     reports = folder / str(year) / "meldungen"
-    write_text_atomic(config, config_text(name, short_name or name))
-    write_text_atomic(year_file, year_text(year, name))
+    # Everything that is in the way is found before anything is written.
+    for needed in (folder, folder / str(year), text_file.parent, reports):
+        if needed.exists() and not needed.is_dir():
+            raise UsageError(f"{needed} ist eine Datei, kein Ordner. „koopbericht init“ braucht dort einen Ordner.")
+    if text_file.exists() and not text_file.is_file():
+        raise UsageError(f"{text_file} ist ein Ordner, keine Datei.")
+    files = {config: config_text(name, short_name or name), year_file: year_text(year, name)}
     if not text_file.exists():
-        write_text_atomic(text_file, _STARTER_TEXT.format(year=year))
-    reports.mkdir(parents=True, exist_ok=True)
+        files[text_file] = _STARTER_TEXT.format(year=year)
+    # All files or none: a failure midway leaves no half-made working folder behind.
+    write_all_atomic({path: text.encode("utf-8") for path, text in files.items()})
+    try:
+        reports.mkdir(parents=True, exist_ok=True)
+    except OSError as error:  # checked above; only something changing the folder meanwhile gets here
+        raise OutputError(f"Der Ordner {reports} konnte nicht angelegt werden: {os_reason(error)}.") from error
     return InitResult(folder.resolve(), (config, year_file, text_file, reports))

@@ -50,6 +50,7 @@ def compare(
     from ..fileio import write_bytes_atomic
     from ..project import Project
     from .compare_view import print_comparison
+    from .validate_cmd import stdout_json
 
     with handled(debug):
         project = Project.open(projekt)
@@ -62,7 +63,13 @@ def compare(
             if format is CompareFormat.xlsx:
                 data = to_xlsx(result)
             elif format is CompareFormat.json:
-                data = (json.dumps(to_json(result), ensure_ascii=False, indent=2) + "\n").encode()
+                # A file is UTF-8; stdout may not be, and its error handler would alter values.
+                text = (
+                    json.dumps(to_json(result), ensure_ascii=False, indent=2)
+                    if ausgabe
+                    else stdout_json(to_json(result))
+                )
+                data = (text + "\n").encode()
             elif format is CompareFormat.markdown:
                 data = to_markdown(result).encode()
             else:
