@@ -155,7 +155,9 @@ def test_annotated_copy_of_an_xlsx_with_another_extension_closes_the_original(tm
 def test_load_errors_include_openpyxls_extension_check() -> None:
     from openpyxl.utils.exceptions import InvalidFileException
 
-    assert InvalidFileException in annotate_module._LOAD_ERRORS
+    from koopbericht.read.workbook import openpyxl_errors
+
+    assert InvalidFileException in openpyxl_errors()
 
 
 # -- 3. JSON stays lossless on a stdout that is not UTF-8 --------------------------------------------------------

@@ -11,7 +11,6 @@ import io
 import re
 import warnings
 import zipfile
-import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +21,6 @@ from openpyxl.cell.cell import MergedCell
 from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils.cell import get_column_letter, range_boundaries
-from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -30,6 +28,7 @@ from .errors import UsageError
 from .fileio import os_reason, write_bytes_atomic
 from .findings import Finding, Severity
 from .pipeline import YearData
+from .read.workbook import openpyxl_errors
 from .xlsxsafe import set_text
 
 FILLS = {
@@ -87,19 +86,6 @@ def annotate(data: YearData, folder: Path) -> list[Annotated]:
     return written
 
 
-# What openpyxl raises on a package it cannot open for editing (Strict OOXML, odd parts).
-_LOAD_ERRORS = (
-    KeyError,
-    ValueError,
-    TypeError,
-    IndexError,
-    AttributeError,
-    SyntaxError,
-    zipfile.BadZipFile,
-    InvalidFileException,
-)
-
-
 def _annotated_copy(path: Path, findings: list[Finding]) -> bytes:
     try:
         # openpyxl refuses a path whose name does not end in .xlsx (GB3.xls, no extension) even when
@@ -112,7 +98,7 @@ def _annotated_copy(path: Path, findings: list[Finding]) -> bytes:
                 workbook = load_workbook(stream)
     except OSError as error:
         raise _CannotMark(f"die Datei lässt sich nicht öffnen: {os_reason(error)}") from None
-    except _LOAD_ERRORS:
+    except openpyxl_errors():
         raise _CannotMark(_CANNOT_MARK) from None
     # openpyxl drops sheets it does not understand (a Strict Open XML workbook loses all of
     # them); a copy without the sheet the findings are about would mislead.
@@ -149,7 +135,7 @@ def _refuse_huge_merges(stream: IO[bytes]) -> None:
                             raise _CannotMark(_too_many_merged(ref.decode("ascii", "replace")))
     except _CannotMark:
         raise
-    except (OSError, EOFError, RuntimeError, NotImplementedError, zlib.error, *_LOAD_ERRORS):
+    except openpyxl_errors():  # ZIP and XML damage included
         raise _CannotMark(_CANNOT_MARK) from None
 
 
