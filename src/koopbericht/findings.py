@@ -14,6 +14,16 @@ from enum import StrEnum
 from typing import Any
 
 
+class Scope(StrEnum):
+    """What a finding is about, and so what an error leaves out of a publication (`build --trotz-fehlern`)."""
+
+    FILE = "file"  # the whole file: an error leaves out all of its rows
+    COLUMN = "column"  # one column of a file: an error leaves out the file's rows, never the column alone
+    ROW = "row"  # one activity: an error leaves out that row
+    CELL = "cell"  # one value: an error leaves out its row
+    YEAR = "year"  # the year's set of files (a department missing): leaves nothing out
+
+
 class Severity(StrEnum):
     """How much a finding matters; errors stop a build."""
 
@@ -36,6 +46,7 @@ class Finding:
     column: str | None = None
     value: Any = None
     suggestion: str | None = None
+    scope: Scope = Scope.CELL
 
     def as_json(self) -> dict[str, Any]:
         """The finding in the shape of `validate --format json`."""
@@ -58,6 +69,7 @@ class FindingType:
     severity: Severity
     title: str
     example: str
+    scope: Scope = Scope.CELL
 
     def at(
         self,
@@ -72,39 +84,70 @@ class FindingType:
         suggestion: str | None = None,
     ) -> Finding:
         """A finding of this type at the given place."""
-        return Finding(self.code, self.severity, file, message, sheet, cell, row, column, value, suggestion)
+        return Finding(self.code, self.severity, file, message, sheet, cell, row, column, value, suggestion, self.scope)
 
 
 E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO  # N: note (info)
+FILE, COLUMN, ROW, YEAR = Scope.FILE, Scope.COLUMN, Scope.ROW, Scope.YEAR
 
 # File level
-FILE_DAMAGED = FindingType("datei-beschaedigt", E, "Datei beschädigt oder leer", "ZIP-Struktur kaputt, 0 Byte")
-FILE_ENCRYPTED = FindingType("datei-verschluesselt", E, "Datei mit Kennwort geschützt", "Öffnen-Kennwort gesetzt")
-FILE_FORMAT = FindingType("datei-format", E, "Kein xlsx-Meldebogen", ".xls, .ods oder CSV unter dem Namen .xlsx")
-FILE_TOO_LARGE = FindingType("datei-zu-gross", E, "Datei zu groß", "entpackt mehrere hundert MB")
-FILE_LINK = FindingType(
-    "datei-verknuepfung", E, "Verknüpfung aus dem Arbeitsordner hinaus", "meldungen/GB1.xlsx → /tmp/fremd.xlsx"
+FILE_DAMAGED = FindingType(
+    "datei-beschaedigt", E, "Datei beschädigt oder leer", "ZIP-Struktur kaputt, 0 Byte", scope=FILE
 )
-HEADER_MISSING = FindingType("kopfzeile-fehlt", E, "Keine Kopfzeile gefunden", "kein Blatt nennt „Vorhaben“")
-COLUMN_MISSING = FindingType("spalte-fehlt", E, "Pflichtspalte fehlt", "Spalte „Beschreibung/Sachstand“ fehlt")
-COLUMN_UNKNOWN = FindingType("spalte-unbekannt", W, "Unbekannte Spalte", "„Bemerkungen GB“ wird nicht gelesen")
-COLUMN_DUPLICATE = FindingType("spalte-doppelt", E, "Spalte doppelt", "zweimal „Status“ in Zeile 1")
+FILE_ENCRYPTED = FindingType(
+    "datei-verschluesselt", E, "Datei mit Kennwort geschützt", "Öffnen-Kennwort gesetzt", scope=FILE
+)
+FILE_FORMAT = FindingType(
+    "datei-format", E, "Kein xlsx-Meldebogen", ".xls, .ods oder CSV unter dem Namen .xlsx", scope=FILE
+)
+FILE_TOO_LARGE = FindingType("datei-zu-gross", E, "Datei zu groß", "entpackt mehrere hundert MB", scope=FILE)
+FILE_LINK = FindingType(
+    "datei-verknuepfung",
+    E,
+    "Verknüpfung aus dem Arbeitsordner hinaus",
+    "meldungen/GB1.xlsx → /tmp/fremd.xlsx",
+    scope=FILE,
+)
+HEADER_MISSING = FindingType(
+    "kopfzeile-fehlt", E, "Keine Kopfzeile gefunden", "kein Blatt nennt „Vorhaben“", scope=FILE
+)
+COLUMN_MISSING = FindingType(
+    "spalte-fehlt", E, "Pflichtspalte fehlt", "Spalte „Beschreibung/Sachstand“ fehlt", scope=FILE
+)
+COLUMN_UNKNOWN = FindingType(
+    "spalte-unbekannt", W, "Unbekannte Spalte", "„Bemerkungen GB“ wird nicht gelesen", scope=COLUMN
+)
+COLUMN_DUPLICATE = FindingType("spalte-doppelt", E, "Spalte doppelt", "zweimal „Status“ in Zeile 1", scope=COLUMN)
 FILE_NO_DEPARTMENT = FindingType(
-    "datei-ohne-geschaeftsbereich", E, "Datei keinem Geschäftsbereich zuzuordnen", "„Meldung_neu.xlsx“"
+    "datei-ohne-geschaeftsbereich", E, "Datei keinem Geschäftsbereich zuzuordnen", "„Meldung_neu.xlsx“", scope=FILE
 )
 FILE_MANY_DEPARTMENTS = FindingType(
-    "datei-mehrdeutig", E, "Datei passt zu mehreren Geschäftsbereichen", "„GB1_GB2.xlsx“ passt zu GB1* und *GB2*"
+    "datei-mehrdeutig",
+    E,
+    "Datei passt zu mehreren Geschäftsbereichen",
+    "„GB1_GB2.xlsx“ passt zu GB1* und *GB2*",
+    scope=FILE,
 )
 DEPARTMENT_TWICE = FindingType(
-    "geschaeftsbereich-doppelt", E, "Zwei Meldebögen für einen Geschäftsbereich", "GB4_alt.xlsx und GB4_neu.xlsx"
+    "geschaeftsbereich-doppelt",
+    E,
+    "Zwei Meldebögen für einen Geschäftsbereich",
+    "GB4_alt.xlsx und GB4_neu.xlsx",
+    scope=FILE,
 )
 DEPARTMENT_MISSING = FindingType(
-    "meldebogen-fehlt", W, "Meldebogen eines Geschäftsbereichs fehlt", "für GB3 liegt keine Datei vor"
+    "meldebogen-fehlt", W, "Meldebogen eines Geschäftsbereichs fehlt", "für GB3 liegt keine Datei vor", scope=YEAR
 )
 VALUE_OUTSIDE = FindingType(
-    "wert-ausserhalb-tabelle", W, "Wert außerhalb der Tabelle", "„x“ in Z1048576, rechts der letzten Spalte"
+    "wert-ausserhalb-tabelle",
+    W,
+    "Wert außerhalb der Tabelle",
+    "„x“ in Z1048576, rechts der letzten Spalte",
+    scope=COLUMN,
 )
-SHEET_HIDDEN = FindingType("blatt-ausgeblendet", W, "Ausgeblendetes Blatt mit Daten", "Blatt „Alt“ ist ausgeblendet")
+SHEET_HIDDEN = FindingType(
+    "blatt-ausgeblendet", W, "Ausgeblendetes Blatt mit Daten", "Blatt „Alt“ ist ausgeblendet", scope=FILE
+)
 # Cell level
 REQUIRED_MISSING = FindingType("pflichtwert-fehlt", E, "Pflichtangabe fehlt", "Vorhaben leer in B7")
 NOT_IN_VOCABULARY = FindingType(
@@ -116,22 +159,26 @@ PARTNER_UNKNOWN = FindingType(
 ERROR_VALUE = FindingType("fehlerwert", E, "Fehlerwert statt eines Werts", "#NV (=NV()) in Kooperationspartner")
 DATE_UNREADABLE = FindingType("datum-unlesbar", E, "Datum nicht lesbar", "„Frühjahr 2023“")
 NUMBER_UNREADABLE = FindingType("zahl-unlesbar", E, "Zahl nicht lesbar", "„ca. 12.000 €“ in einer Zahlenspalte")
-END_BEFORE_START = FindingType("ende-vor-beginn", E, "Ende vor Beginn", "Beginn 2023, Ende 03/2022")
+END_BEFORE_START = FindingType("ende-vor-beginn", E, "Ende vor Beginn", "Beginn 2023, Ende 03/2022", scope=ROW)
 STATUS_VS_DATES = FindingType(
-    "status-widerspricht-datum", W, "Status passt nicht zu den Daten", "„abgeschlossen“ ohne Ende"
+    "status-widerspricht-datum", W, "Status passt nicht zu den Daten", "„abgeschlossen“ ohne Ende", scope=ROW
 )
 OUTSIDE_YEAR = FindingType(
-    "ausserhalb-berichtsjahr", W, "Vorhaben liegt ganz außerhalb des Berichtsjahres", "Ende 2021 im Bericht 2023"
+    "ausserhalb-berichtsjahr",
+    W,
+    "Vorhaben liegt ganz außerhalb des Berichtsjahres",
+    "Ende 2021 im Bericht 2023",
+    scope=ROW,
 )
-ID_DUPLICATE = FindingType("nr-doppelt", E, "Nr. mehrfach vergeben", "GB4-007 in Zeile 5 und 9")
+ID_DUPLICATE = FindingType("nr-doppelt", E, "Nr. mehrfach vergeben", "GB4-007 in Zeile 5 und 9", scope=ROW)
 ACTIVITY_DUPLICATE = FindingType(
-    "vorhaben-doppelt", W, "Vorhaben doppelt gemeldet", "gleicher Titel und gleiche Partner in GB2 und GB4"
+    "vorhaben-doppelt", W, "Vorhaben doppelt gemeldet", "gleicher Titel und gleiche Partner in GB2 und GB4", scope=ROW
 )
 FORMULA_NO_VALUE = FindingType(
     "formel-ohne-wert", E, "Formel ohne berechneten Wert", "=A2&B2, von einem Programm geschrieben"
 )
 MERGED_CELLS = FindingType("zellen-verbunden", E, "Verbundene Zellen im Datenbereich", "C5:C6 verbunden")
-ROW_HIDDEN = FindingType("zeile-ausgeblendet", W, "Ausgeblendete Zeile mit Daten", "Zeile 12 ausgeblendet")
+ROW_HIDDEN = FindingType("zeile-ausgeblendet", W, "Ausgeblendete Zeile mit Daten", "Zeile 12 ausgeblendet", scope=ROW)
 TEXT_TOO_LONG = FindingType("text-zu-lang", W, "Text zu lang für die Tabelle", "Beschreibung mit 3.500 Zeichen")
 BAD_CHARACTERS = FindingType(
     "zeichen-entfernt", W, "Unzulässige Steuerzeichen entfernt", "unsichtbares Zeichen U+0007 im Titel"
@@ -141,9 +188,10 @@ NORMALISED_TEXT = FindingType("normalisiert-text", N, "Leerraum oder Unicode ver
 NORMALISED_SYNONYM = FindingType("normalisiert-synonym", N, "Synonym ersetzt", "„in Arbeit“ → „laufend“")
 NORMALISED_PARTNER = FindingType("normalisiert-partner", N, "Partnername vereinheitlicht", "„LK PM“ → „Landkreis …“")
 NORMALISED_DATE = FindingType("normalisiert-datum", N, "Datum aus Text gelesen", "„1.3.2022“ → 01.03.2022")
-ID_ASSIGNED = FindingType("nr-vergeben", N, "Vorläufige Nr. vergeben", "neues Vorhaben ohne Nr. → GB4-neu-1")
+ID_ASSIGNED = FindingType("nr-vergeben", N, "Vorläufige Nr. vergeben", "neues Vorhaben ohne Nr. → GB4-neu-1", scope=ROW)
 
 CATALOGUE: tuple[FindingType, ...] = tuple(v for v in dict(globals()).values() if isinstance(v, FindingType))
+TYPES = {kind.code: kind for kind in CATALOGUE}
 
 
 @dataclass

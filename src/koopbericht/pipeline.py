@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import findings as F
 from .checks import RowChecker, check_columns, check_departments, check_duplicates, check_layout
-from .findings import Finding, Report, Severity
+from .findings import TYPES, Finding, Report, Scope, Severity
 from .model import Activity
 from .normalise import Normaliser
 from .project import Project
@@ -55,31 +55,51 @@ class YearData:
         """Every activity read, in file and row order."""
         return [a for result in self.files for a in result.activities]
 
-    def rows_with_errors(self) -> set[tuple[str, int]]:
-        """(file, row) of every row that has an error finding."""
-        return {(f.file, f.row) for f in self.report.findings if f.severity is Severity.ERROR and f.row is not None}
-
-    def left_out(self, published: list[Activity] | None = None) -> list[str]:
-        """What a publication leaves out: rows with errors and unreadable files, one line each."""
-        kept = {(a.source.file, a.source.row) for a in (self.publishable() if published is None else published)}
-        lines = [
-            f"{a.source.file}, Zeile {a.source.row}: {a.title or a.id}"
-            for a in self.activities
-            if (a.source.file, a.source.row) not in kept
-        ]
-        return lines + [f"{r.source.file}: nicht lesbar" for r in self.files if not r.readable]
+    def exclusions(self) -> Exclusions:
+        """What errors keep out of a publication, decided by each finding's scope, with the reason."""
+        files: dict[str, str] = {}
+        rows: dict[tuple[str, int], str] = {}
+        for finding in self.report.findings:
+            if finding.severity is not Severity.ERROR:
+                continue
+            reason = TYPES[finding.code].title
+            if finding.scope in (Scope.FILE, Scope.COLUMN):
+                files.setdefault(finding.file, reason)
+            elif finding.scope in (Scope.ROW, Scope.CELL) and finding.row is not None:
+                rows.setdefault((finding.file, finding.row), reason)
+        return Exclusions(files, rows)
 
     def publishable(self) -> list[Activity]:
-        """The activities without errors in their row, from files without file-level errors."""
-        bad_rows = self.rows_with_errors()
-        bad_files = {
-            f.file for f in self.report.findings if f.severity is Severity.ERROR and f.cell is None and f.row is None
-        }
-        return [
-            a
+        """The activities that no error keeps out (see `exclusions`)."""
+        excluded = self.exclusions()
+        return [a for a in self.activities if excluded.reason(a) is None]
+
+    def left_out(self, published: list[Activity] | None = None) -> list[str]:
+        """What a publication leaves out and why: one line per row, per file with no readable rows."""
+        kept = {id(a) for a in (self.publishable() if published is None else published)}
+        excluded = self.exclusions()
+        lines = [
+            f"{a.source.file}, Zeile {a.source.row}: {a.title or a.id} – {excluded.reason(a) or 'ausgelassen'}"
             for a in self.activities
-            if (a.source.file, a.source.row) not in bad_rows and a.source.file not in bad_files
+            if id(a) not in kept
         ]
+        for result in self.files:
+            if not result.activities and result.source.file in excluded.files:
+                lines.append(f"{result.source.file}: nicht übernommen – {excluded.files[result.source.file]}")
+        return lines
+
+
+@dataclass(frozen=True)
+class Exclusions:
+    """Files and rows that errors keep out of a publication, each with the reason (a finding's title)."""
+
+    files: dict[str, str]
+    rows: dict[tuple[str, int], str]
+
+    def reason(self, activity: Activity) -> str | None:
+        """Why `activity` is left out, or None when it is published."""
+        source = activity.source
+        return self.files.get(source.file) or self.rows.get((source.file, source.row))
 
 
 def check_year(
