@@ -146,7 +146,7 @@ def test_unknown_duplicate_and_missing_columns(project: Path) -> None:
     with_gb2(project)
     found = findings(project)
     assert ("spalte-doppelt", "I1", None) in found
-    assert ("spalte-unbekannt", "J1", "Bemerkungen") in found
+    assert ("spalte-unbekannt", "J1", "Bemerkung (intern)") in found  # the title to rename to
     assert ("spalte-unbekannt", "K1", "Kooperationspartner") in found
     assert ("spalte-fehlt", None, None) in found
 

@@ -6,33 +6,25 @@ from collections.abc import Iterator
 
 from .. import findings as F
 from ..a1 import column_index, range_bounds, split_ref
-from ..config import Settings
+from ..config import Column, Settings
 from ..findings import Finding
 from ..read import RawMeldebogen
 from ..values import closest
 from .cells import error_value
+from .renamed import likely_columns
 
 
 def check_columns(raw: RawMeldebogen, settings: Settings) -> Iterator[Finding]:
-    """Missing required, unknown and duplicate columns."""
+    """Missing required, unknown and duplicate columns; a renamed column is named as the likely one."""
     seen: dict[str, str] = {}
-    labels = [label for column in settings.columns for label in column.labels()]
-    for cell in raw.header:
+    missing = [column for column in settings.columns if column.key not in raw.columns]
+    likely = likely_columns(missing, raw.unknown_columns, settings)
+    meant = {index: settings.column(key) for key, index in likely.items()}
+    for index, cell in enumerate(raw.header, start=1):
         if not cell.title:
             continue
         if cell.key is None:
-            suggestion = closest(cell.title, labels, cutoff=0.7)
-            yield F.COLUMN_UNKNOWN.at(
-                raw.file,
-                f"Die Spalte „{cell.title}“ ist nicht vorgesehen; ihr Inhalt wird nicht übernommen. "
-                + (f"Meinten Sie „{suggestion}“? " if suggestion else "")
-                + "Sollen solche Angaben in den Bericht, muss die Spalte in koopbericht.toml ergänzt werden.",
-                sheet=raw.sheet,
-                cell=cell.ref,
-                row=raw.header_row,
-                value=cell.title,
-                suggestion=suggestion,
-            )
+            yield _unknown_column(raw, index, meant.get(index), settings)
         elif cell.key in seen:
             column = settings.column(cell.key)
             yield F.COLUMN_DUPLICATE.at(
@@ -47,16 +39,50 @@ def check_columns(raw: RawMeldebogen, settings: Settings) -> Iterator[Finding]:
             )
         else:
             seen[cell.key] = cell.ref
-    for column in settings.columns:
-        if column.required and column.key not in raw.columns:
-            yield F.COLUMN_MISSING.at(
-                raw.file,
-                f"Die Pflichtspalte „{column.title}“ fehlt in der Kopfzeile (Zeile {raw.header_row}). "
-                f"Bitte die Spalte ergänzen; als Überschrift gelten auch: {', '.join(column.aliases) or '–'}.",
-                sheet=raw.sheet,
-                row=raw.header_row,
-                column=column.title,
-            )
+    for column in missing:
+        if not column.required:
+            continue
+        candidate = raw.unknown_columns[likely[column.key]] if column.key in likely else None
+        guess = (
+            f"Ist „{candidate.title}“ ({candidate.ref}) gemeint? Dann bitte diese Überschrift in „{column.title}“ "
+            "ändern. "
+            if candidate
+            else ""
+        )
+        yield F.COLUMN_MISSING.at(
+            raw.file,
+            f"Die Pflichtspalte „{column.title}“ fehlt in der Kopfzeile (Zeile {raw.header_row}). {guess}"
+            f"Als Überschrift gelten auch: {', '.join(column.aliases) or '–'}.",
+            sheet=raw.sheet,
+            row=raw.header_row,
+            column=column.title,
+            suggestion=candidate.title if candidate else None,
+        )
+
+
+def _unknown_column(raw: RawMeldebogen, index: int, meant: Column | None, settings: Settings) -> Finding:
+    unknown = raw.unknown_columns[index]
+    labels = [label for column in settings.columns for label in column.labels()]
+    suggestion = meant.title if meant else closest(unknown.title, labels, cutoff=0.7)
+    if unknown.values:
+        lost = f"ihre {unknown.values} Werte werden nicht übernommen und nicht veröffentlicht"
+    else:
+        lost = "sie ist leer"
+    if meant is not None:
+        advice = f"Gemeint ist wohl „{meant.title}“: bitte die Überschrift so ändern."
+    else:
+        advice = (f"Meinten Sie „{suggestion}“? " if suggestion else "") + (
+            "Sollen solche Angaben in den Bericht, muss die Spalte in koopbericht.toml ergänzt werden."
+        )
+    return F.COLUMN_UNKNOWN.at(
+        raw.file,
+        f"Die Spalte „{unknown.title}“ ist nicht vorgesehen; {lost}. {advice}",
+        sheet=raw.sheet,
+        cell=unknown.ref,
+        row=raw.header_row,
+        value=unknown.title,
+        suggestion=suggestion,
+    )
 
 
 def check_layout(raw: RawMeldebogen, settings: Settings) -> Iterator[Finding]:

@@ -2,7 +2,7 @@
 
 from .collect import SourceFile, departments_for, shown_name, source_files, year_files
 from .errors import UnreadableWorkbook
-from .workbook import HeaderCell, RawCell, RawMeldebogen, RawRow, read_meldebogen
+from .workbook import HeaderCell, RawCell, RawMeldebogen, RawRow, UnknownColumn, read_meldebogen
 
 __all__ = [
     "HeaderCell",
@@ -10,6 +10,7 @@ __all__ = [
     "RawMeldebogen",
     "RawRow",
     "SourceFile",
+    "UnknownColumn",
     "UnreadableWorkbook",
     "departments_for",
     "read_meldebogen",

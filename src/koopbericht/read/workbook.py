@@ -37,6 +37,8 @@ MAX_DATA_ROWS = 100_000
 # Above this many cells from A1 to the furthest content, calamine's dense copy of a sheet
 # would cost more memory than the data deserves (about 30 bytes a cell).
 MAX_DENSE_CELLS = 2_000_000
+# Values kept of a column koopbericht does not know, to guess which known column it is.
+UNKNOWN_SAMPLES = 50
 # Header cells looked at in a sheet read by the streaming reader.
 MAX_HEADER_COLUMNS = 256
 
@@ -81,6 +83,16 @@ class HeaderCell:
 
 
 @dataclass
+class UnknownColumn:
+    """A titled header cell that maps to no configured column, and what stands below it."""
+
+    title: str
+    ref: str
+    values: int = 0  # how many cells below the header hold a value
+    samples: list[Any] = field(default_factory=list)  # the first few of them
+
+
+@dataclass
 class RawMeldebogen:
     """Everything read from one workbook, before any check or normalisation."""
 
@@ -97,6 +109,8 @@ class RawMeldebogen:
     outside_cells: list[RawCell] = field(default_factory=list)
     # Header cells that hold an error value instead of a title (value: the error's text).
     header_errors: list[RawCell] = field(default_factory=list)
+    # Columns with a title koopbericht does not know, by column index (from 1).
+    unknown_columns: dict[int, UnknownColumn] = field(default_factory=dict)
 
 
 def header_labels(settings: Settings) -> dict[str, str]:
@@ -344,6 +358,11 @@ class _DataRows:
         # Columns of the table without a heading: their values are not read, and that is said.
         self.untitled = [index for index, cell in enumerate(raw.header, start=1) if not cell.title]
         self.outside: dict[int, RawCell] = {}
+        raw.unknown_columns = {
+            index: UnknownColumn(cell.title, cell.ref)
+            for index, cell in enumerate(raw.header, start=1)
+            if cell.title and cell.key is None
+        }
 
     def read(self, rows: Iterable[tuple[int, list[Any]]]) -> None:
         """Read every data row; stop at the last row with a value."""
@@ -356,6 +375,7 @@ class _DataRows:
             if number > structure.last_value_row:
                 break
             self._outside(number, values, width)
+            self._unknown(values)
             row = self._row(number, values)
             if row is None:
                 continue
@@ -387,6 +407,14 @@ class _DataRows:
         if not cells and not errors:
             return None
         return RawRow(number, cells, number in self.raw.structure.hidden_rows, errors)
+
+    def _unknown(self, values: list[Any]) -> None:
+        for index, column in self.raw.unknown_columns.items():
+            value = values[index - 1] if index - 1 < len(values) else None
+            if value is not None and not (isinstance(value, str) and not value.strip()):
+                column.values += 1
+                if len(column.samples) < UNKNOWN_SAMPLES:
+                    column.samples.append(value)
 
     def _outside(self, number: int, values: list[Any], width: int) -> None:
         candidates = itertools.chain(self.untitled, range(width + 1, len(values) + 1))
