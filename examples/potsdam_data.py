@@ -6,6 +6,9 @@ and all contact persons are invented. Not official figures.
 
 Each activity is the 2023 version; `y2022` holds what differed in 2022 (None: not yet
 reported in 2022), `only_2022` marks activities that were no longer reported in 2023.
+Every activity reported in both years has its own 2022 Beschreibung/Sachstand: a
+Sachstand is rewritten every year, and an unchanged one is a `sachstand-unveraendert`
+warning in `koopbericht validate`.
 The planted differences and imperfections are listed in examples/potsdam/LIESMICH.md.
 """
 
@@ -40,6 +43,8 @@ ACTIVITIES: dict[str, list[Activity]] = {
             "ergebnis": "Gemeinsame Positionen zur Finanzausstattung der Kommunen und zur Digitalisierung.",
             "finanzierung": "Mitgliedsbeitrag aus dem Haushalt",
             "ansprechpartner": "Jana Beispiel, j.beispiel@example.org",
+            "y2022": {"beschreibung": "Der Oberbürgermeister arbeitet im Präsidium des Verbandes mit; Schwerpunkte "
+                      "2022 waren die Energiepreise und die Unterbringung von Geflüchteten aus der Ukraine."},
         },
         {
             "nr": "OB-002", "handlungsfeld": GREMIEN,
@@ -52,6 +57,8 @@ ACTIVITIES: dict[str, list[Activity]] = {
             "ergebnis": "Vorschläge zur Sportinfrastruktur im Hinblick auf die Olympischen Spiele 2024.",
             "finanzierung": "Mitgliedsbeitrag aus dem Haushalt",
             "ansprechpartner": "Jana Beispiel, j.beispiel@example.org",
+            "y2022": {"beschreibung": "Mitwirkung im Präsidium und im Sportausschuss; 2022 standen die Folgen der "
+                      "Energiekrise für die Städte und die Aufnahme von Geflüchteten im Vordergrund."},
         },
         {
             "nr": "OB-003", "handlungsfeld": REGION,
@@ -63,7 +70,10 @@ ACTIVITIES: dict[str, list[Activity]] = {
             "ergebnis": "2024 soll ein gemeinsames Leitbild für die Arbeit des Forums entstehen.",
             "finanzierung": "Mitgliedsbeitrag",
             "ansprechpartner": "Tom Muster, t.muster@example.org",
-            "y2022": {"ergebnis": "Vorbereitung der Jahreskonferenz 2023."},
+            "y2022": {"ergebnis": "Vorbereitung der Jahreskonferenz 2023.",
+                      "beschreibung": "Die Stadt ist Gründungsmitglied des Vereins und arbeitet in den "
+                      "Arbeitsgruppen West und Süd mit. 2022 wurden Themen für die nächste Jahreskonferenz "
+                      "gesammelt."},
         },
         {
             "nr": "OB-004", "handlungsfeld": REGION,
@@ -77,6 +87,9 @@ ACTIVITIES: dict[str, list[Activity]] = {
             "ergebnis": "Erfahrungen zu Cyberangriffen werden künftig enger geteilt.",
             "ansprechpartner": "Tom Muster, t.muster@example.org",
             "bemerkung": "Einladungsliste bitte mit Protokoll abgleichen.",
+            "y2022": {"beschreibung": "Jährliches Treffen der Landräte, Bürgermeisterinnen und Bürgermeister sowie "
+                      "der Berliner Bezirke. 2022 ging es vor allem um die Aufnahme von Geflüchteten aus der "
+                      "Ukraine und die Energieversorgung."},
         },
         {
             "nr": "OB-005", "handlungsfeld": DASEIN,
@@ -97,6 +110,8 @@ ACTIVITIES: dict[str, list[Activity]] = {
             "beschreibung": "Die Oberbürgermeister und Landrätinnen beraten mit der Landesregierung über "
             "Flucht und Einbürgerung, den Rettungsdienst, Kita und Schule sowie die kommunalen Haushalte.",
             "ansprechpartner": "Jana Beispiel, j.beispiel@example.org",
+            "y2022": {"beschreibung": "Regelmäßige Beratungen mit der Landesregierung, 2022 vor allem zur Aufnahme "
+                      "von Geflüchteten und zu den Folgen der Energiekrise für die Kommunen."},
         },
         {
             "nr": "OB-007", "handlungsfeld": REGION,
@@ -108,6 +123,8 @@ ACTIVITIES: dict[str, list[Activity]] = {
             "Planungsgemeinschaft und ist erster Stellvertreter des Vorsitzenden.",
             "finanzierung": "Umlage",
             "ansprechpartner": "Tom Muster, t.muster@example.org",
+            "y2022": {"beschreibung": "Der Oberbürgermeister arbeitet in der Regionalversammlung mit; beraten wurde "
+                      "2022 unter anderem die Fortschreibung des Regionalplans."},
         },
         {
             "nr": "OB-008", "handlungsfeld": MIGRATION,
@@ -183,6 +200,8 @@ ACTIVITIES: dict[str, list[Activity]] = {
             "beschreibung": "Gemeinsame Beschaffung und Nutzung von Fachverfahren und Online-Diensten.",
             "finanzierung": "Verbandsumlage",
             "ansprechpartner": "Sven Test, s.test@example.org",
+            "y2022": {"beschreibung": "Nutzung gemeinsam beschaffter Fachverfahren; 2022 kamen erste Online-Dienste "
+                      "nach dem Onlinezugangsgesetz hinzu."},
         },
         {
             "nr": "GB1-005", "handlungsfeld": SICHER,
@@ -193,7 +212,9 @@ ACTIVITIES: dict[str, list[Activity]] = {
             "beschreibung": "Austausch über Vorfälle, Notfallpläne und Schulungen nach den Cyberangriffen "
             "auf Verwaltungen in der Region.",
             "ansprechpartner": "Sven Test, s.test@example.org",
-            "y2022": {"form": "Gremium / Arbeitskreis", "status": "laufend", "beginn": D(2022, 3, 1)},
+            "y2022": {"form": "Gremium / Arbeitskreis", "status": "laufend", "beginn": D(2022, 3, 1),
+                      "beschreibung": "Der Arbeitskreis hat sich im März 2022 gegründet; die ersten Treffen "
+                      "dienten dem Austausch über Notfallpläne."},
         },
         {
             "nr": "GB1-006", "handlungsfeld": REGION,
@@ -203,6 +224,8 @@ ACTIVITIES: dict[str, list[Activity]] = {
             "beschreibung": "Die Kämmereien der kreisfreien Städte vergleichen Haushaltsplanung, "
             "Kennzahlen und Erfahrungen mit dem Finanzausgleich.",
             "ansprechpartner": "Sven Test, s.test@example.org",
+            "y2022": {"beschreibung": "Die Kämmereien der kreisfreien Städte tauschen sich zur Haushaltsplanung und "
+                      "zu den Folgen steigender Energiekosten aus."},
         },
         {
             "nr": "GB1-007", "handlungsfeld": DIGITAL,
@@ -212,6 +235,8 @@ ACTIVITIES: dict[str, list[Activity]] = {
             "beschreibung": "Das PotsdamLab dient als Treffpunkt für regionale Partner; bei der Eröffnung und "
             "auf der Smart City Convention wurden Kontakte für den Regio.hub geknüpft.",
             "ansprechpartner": "Max Mustermann, m.mustermann@example.org",
+            "y2022": {"beschreibung": "Vorbereitung des PotsdamLab als Treffpunkt für Partner aus Stadt und Region; "
+                      "erste Kontakte auf der Smart City Convention."},
         },
         {
             "nr": "GB1-008", "handlungsfeld": REGION,
@@ -220,6 +245,8 @@ ACTIVITIES: dict[str, list[Activity]] = {
             "form": "Vereinbarung / Vertrag", "status": "laufend", "beginn": "2020",
             "beschreibung": "Gemeinsame Ausschreibungen senken Preise und Aufwand für die kleineren Partner.",
             "ansprechpartner": "Sven Test, s.test@example.org",
+            "y2022": {"beschreibung": "Gemeinsame Ausschreibung für Büromaterial; die Erweiterung auf IT-Zubehör "
+                      "wird vorbereitet."},
         },
     ],
     "GB2": [
@@ -230,6 +257,8 @@ ACTIVITIES: dict[str, list[Activity]] = {
             "form": "Vereinbarung / Vertrag", "status": "laufend", "beginn": "2016",
             "beschreibung": "Abgestimmtes Programm, gegenseitige Anerkennung von Kursen und gemeinsame Werbung.",
             "ansprechpartner": "Eva Beispiel, e.beispiel@example.org",
+            "y2022": {"beschreibung": "Abgestimmtes Kursprogramm; 2022 wurde die gegenseitige Anerkennung von "
+                      "Kursen vereinbart."},
         },
         {
             "nr": "GB2-001", "handlungsfeld": BILDUNG,
@@ -240,6 +269,8 @@ ACTIVITIES: dict[str, list[Activity]] = {
             "Schulstandorte ab, da viele Kinder aus dem Umland Potsdamer Schulen besuchen.",
             "ergebnis": "Thema der gemeinsamen Sitzung der Ausschüsse im Oktober 2023.",
             "ansprechpartner": "Eva Beispiel, e.beispiel@example.org",
+            "y2022": {"beschreibung": "Stadt und Landkreis gleichen die erwarteten Schülerzahlen ab und beraten "
+                      "über Einzugsbereiche an der Stadtgrenze."},
         },
         {
             "nr": "GB2-002", "handlungsfeld": BILDUNG,
@@ -250,6 +281,8 @@ ACTIVITIES: dict[str, list[Activity]] = {
             "eine Schule in einer anderen Kommune besuchen.",
             "finanzierung": "Erstattungen nach Schulgesetz",
             "ansprechpartner": "Eva Beispiel, e.beispiel@example.org",
+            "y2022": {"beschreibung": "Vereinbarungen zur Kostenerstattung für Schülerinnen und Schüler aus dem "
+                      "Umland; 2022 wurden die Sätze an die gestiegenen Kosten angepasst."},
         },
         {
             "nr": "GB2-003", "handlungsfeld": BILDUNG,
@@ -259,6 +292,8 @@ ACTIVITIES: dict[str, list[Activity]] = {
             "beschreibung": "Abstimmung über die Nutzung von Hallen und Plätzen durch Vereine aus Stadt und "
             "Umland sowie über Sanierungsbedarfe.",
             "ansprechpartner": "Paul Probe, p.probe@example.org",
+            "y2022": {"beschreibung": "Abstimmung über die Belegung von Hallen und Plätzen durch Vereine aus Stadt "
+                      "und Umland."},
         },
         {
             "nr": "GB2-004", "handlungsfeld": BILDUNG,
@@ -268,13 +303,17 @@ ACTIVITIES: dict[str, list[Activity]] = {
             "beschreibung": "Gemeinsamer Katalog und gegenseitige Fernleihe der beteiligten Bibliotheken.",
             "finanzierung": "anteilig nach Einwohnerzahl",
             "ansprechpartner": "Paul Probe, p.probe@example.org",
+            "y2022": {"beschreibung": "Gemeinsamer Katalog und Fernleihe; 2022 wurde der Katalog auf ein neues "
+                      "Bibliothekssystem umgestellt."},
         },
         {
             "nr": "GB2-005", "handlungsfeld": BILDUNG,
             "vorhaben": "Musikschulkooperation mit Potsdam-Mittelmark",
             "partner": "PM",
             "y2022": {"nr": "", "vorhaben": "Musikschulkooperation mit dem Landkreis Potsdam-Mittelmark",
-                      "partner": "Landkreis Potsdam-Mittelmark"},
+                      "partner": "Landkreis Potsdam-Mittelmark",
+                      "beschreibung": "Kinder aus dem Landkreis können die städtische Musikschule besuchen; "
+                      "die Bedingungen werden neu verhandelt."},
             "form": "Vereinbarung / Vertrag", "status": "laufend", "beginn": "2020",
             "beschreibung": "Kinder aus den Nachbargemeinden können Angebote der städtischen Musikschule "
             "zu gleichen Bedingungen nutzen.",
@@ -298,6 +337,8 @@ ACTIVITIES: dict[str, list[Activity]] = {
             "beschreibung": "Abstimmung über Angebote der Jugendarbeit, die von Jugendlichen beiderseits "
             "der Stadtgrenze genutzt werden.",
             "ansprechpartner": "Eva Beispiel, e.beispiel@example.org",
+            "y2022": {"beschreibung": "Erste Abstimmungen über Jugendclubs und Streetwork an der Grenze zu "
+                      "Kleinmachnow und Stahnsdorf."},
         },
     ],
     "GB3": [
@@ -310,6 +351,8 @@ ACTIVITIES: dict[str, list[Activity]] = {
             "Versorgung im Fläming; 2023 wurde über die künftige Ausrichtung des Standorts beraten.",
             "ergebnis": "Bericht zum Sachstand in der gemeinsamen Ausschusssitzung.",
             "ansprechpartner": "Nora Muster, n.muster@example.org",
+            "y2022": {"beschreibung": "Stadt und Landkreis tragen gemeinsam Verantwortung für das Krankenhaus in "
+                      "Bad Belzig; 2022 ging es um die Folgen der Pandemie für den Betrieb."},
         },
         {
             "nr": "GB3-002", "handlungsfeld": DASEIN,
@@ -319,6 +362,8 @@ ACTIVITIES: dict[str, list[Activity]] = {
             "beschreibung": "Gemeinsame Haltung der Träger des Rettungsdienstes gegenüber den "
             "Krankenkassen und dem Land zur Kostendeckung.",
             "ansprechpartner": "Nora Muster, n.muster@example.org",
+            "y2022": {"beschreibung": "Erste Abstimmungen der Träger des Rettungsdienstes über die "
+                      "Gebührenbescheide und die Verhandlungen mit den Krankenkassen."},
         },
         {
             "nr": "GB3-003", "handlungsfeld": MIGRATION,
@@ -348,6 +393,8 @@ ACTIVITIES: dict[str, list[Activity]] = {
             "beschreibung": "Gemeinsame Leitstelle für Brandschutz und Rettungsdienst.",
             "finanzierung": "Kostenteilung nach Einsatzaufkommen",
             "ansprechpartner": "Nora Muster, n.muster@example.org",
+            "y2022": {"beschreibung": "Gemeinsamer Betrieb der Leitstelle; 2022 wurde die Kostenteilung zwischen "
+                      "den Trägern überprüft."},
         },
         {
             "nr": "GB3-006", "handlungsfeld": SICHER,
@@ -376,6 +423,8 @@ ACTIVITIES: dict[str, list[Activity]] = {
             "form": "Vereinbarung / Vertrag", "status": "laufend", "beginn": "2017",
             "beschreibung": "Lehrgänge der Berufsfeuerwehr stehen auch Einsatzkräften der Nachbarn offen.",
             "ansprechpartner": "Nora Muster, n.muster@example.org",
+            "y2022": {"beschreibung": "Einsatzkräfte der Nachbarn können an einzelnen Lehrgängen der "
+                      "Berufsfeuerwehr teilnehmen."},
         },
     ],
     "GB4": [
@@ -390,7 +439,9 @@ ACTIVITIES: dict[str, list[Activity]] = {
             "finanzierung": "Eigenmittel der Partner",
             "ansprechpartner": "Karl Probe, k.probe@example.org",
             "y2022": {"partner": "Landkreis Potsdam-Mittelmark; Landkreis Havelland; regiobus",
-                      "ergebnis": "Ausschreibung der Studie."},
+                      "ergebnis": "Ausschreibung der Studie.",
+                      "beschreibung": "Vorbereitung einer Studie, wie Regionalbusse Stadt und Umland besser "
+                      "verbinden können."},
         },
         {
             "nr": "GB4-002", "handlungsfeld": MOBIL,
@@ -404,6 +455,8 @@ ACTIVITIES: dict[str, list[Activity]] = {
             "ergebnis": "Teilprojekte werden je nach Finanzierung schrittweise umgesetzt.",
             "finanzierung": "Landesförderung beantragt",
             "ansprechpartner": "Karl Probe, k.probe@example.org",
+            "y2022": {"beschreibung": "Das städtische Verkehrsmanagement soll zu einem regionalen System erweitert "
+                      "werden; 2022 wurde das Umsetzungskonzept erarbeitet."},
         },
         {
             "nr": "GB4-003", "handlungsfeld": MOBIL,
@@ -430,7 +483,9 @@ ACTIVITIES: dict[str, list[Activity]] = {
             "ansprechpartner": "Karl Probe, k.probe@example.org",
             "y2022": {"status": "laufend", "ende": None, "partner": "LK PM; Bezirk Steglitz-Zehlendorf; Land Berlin; "
                       "Teltow; Werder (Havel); Kleinmachnow; Stahnsdorf; Nuthetal",
-                      "ergebnis": ""},
+                      "ergebnis": "",
+                      "beschreibung": "Stadt, Landkreis und Berlin untersuchen gemeinsam mögliche Trassen für "
+                      "Radschnellverbindungen zwischen Berlin, Potsdam und dem Umland."},
         },
         {
             "nr": "GB4-005", "handlungsfeld": REGION,
@@ -454,6 +509,8 @@ ACTIVITIES: dict[str, list[Activity]] = {
             "beschreibung": "Mehrere Arbeitstreffen und Werkstätten, in denen Handlungsfelder und gemeinsame "
             "Projekte für die Planungsregion erarbeitet wurden.",
             "ansprechpartner": "Rita Test, r.test@example.org",
+            "y2022": {"beschreibung": "Auftakt der Zusammenarbeit mit ersten Arbeitstreffen zur Abgrenzung der "
+                      "Handlungsfelder."},
         },
         {
             "nr": "GB4-007", "handlungsfeld": MOBIL,
@@ -473,6 +530,8 @@ ACTIVITIES: dict[str, list[Activity]] = {
             "beschreibung": "Mitwirkung in den Gremien des Verbundes zu Tarif und Angebot.",
             "finanzierung": "Gesellschafterbeitrag",
             "ansprechpartner": "Karl Probe, k.probe@example.org",
+            "y2022": {"beschreibung": "Mitwirkung in den Gremien des Verbundes; 2022 prägte das 9-Euro-Ticket die "
+                      "Arbeit."},
         },
         {
             "nr": "", "handlungsfeld": MOBIL,
@@ -493,6 +552,8 @@ ACTIVITIES: dict[str, list[Activity]] = {
             "form": "Gremium / Arbeitskreis", "status": "laufend", "beginn": "2014",
             "beschreibung": "Abgestimmte Pflege- und Entwicklungsziele für das Waldgebiet beiderseits der Grenze.",
             "ansprechpartner": "Ina Muster, i.muster@example.org",
+            "y2022": {"beschreibung": "Abstimmung über die Pflege des Waldgebiets; 2022 stand der Schutz vor "
+                      "Waldbränden im Vordergrund."},
         },
         {
             "nr": "GB5-001", "handlungsfeld": KLIMA,
@@ -513,6 +574,8 @@ ACTIVITIES: dict[str, list[Activity]] = {
             "beschreibung": "Beiträge zur Jahreskonferenz 2023 über Strategien und Handlungsfelder für "
             "einen klimaneutralen Verflechtungsraum.",
             "ansprechpartner": "Ina Muster, i.muster@example.org",
+            "y2022": {"beschreibung": "Mitarbeit in der Arbeitsgruppe des Forums, die eine Jahreskonferenz zum "
+                      "klimaneutralen Verflechtungsraum vorbereitet."},
         },
         {
             "nr": "GB5-003", "handlungsfeld": KLIMA,
@@ -521,6 +584,8 @@ ACTIVITIES: dict[str, list[Activity]] = {
             "form": "Vereinbarung / Vertrag", "status": "laufend", "beginn": "2018",
             "beschreibung": "Abgestimmte Unterhaltung der Gewässer und gemeinsame Gefahrenkarten.",
             "ansprechpartner": "Ina Muster, i.muster@example.org",
+            "y2022": {"beschreibung": "Abgestimmte Unterhaltung der Gewässer; gemeinsame Gefahrenkarten für "
+                      "Starkregen sind in Arbeit."},
         },
         {
             "nr": "GB5-004", "handlungsfeld": KLIMA,
@@ -530,6 +595,8 @@ ACTIVITIES: dict[str, list[Activity]] = {
             "beschreibung": "Einheitliche Beschilderung und abgestimmte Pflege der Uferwege an der "
             "Stadtgrenze.",
             "ansprechpartner": "Ina Muster, i.muster@example.org",
+            "y2022": {"beschreibung": "Abstimmung über die Pflege der Uferwege; eine einheitliche Beschilderung "
+                      "wird vorbereitet."},
         },
         {
             "nr": "GB5-005", "handlungsfeld": KLIMA,
@@ -559,6 +626,8 @@ ACTIVITIES: dict[str, list[Activity]] = {
             "beschreibung": "Verwertung der Bioabfälle in einer gemeinsam genutzten Anlage.",
             "finanzierung": "Gebühren",
             "ansprechpartner": "Ina Muster, i.muster@example.org",
+            "y2022": {"beschreibung": "Verwertung der Bioabfälle in einer gemeinsamen Anlage; 2022 wurde über den "
+                      "Ausbau der Vergärung gesprochen."},
         },
     ],
 }

@@ -36,8 +36,15 @@ def digest(folder: Path) -> dict[str, str]:
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     root = make_project(tmp_path / "welt" / "arbeitsordner", 2022)
-    write_workbook(root / "2022" / "meldungen" / "GB1_Meldebogen.xlsx", [row(1, vorhaben="Radweg Süd")])
-    write_workbook(root / "2022" / "meldungen" / "GB2_Meldebogen.xlsx", [row(1, nr="GB2-001", vorhaben="Wasser")])
+    # Last year's Sachstand differs from this year's, as it should (else: sachstand-unveraendert).
+    last_year = "Planung im Vorjahr."
+    write_workbook(
+        root / "2022" / "meldungen" / "GB1_Meldebogen.xlsx", [row(1, vorhaben="Radweg Süd", beschreibung=last_year)]
+    )
+    write_workbook(
+        root / "2022" / "meldungen" / "GB2_Meldebogen.xlsx",
+        [row(1, nr="GB2-001", vorhaben="Wasser", beschreibung=last_year)],
+    )
     (root / "2023" / "meldungen").mkdir(parents=True)
     (root / "2023" / "vorlage.toml").write_text(YEAR, encoding="utf-8")
     write_workbook(root / "2023" / "meldungen" / "GB2_Meldebogen.xlsx", [row(1, nr="GB2-001", vorhaben="Wasser")])

@@ -183,6 +183,13 @@ TEXT_TOO_LONG = FindingType("text-zu-lang", W, "Text zu lang für die Tabelle", 
 BAD_CHARACTERS = FindingType(
     "zeichen-entfernt", W, "Unzulässige Steuerzeichen entfernt", "unsichtbares Zeichen U+0007 im Titel"
 )
+DESCRIPTION_UNCHANGED = FindingType(
+    "sachstand-unveraendert",
+    W,
+    "Sachstand unverändert aus dem Vorjahr",
+    "Beschreibung und Status von GB1-003 wörtlich wie 2023",
+    scope=ROW,
+)
 # Silent normalisations, shown with --verbose
 NORMALISED_TEXT = FindingType("normalisiert-text", N, "Leerraum oder Unicode vereinheitlicht", "„Titel  “ → „Titel“")
 NORMALISED_SYNONYM = FindingType("normalisiert-synonym", N, "Synonym ersetzt", "„in Arbeit“ → „laufend“")

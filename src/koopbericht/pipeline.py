@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import findings as F
-from .checks import RowChecker, check_columns, check_departments, check_duplicates, check_layout
+from .checks import (
+    RowChecker,
+    check_columns,
+    check_departments,
+    check_duplicates,
+    check_layout,
+    check_stale,
+)
 from .findings import TYPES, Finding, Report, Scope, Severity
 from .model import Activity
 from .normalise import Normaliser
@@ -107,7 +114,32 @@ def check_year(
 ) -> YearData:
     """Check every Meldebogen in `JAHR/meldungen/`, including missing and doubled departments."""
     sources = year_files(project.reports_dir(year), project.settings)
-    return _check(project, sources, year, whole_year=True, today=today, progress=progress)
+    data = _check(project, sources, year, whole_year=True, today=today, progress=progress)
+    previous = _previous_activities(project, year - 1)
+    if previous:
+        data.report.extend(check_stale(data.activities, previous, year - 1, project.settings))
+        data.report.findings.sort(key=_order)
+    return data
+
+
+def _previous_activities(project: Project, year: int) -> list[Activity]:
+    """The activities of `year` as read, without checks; none if the year is not there or unreadable.
+
+    Only for comparing Sachstand texts with the year after: a file that cannot be read is skipped.
+    """
+    if year not in project.years():
+        return []
+    normaliser = Normaliser(project.settings)
+    activities: list[Activity] = []
+    for source in year_files(project.reports_dir(year), project.settings):
+        department = source.departments[0] if len(source.departments) == 1 else "?"
+        try:
+            _refuse_outside_links(source.path, project.root)
+            raw = read_meldebogen(source.path, source.file, project.settings)
+        except UnreadableWorkbook:
+            continue
+        activities += normaliser.activities(raw, department)[0]
+    return activities
 
 
 def check_paths(
