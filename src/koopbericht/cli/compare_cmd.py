@@ -84,3 +84,12 @@ def compare(
                 console.success(f"Vergleich geschrieben: {ausgabe}")
         for line in result.left_out:
             console.warning(f"Weggelassen wegen Fehlern: {line}")
+        if format is not CompareFormat.text or ausgabe is not None:
+            # The caveat is in the output itself; this is for whoever only looks at the terminal.
+            for gap in result.gaps:
+                console.warning(f"Nicht vergleichbar: {gap}")
+            if result.not_comparable:
+                console.warning(
+                    f"Vergleich unvollständig: {len(result.not_comparable)} Vorhaben nicht vergleichbar "
+                    "(der Vorbehalt steht in der Ausgabe)."
+                )

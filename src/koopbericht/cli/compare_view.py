@@ -6,7 +6,8 @@ from rich.markup import escape
 from rich.table import Table
 
 from .. import console
-from ..compare import Comparison
+from ..compare import Comparison, caveats
+from ..compare.present import NO_REPORT
 
 
 def print_comparison(result: Comparison) -> None:
@@ -15,8 +16,14 @@ def print_comparison(result: Comparison) -> None:
     a, b = result.year_old, result.year_new
     out.print(
         f"[bold]{a} → {b}[/]: {result.total_old} → {result.total_new} Vorhaben; {len(result.added)} neu, "
-        f"{len(result.removed)} nicht mehr gemeldet, {len(result.changed)} geändert, {result.unchanged} unverändert."
+        f"{len(result.removed)} nicht mehr gemeldet, {len(result.changed)} geändert, {result.unchanged} unverändert"
+        + (f", {len(result.not_comparable)} nicht vergleichbar." if result.not_comparable else ".")
     )
+    notes = caveats(result)
+    if notes:
+        out.print(f"[bold yellow]Vorbehalt:[/] {escape(notes[0])}")
+        for note in notes[1:]:
+            out.print(f"  – {escape(note)}")
     for title, activities in ((f"Neu {b}", result.added), (f"Nicht mehr gemeldet ({a} noch)", result.removed)):
         if not activities:
             continue
@@ -28,6 +35,17 @@ def print_comparison(result: Comparison) -> None:
         for activity in activities:
             nr = "–" if activity.id_assigned else activity.id
             table.add_row(escape(nr), activity.department, escape(activity.title), activity.status or "")
+        out.print(table)
+    if result.not_comparable:
+        table = Table(title="Nicht vergleichbar", title_justify="left", expand=True)
+        table.add_column("Nr.", no_wrap=True)
+        table.add_column("GB", no_wrap=True)
+        table.add_column("Vorhaben", ratio=3)
+        table.add_column("Grund", ratio=2)
+        for item in result.not_comparable:
+            activity = item.activity
+            nr = "–" if activity.id_assigned else activity.id
+            table.add_row(escape(nr), activity.department, escape(activity.title), escape(item.reason))
         out.print(table)
     if result.changed:
         table = Table(title="Geändert", title_justify="left", expand=True, show_lines=True)
@@ -54,7 +72,11 @@ def print_comparison(result: Comparison) -> None:
         for header in (str(a), str(b), "±"):
             table.add_column(header, justify="right")
         for label, x, y in counts.rows:
-            table.add_row(escape(label), str(x), str(y), f"{y - x:+d}" if y != x else "0")
+            if x is None or y is None:
+                table.add_row(escape(label), str(x) if x is not None else NO_REPORT,
+                              str(y) if y is not None else NO_REPORT, "–")  # fmt: skip
+            else:
+                table.add_row(escape(label), str(x), str(y), f"{y - x:+d}" if y != x else "0")
         out.print(table)
 
 

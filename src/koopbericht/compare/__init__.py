@@ -8,8 +8,9 @@ from ..errors import EXIT_FINDINGS, KoopberichtError, UsageError
 from ..findings import Severity
 from ..pipeline import Progress, check_year
 from ..project import Project
-from .diff import Change, Comparison, Counts, FieldChange, compare
-from .present import to_json, to_markdown, to_xlsx
+from .diff import Change, Comparison, Counts, FieldChange, Uncomparable, compare
+from .gaps import Gap, Withheld, year_gaps
+from .present import caveats, to_json, to_markdown, to_xlsx
 
 
 class YearHasErrors(KoopberichtError):
@@ -21,11 +22,25 @@ class YearHasErrors(KoopberichtError):
 def compare_years(
     project: Project, year_old: int, year_new: int, *, allow_errors: bool = False, progress: Progress | None = None
 ) -> Comparison:
-    """Check both years and compare their publishable activities."""
+    """Check both years and compare their publishable activities.
+
+    The earlier year comes first. Reversed years are refused (a usage error) rather than compared: "neu" and
+    "nicht mehr gemeldet" would silently swap their meaning, and a narrative pasted from it would read wrong.
+    Geschäftsbereiche without usable Meldebogen in one year and rows left out by errors are kept apart as
+    "nicht vergleichbar" (see `gaps`).
+    """
     if year_old == year_new:
         raise UsageError("Bitte zwei verschiedene Jahre angeben, z. B. „koopbericht compare 2022 2023“.")
+    if year_old > year_new:
+        raise UsageError(
+            f"Das frühere Jahr kommt zuerst: „koopbericht compare {year_new} {year_old}“. "
+            f"Umgekehrt wären „neu“ und „nicht mehr gemeldet“ vertauscht."
+        )
     data = {}
     left_out: list[str] = []
+    gaps: list[Gap] = []
+    withheld: dict[int, list[Withheld]] = {}
+    departments = [d.code for d in project.settings.departments]
     for year in (year_old, year_new):
         folder = project.reports_dir(year)
         if not folder.is_dir():
@@ -39,13 +54,19 @@ def compare_years(
             )
         published = checked.publishable()
         left_out += [f"{year}: {line}" for line in checked.left_out(published)]
+        year_gaps_found, withheld[year] = year_gaps(checked, year, departments)
+        gaps += year_gaps_found
         data[year] = published
-    result = compare(project.settings, year_old, data[year_old], year_new, data[year_new])
+    gaps.sort(key=lambda gap: (departments.index(gap.department), gap.year))
+    result = compare(
+        project.settings, year_old, data[year_old], year_new, data[year_new],
+        withheld_old=withheld[year_old], withheld_new=withheld[year_new], gaps=gaps,
+    )  # fmt: skip
     result.left_out = left_out
     return result
 
 
 __all__ = [
-    "Change", "Comparison", "Counts", "FieldChange", "YearHasErrors", "compare", "compare_years",
-    "to_json", "to_markdown", "to_xlsx",
+    "Change", "Comparison", "Counts", "FieldChange", "Gap", "Uncomparable", "Withheld", "YearHasErrors",
+    "caveats", "compare", "compare_years", "to_json", "to_markdown", "to_xlsx", "year_gaps",
 ]  # fmt: skip

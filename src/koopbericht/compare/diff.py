@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..assemble import format_value
 from ..config import Settings
 from ..model import Activity
 from .align import align
+from .gaps import Gap, Withheld
 
 
 @dataclass(frozen=True)
@@ -39,11 +40,24 @@ class Change:
 
 
 @dataclass(frozen=True)
+class Uncomparable:
+    """An activity that cannot be compared: its Geschäftsbereich or its row is missing in one of the years."""
+
+    activity: Activity
+    year: int  # the year in which `activity` was reported
+    reason: str
+
+
+@dataclass(frozen=True)
 class Counts:
-    """Counts per value of one dimension (Geschäftsbereich, Handlungsfeld, Status) in both years."""
+    """Counts per value of one dimension (Geschäftsbereich, Handlungsfeld, Status) in both years.
+
+    A count is None where a Geschäftsbereich has no usable Meldebogen that year (see `Comparison.gaps`):
+    "keine Meldung" is not zero.
+    """
 
     dimension: str
-    rows: tuple[tuple[str, int, int], ...]
+    rows: tuple[tuple[str, int | None, int | None], ...]
 
 
 @dataclass
@@ -62,25 +76,77 @@ class Comparison:
     partners_lost: list[str]
     counts: list[Counts]
     left_out: list[str] = field(default_factory=list)
+    gaps: list[Gap] = field(default_factory=list)
+    not_comparable: list[Uncomparable] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        """Whether both years were compared in full: no Meldebogen missing, nothing left out."""
+        return not (self.left_out or self.gaps or self.not_comparable)
 
 
-def compare(settings: Settings, year_old: int, old: list[Activity], year_new: int, new: list[Activity]) -> Comparison:
-    """Compare the normalised activities of two years."""
-    pairs, added, removed = align(old, new)
+def compare(
+    settings: Settings,
+    year_old: int,
+    old: list[Activity],
+    year_new: int,
+    new: list[Activity],
+    *,
+    withheld_old: Sequence[Withheld] = (),
+    withheld_new: Sequence[Withheld] = (),
+    gaps: Sequence[Gap] = (),
+) -> Comparison:
+    """Compare the normalised activities of two years.
+
+    `old` and `new` are the published activities. Rows left out by errors (`withheld_*`) take part in the
+    alignment, so that their counterparts are not taken for new or gone; they and every unmatched activity
+    of a Geschäftsbereich without usable Meldebogen in the other year (`gaps`) are "nicht vergleichbar".
+    """
+    reasons = {id(w.activity): f"{year_old} wegen Fehlern weggelassen ({w.reason})" for w in withheld_old}
+    reasons |= {id(w.activity): f"{year_new} wegen Fehlern weggelassen ({w.reason})" for w in withheld_new}
+    gap_of = {(g.department, g.year): g for g in gaps}
+    pairs, added_all, removed_all = align(
+        old + [w.activity for w in withheld_old], new + [w.activity for w in withheld_new]
+    )
     changed = []
     unchanged = 0
+    not_comparable: list[Uncomparable] = []
     for pair in pairs:
+        reason = reasons.get(id(pair.new)) or reasons.get(id(pair.old))
+        if reason:
+            # Shown is the published side if there is one: its values are the checked ones.
+            if id(pair.new) in reasons and id(pair.old) not in reasons:
+                not_comparable.append(Uncomparable(pair.old, year_old, reason))
+            else:
+                not_comparable.append(Uncomparable(pair.new, year_new, reason))
+            continue
         change = _change(settings, pair.old, pair.new, pair.reason)
         if change is None:
             unchanged += 1
         else:
             changed.append(change)
-    partners_old = {p for a in old for p in a.partners}
-    partners_new = {p for a in new for p in a.partners}
+    added: list[Activity] = []
+    removed: list[Activity] = []
+    sides = ((added_all, year_new, year_old, added), (removed_all, year_old, year_new, removed))
+    for activities, year, other, target in sides:
+        for activity in activities:
+            gap = gap_of.get((activity.department, other))
+            reason = reasons.get(id(activity)) or (str(gap) if gap else None)
+            if reason:
+                not_comparable.append(Uncomparable(activity, year, reason))
+            else:
+                target.append(activity)
+    uncomparable = {id(u.activity) for u in not_comparable}
+    # A partner is gained or lost only as far as the comparable activities show it.
+    everywhere_old = {p for a in old + [w.activity for w in withheld_old] for p in a.partners}
+    everywhere_new = {p for a in new + [w.activity for w in withheld_new] for p in a.partners}
+    partners_old = {p for a in old if id(a) not in uncomparable for p in a.partners}
+    partners_new = {p for a in new if id(a) not in uncomparable for p in a.partners}
+    gained = sorted(partners_new - everywhere_old, key=str.casefold)
+    lost = sorted(partners_old - everywhere_new, key=str.casefold)
     return Comparison(
-        year_old, year_new, len(old), len(new), added, removed, changed, unchanged,
-        sorted(partners_new - partners_old, key=str.casefold), sorted(partners_old - partners_new, key=str.casefold),
-        _counts(settings, old, new),
+        year_old, year_new, len(old), len(new), added, removed, changed, unchanged, gained, lost,
+        _counts(settings, year_old, old, year_new, new, gap_of), gaps=list(gaps), not_comparable=not_comparable,
     )  # fmt: skip
 
 
@@ -103,10 +169,25 @@ def _change(settings: Settings, old: Activity, new: Activity, reason: str) -> Ch
     return Change(old, new, reason, tuple(fields), added, removed)
 
 
-def _counts(settings: Settings, old: list[Activity], new: list[Activity]) -> list[Counts]:
+def _counts(
+    settings: Settings,
+    year_old: int,
+    old: list[Activity],
+    year_new: int,
+    new: list[Activity],
+    gap_of: dict[tuple[str, int], Gap],
+) -> list[Counts]:
     result = []
     departments = [(d.code, f"{d.code} {d.name}") for d in settings.departments]
-    result.append(Counts("Geschäftsbereich", _count_rows(departments, old, new, lambda a: a.department)))
+    result.append(
+        Counts(
+            "Geschäftsbereich",
+            _count_rows(
+                departments, old, new, lambda a: a.department,
+                lambda code: ((code, year_old) in gap_of, (code, year_new) in gap_of),
+            ),
+        )
+    )  # fmt: skip
     for key, title in (("handlungsfeld", "Handlungsfeld"), ("status", "Status")):
         column = settings.column(key)
         values = list(settings.vocabularies[column.vocabulary].values) if column.vocabulary else []
@@ -116,15 +197,20 @@ def _counts(settings: Settings, old: list[Activity], new: list[Activity]) -> lis
 
 
 def _count_rows(
-    labels: list[tuple[str, str]], old: list[Activity], new: list[Activity], value_of: Callable[[Activity], str]
-) -> tuple[tuple[str, int, int], ...]:
-    rows = []
+    labels: list[tuple[str, str]],
+    old: list[Activity],
+    new: list[Activity],
+    value_of: Callable[[Activity], str],
+    unreported: Callable[[str], tuple[bool, bool]] = lambda value: (False, False),
+) -> tuple[tuple[str, int | None, int | None], ...]:
+    rows: list[tuple[str, int | None, int | None]] = []
     known = {value for value, _ in labels}
     for value, label in labels:
         before = sum(1 for a in old if value_of(a) == value)
         after = sum(1 for a in new if value_of(a) == value)
-        if before or after:
-            rows.append((label, before, after))
+        none_before, none_after = unreported(value)
+        if before or after or none_before or none_after:
+            rows.append((label, None if none_before else before, None if none_after else after))
     other_before = sum(1 for a in old if value_of(a) not in known)
     other_after = sum(1 for a in new if value_of(a) not in known)
     if other_before or other_after:

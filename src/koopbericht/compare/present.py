@@ -12,7 +12,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..model import Activity
 from ..xlsxsafe import set_text
-from .diff import Change, Comparison
+from .diff import Change, Comparison, Uncomparable
 
 CHANGED_FILL = PatternFill("solid", fgColor="FFEB9C")
 HEADER_FILL = PatternFill("solid", fgColor="D9E2F3")
@@ -23,9 +23,56 @@ def _describe(activity: Activity) -> str:
     return f"**{activity.title}** ({activity.department}" + (f"; mit {partners})" if partners else ")")
 
 
-def _difference(before: int, after: int) -> str:
+NO_REPORT = "keine Meldung"
+
+
+def _difference(before: int | None, after: int | None) -> str:
+    if before is None or after is None:
+        return "–"
     delta = after - before
     return "±0" if delta == 0 else f"{delta:+d}"
+
+
+def _count(value: int | None) -> str:
+    return NO_REPORT if value is None else str(value)
+
+
+def caveats(result: Comparison) -> list[str]:
+    """German sentences that say what the comparison leaves out; empty when both years are complete."""
+    if result.complete:
+        return []
+    lines = [
+        "Der Vergleich ist unvollständig. Nicht vergleichbare Vorhaben sind weder als neu noch als nicht mehr "
+        "gemeldet gezählt; die Gesamtzahlen enthalten nur die verwendeten Meldungen."
+    ]
+    for gap in result.gaps:
+        count = sum(1 for u in result.not_comparable if u.reason == str(gap))
+        other = result.year_new if gap.year == result.year_old else result.year_old
+        suffix = f" – {_vorhaben(count)} aus {other} nicht verglichen." if count else "."
+        lines.append(f"{gap}{suffix}")
+    gap_reasons = {str(g) for g in result.gaps}
+    rows = sum(1 for u in result.not_comparable if u.reason not in gap_reasons)
+    if rows:
+        lines.append(
+            f"{_vorhaben(rows)} nicht verglichen, weil ihre Zeile in einem der Jahre fehlerhaft war und "
+            "weggelassen wurde."
+        )
+    if result.left_out:
+        lines.append(f"Wegen Fehlern weggelassen: {len(result.left_out)} Zeilen oder Dateien.")
+    return lines
+
+
+def _are(count: int, with_count: bool = True) -> str:
+    verb = "ist" if count == 1 else "sind"
+    return f"{count} {verb}" if with_count else verb
+
+
+def _vorhaben(count: int) -> str:
+    return "1 Vorhaben" if count == 1 else f"{count} Vorhaben"
+
+
+def _uncomparable_line(item: Uncomparable) -> str:
+    return f"{_describe(item.activity)}: {item.reason}"
 
 
 def to_markdown(result: Comparison) -> str:
@@ -33,16 +80,28 @@ def to_markdown(result: Comparison) -> str:
     a, b = result.year_old, result.year_new
     more = result.total_new - result.total_old
     trend = "genauso viele wie" if more == 0 else (f"{abs(more)} mehr als" if more > 0 else f"{abs(more)} weniger als")
-    lines = [
-        f"## Veränderungen gegenüber {a}",
-        "",
-        f"Für {b} wurden {result.total_new} Vorhaben gemeldet, {trend} {a} ({result.total_old}). "
-        f"{len(result.added)} Vorhaben sind neu, {len(result.removed)} werden nicht mehr gemeldet, "
-        f"bei {len(result.changed)} hat sich etwas geändert, {result.unchanged} sind unverändert.",
-    ]
+    lines = [f"## Veränderungen gegenüber {a}", ""]
+    notes = caveats(result)
+    if notes:
+        lines += [f"> **Vorbehalt:** {notes[0]}", ">", *(f"> - {note}" for note in notes[1:]), ""]
+    if result.gaps or result.not_comparable:
+        # Totals over different sets of Geschäftsbereiche: no "more" or "fewer".
+        totals = (
+            f"Für {b} wurden {result.total_new} Vorhaben verwendet, für {a} {result.total_old}; wegen der fehlenden "
+            "oder weggelassenen Meldungen sagt der Unterschied nichts über die Zusammenarbeit."
+        )
+    else:
+        totals = f"Für {b} wurden {result.total_new} Vorhaben gemeldet, {trend} {a} ({result.total_old})."
+    not_comparable = f", {_are(len(result.not_comparable))} nicht vergleichbar" if result.not_comparable else ""
+    lines.append(
+        f"{totals} {len(result.added)} Vorhaben {_are(len(result.added), False)} neu, {len(result.removed)} "
+        f"{'wird' if len(result.removed) == 1 else 'werden'} nicht mehr gemeldet, bei {len(result.changed)} hat "
+        f"sich etwas geändert, {_are(result.unchanged)} unverändert{not_comparable}."
+    )
     sections: list[tuple[str, list[str]]] = [
         ("Neue Vorhaben", [_describe(x) for x in result.added]),
         ("Nicht mehr gemeldet", [_describe(x) for x in result.removed]),
+        ("Nicht vergleichbar", [_uncomparable_line(x) for x in result.not_comparable]),
         ("Geänderter Status", [
             f"**{c.title}** ({c.new.department}): {f.old or 'ohne Angabe'} → {f.new or 'ohne Angabe'}"
             for c in result.changed for f in c.fields if f.key == "status"
@@ -57,7 +116,7 @@ def to_markdown(result: Comparison) -> str:
     for counts in result.counts:
         lines += ["", f"### Vorhaben je {counts.dimension}", "", f"| {counts.dimension} | {a} | {b} | Veränderung |"]
         lines.append("| --- | ---: | ---: | ---: |")
-        lines += [f"| {label} | {x} | {y} | {_difference(x, y)} |" for label, x, y in counts.rows]
+        lines += [f"| {label} | {_count(x)} | {_count(y)} | {_difference(x, y)} |" for label, x, y in counts.rows]
     return "\n".join(lines) + "\n"
 
 
@@ -105,6 +164,14 @@ def to_json(result: Comparison) -> dict[str, Any]:
             for c in result.counts
         },
         "weggelassen": result.left_out,
+        "vollstaendig": result.complete,
+        "vorbehalte": caveats(result),
+        "ohne_meldebogen": [
+            {"geschaeftsbereich": g.department, "jahr": g.year, "grund": g.reason} for g in result.gaps
+        ],
+        "nicht_vergleichbar": [
+            {**_activity_json(u.activity), "jahr": u.year, "grund": u.reason} for u in result.not_comparable
+        ],
     }
 
 
@@ -116,8 +183,18 @@ def to_xlsx(result: Comparison) -> bytes:
     workbook.remove(first)
     a, b = str(result.year_old), str(result.year_new)
     columns = ["Nr.", "Geschäftsbereich", "Vorhaben", "Kooperationspartner", "Status"]
+    notes = caveats(result)
+    if notes:
+        # First, so that it is what the workbook opens with.
+        notes += [f"Weggelassen: {line}" for line in result.left_out]
+        _sheet(workbook, "Vorbehalte", ["Vorbehalt"], [[note] for note in notes])
     _sheet(workbook, "Neu", columns, [_row(x) for x in result.added])
     _sheet(workbook, "Nicht mehr gemeldet", columns, [_row(x) for x in result.removed])
+    if result.not_comparable:
+        _sheet(
+            workbook, "Nicht vergleichbar", [*columns, "Jahr", "Grund"],
+            [[*_row(u.activity), str(u.year), u.reason] for u in result.not_comparable],
+        )  # fmt: skip
     changed_sheet = workbook.create_sheet("Geändert")
     _header(changed_sheet, ["Nr.", "Geschäftsbereich", "Vorhaben", "Spalte", f"Wert {a}", f"Wert {b}", "Zuordnung"])
     line = 2
@@ -144,7 +221,8 @@ def to_xlsx(result: Comparison) -> bytes:
     line = 2
     for group in result.counts:
         for label, x, y in group.rows:
-            count_row: list[object] = [group.dimension, label, x, y, y - x]
+            delta = None if x is None or y is None else y - x
+            count_row: list[object] = [group.dimension, label, _cell_count(x), _cell_count(y), delta]
             for index, count_value in enumerate(count_row, start=1):
                 set_text(counts_sheet.cell(line, index), count_value)
             line += 1
@@ -152,6 +230,10 @@ def to_xlsx(result: Comparison) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _cell_count(value: int | None) -> int | str:
+    return NO_REPORT if value is None else value
 
 
 def _row(activity: Activity) -> list[str]:
@@ -180,4 +262,5 @@ def _sheet(workbook: Workbook, name: str, titles: list[str], rows: list[list[str
     for line, values in enumerate(rows, start=2):
         for index, value in enumerate(values, start=1):
             set_text(sheet.cell(line, index), value)
-    _finish(sheet, [12, 10, 50, 50, 14][: len(titles)] if len(titles) > 2 else [50, 20])
+    widths = [12, 10, 50, 50, 14, 8, 50] if len(titles) > 2 else [50, 20] if len(titles) == 2 else [120]
+    _finish(sheet, widths[: len(titles)])
