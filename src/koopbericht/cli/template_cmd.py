@@ -22,12 +22,18 @@ def template(
 ) -> None:
     """Schreibt je Geschäftsbereich einen Meldebogen, vorausgefüllt mit den Vorhaben des Vorjahres."""
     from .. import console
-    from ..meldebogen import write_templates
+    from ..meldebogen import plan_templates
     from ..project import Project
 
     with handled(debug):
         project = Project.open(projekt)
-        results = write_templates(project, jahr, gb)
-        for result in results:
+        plan = plan_templates(project, jahr, gb)
+        for warning in plan.warnings:  # before anything is written
+            console.warning(warning)
+        for result in plan.write():
             carried = f"{result.prefilled} Vorhaben aus {jahr - 1} übernommen" if result.prefilled else "leer"
+            if result.to_correct:
+                carried += f", davon {result.to_correct} rot zur Korrektur markiert"
+            if result.gap is not None and not plan.previous.folder_missing:  # else one warning says it for all
+                carried += f" – für {jahr - 1} lag kein lesbarer Meldebogen vor"
             console.success(f"{project.relative(result.path)} ({carried})")
