@@ -4,21 +4,30 @@ Outputs are rendered completely in memory first and then each is written to a
 temporary file and moved into place, so a failed build leaves the previous outputs
 untouched. Errors in the data stop the build unless `allow_errors` is set; then the
 rows with errors are left out and listed in the result.
+
+A build is an Entwurf while anything is incomplete (see `completeness`); the reasons
+are computed once, here, and the document, the terminal and the core properties all
+show the same ones. `final=True` (`--endfassung`) refuses an incomplete year before
+anything is written.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .assemble import Attachment, assemble, figures, timestamp_for
+from .assemble import Attachment, Completeness, assemble, figures, timestamp_for
+from .config import YearSettings
 from .errors import EXIT_FINDINGS, KoopberichtError, UsageError
 from .fileio import write_all_atomic, write_bytes_atomic
-from .findings import Report, Severity
-from .pipeline import Progress, check_year
+from .findings import DEPARTMENT_MISSING, Report, Severity
+from .model import Activity
+from .pipeline import FileResult, Progress, YearData, check_year
 from .project import Project
 from .render import PublishedFile, docx_to_pdf, render_annex_xlsx, render_docx, render_oparl
+from .scaffold import is_placeholder_number, is_starter_text
 
 
 class BuildRefused(KoopberichtError):
@@ -35,15 +44,38 @@ class BuildRefused(KoopberichtError):
         self.report = report
 
 
+class DraftRefused(KoopberichtError):
+    """`--endfassung` was asked for, but the year is not complete."""
+
+    exit_code = EXIT_FINDINGS
+
+    def __init__(self, year: int, reasons: tuple[str, ...]) -> None:
+        super().__init__(
+            f"Die Vorlage {year} ist noch nicht vollständig; eine Endfassung wurde nicht erstellt und nichts "
+            f"geschrieben. Ohne --endfassung entsteht ein als Entwurf gekennzeichnetes Dokument. Offen ist:"
+        )
+        self.reasons = reasons
+
+    def details(self) -> list[str]:
+        """The reasons, one line each."""
+        return list(self.reasons)
+
+
 @dataclass
 class BuildResult:
-    """What a build wrote, and what it left out."""
+    """What a build wrote, what it left out, and whether it is an Entwurf (and why)."""
 
     year: int
     outputs: list[Path]
     activities: int
     report: Report
     left_out: list[str] = field(default_factory=list)
+    draft_reasons: list[str] = field(default_factory=list)
+
+    @property
+    def draft(self) -> bool:
+        """True for an Entwurf, False for an Endfassung."""
+        return bool(self.draft_reasons)
 
 
 def build_year(
@@ -51,12 +83,16 @@ def build_year(
     year: int,
     *,
     allow_errors: bool = False,
+    final: bool = False,
     pdf: bool = False,
     template: Path | None = None,
     today: dt.date | None = None,
     progress: Progress | None = None,
 ) -> BuildResult:
-    """Build the Vorlage, the Anlage xlsx and the OParl export of `year`."""
+    """Build the Vorlage, the Anlage xlsx and the OParl export of `year`.
+
+    With `final`, an incomplete year is refused (`DraftRefused`) before anything is written.
+    """
     settings = project.settings
     year_settings = project.year_settings(year)
     template = template or settings.output.word_template
@@ -67,7 +103,16 @@ def build_year(
         raise BuildRefused(data.report)
     activities = data.publishable()
     texts = _texts(project, year)
-    numbers = figures(settings, activities, year)
+    state = completeness(project, year_settings, data, activities, texts)
+    if final and state.draft:
+        raise DraftRefused(year, state.reasons)
+    numbers = figures(
+        settings,
+        activities,
+        year,
+        not_reported=_not_reported(project, data),
+        incomplete=_incomplete(data, activities),
+    )
     timestamp = timestamp_for(year_settings)
     out = project.output_dir(year)
     names = {key: pattern.format(jahr=year) for key, pattern in _patterns(project).items()}
@@ -79,9 +124,10 @@ def build_year(
         Attachment("Tabellarische Übersicht der Kooperationsvorhaben", "Anlage 1 in diesem Dokument", None),
         Attachment("Tabellarische Übersicht als Tabelle", names["annex"], len(annex)),
     ]
-    document = assemble(settings, year_settings, activities, numbers, texts, attachments)
+    document = assemble(settings, year_settings, activities, numbers, texts, attachments, state)
     vorlage = render_docx(document, template)
-    main = PublishedFile(f"{year_settings.master.paper_type} {year_settings.master.number}", names["vorlage"], vorlage)
+    title = f"{year_settings.master.paper_type} {year_settings.master.number}" + (" (Entwurf)" if state.draft else "")
+    main = PublishedFile(title, names["vorlage"], vorlage)
     extra = [PublishedFile("Anlage 1: Tabellarische Übersicht", names["annex"], annex)]
     oparl = render_oparl(settings, year_settings, main, extra, timestamp)
 
@@ -93,7 +139,103 @@ def build_year(
         target = out / Path(names["vorlage"]).with_suffix(".pdf").name
         write_bytes_atomic(target, docx_to_pdf(out / names["vorlage"]))
         outputs.append(target)
-    return BuildResult(year, outputs, len(activities), data.report, data.left_out(activities))
+    return BuildResult(year, outputs, len(activities), data.report, data.left_out(activities), list(state.reasons))
+
+
+def completeness(
+    project: Project,
+    year_settings: YearSettings,
+    data: YearData,
+    published: list[Activity],
+    texts: list[tuple[Path, str]],
+) -> Completeness:
+    """Everything that makes this build an Entwurf, in German, per Geschäftsbereich and overall."""
+    settings = project.settings
+    excluded = data.exclusions()
+    kept = {id(a) for a in published}
+    missing = {str(f.value) for f in data.report.findings if f.code == DEPARTMENT_MISSING.code and f.value is not None}
+    departments: list[tuple[str, str, tuple[str, ...]]] = []
+    reasons: list[str] = []
+    for department in settings.departments:
+        label = f"{department.code} {department.name}"
+        results = [r for r in data.files if r.department == department.code]
+        if department.code in missing or not results:
+            departments.append((label, "kein Meldebogen eingegangen.", ()))
+            reasons.append(f"Kein Meldebogen von {label}.")
+            continue
+        lines, dropped = _left_out_lines(results, excluded.files, excluded.reason, kept)
+        if not any(r.readable for r in results):
+            departments.append((label, "Meldebogen nicht lesbar.", tuple(lines)))
+            reasons.append(f"Meldebogen von {label} nicht lesbar.")
+        elif lines:
+            rows = f"{dropped} Zeile{'n' if dropped != 1 else ''}" if dropped else "Datei"
+            departments.append((label, f"wegen Fehlern weggelassen ({rows}).", tuple(lines)))
+            reasons.append(f"Von {label} wegen Fehlern weggelassen: {rows} (--trotz-fehlern).")
+    unassigned = [r for r in data.files if r.department is None]
+    if unassigned:
+        lines, _ = _left_out_lines(unassigned, excluded.files, excluded.reason, set())
+        departments.append(("Ohne Geschäftsbereich", "Dateien keinem Geschäftsbereich zuzuordnen.", tuple(lines)))
+        reasons.append(f"{len(unassigned)} Datei(en) keinem Geschäftsbereich zuzuordnen und nicht übernommen.")
+    others: list[str] = []  # reasons "Stand der Meldungen" does not state per Geschäftsbereich
+    errors = data.report.count(Severity.ERROR)
+    if errors and not any(lines for _, _, lines in departments):  # overridden, though nothing was left out
+        others.append(f"{errors} Fehler in den Meldebögen mit --trotz-fehlern übergangen.")
+    if not published:
+        others.append("Keine Vorhaben: es liegt kein veröffentlichbares Vorhaben vor.")
+    reporting = bool(reasons or others)
+    number = year_settings.master.number.strip()
+    vorlage_toml = f"{year_settings.year}/vorlage.toml"
+    if not number:
+        others.append(f"Keine Vorlagen-Nummer in {vorlage_toml} ([grunddaten] nummer).")
+    elif is_placeholder_number(number):
+        others.append(f"Vorlagen-Nummer „{number}“ ist der Platzhalter aus „koopbericht init“ ({vorlage_toml}).")
+    for path, text in texts:
+        if is_starter_text(text):
+            others.append(f"{path.as_posix()} enthält noch den Platzhaltertext aus „koopbericht init“.")
+    return Completeness(tuple(reasons + others), tuple(departments), tuple(others), reporting)
+
+
+def _left_out_lines(
+    results: list[FileResult],
+    files: dict[str, str],
+    row_reason: Callable[[Activity], str | None],
+    kept: set[int],
+) -> tuple[list[str], int]:
+    """One line per left-out file (a file kept out as a whole) or row, and how many rows."""
+    lines: list[str] = []
+    dropped = 0
+    for result in results:
+        file = result.source.file
+        if not result.readable or file in files:
+            rows = f" ({len(result.activities)} Zeilen)" if result.activities else ""
+            state = "nicht lesbar" if not result.readable else "nicht übernommen"
+            lines.append(f"{file}{rows}: {state} – {files.get(file, 'nicht lesbar')}")
+            dropped += len(result.activities)
+            continue
+        for activity in result.activities:
+            if id(activity) not in kept:
+                dropped += 1
+                reason = row_reason(activity) or "ausgelassen"
+                lines.append(f"{file}, Zeile {activity.source.row}: {activity.title or activity.id} – {reason}")
+    return lines, dropped
+
+
+def _not_reported(project: Project, data: YearData) -> frozenset[str]:
+    """Geschäftsbereiche without a usable Meldebogen: missing, unreadable or left out as a whole."""
+    files = data.exclusions().files
+    usable = {r.department for r in data.files if r.readable and r.department and r.source.file not in files}
+    return frozenset(d.code for d in project.settings.departments if d.code not in usable)
+
+
+def _incomplete(data: YearData, published: list[Activity]) -> frozenset[str]:
+    """Geschäftsbereiche some of whose rows or files were left out."""
+    kept = {id(a) for a in published}
+    files = data.exclusions().files
+    return frozenset(
+        r.department
+        for r in data.files
+        if r.department and (not r.readable or r.source.file in files or any(id(a) not in kept for a in r.activities))
+    )
 
 
 def _patterns(project: Project) -> dict[str, str]:

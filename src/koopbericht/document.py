@@ -100,3 +100,5 @@ class VorlageDocument:
     keywords: str
     timestamp: dt.datetime
     blocks: tuple[Block, ...] = field(default_factory=tuple)
+    status: str = "Endfassung"  # or "Entwurf"; stored as the core property contentStatus
+    draft_mark: str | None = None  # shown in the header of every page of an Entwurf

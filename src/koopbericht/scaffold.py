@@ -7,6 +7,7 @@ escaped correctly; the comments that explain each section are put between them.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,6 +61,10 @@ _YEAR_INTRO = """\
 # Bitte Vorlagen-Nummer, Daten der Beratungsfolge und die Frist anpassen.
 """
 
+# The sentence of the starter text that marks it as a placeholder (see `is_starter_text`).
+STARTER_MARK = "Dieser Abschnitt ist ein Platzhalter."
+_PLACEHOLDER_NUMBER = re.compile(r"\d{2}/SVV/0000")
+
 _STARTER_TEXT = """\
 # Bericht zur interkommunalen Zusammenarbeit {year}
 
@@ -67,6 +72,16 @@ Dieser Abschnitt ist ein Platzhalter. Ersetzen Sie ihn durch den Bericht.
 Im Berichtsjahr wurden {{{{ anzahl_aktivitaeten }}}} Vorhaben mit
 {{{{ anzahl_partner }}}} Kooperationspartnern gemeldet.
 """
+
+
+def is_starter_text(text: str) -> bool:
+    """Whether a text/*.md still holds the placeholder paragraph `init` writes."""
+    return STARTER_MARK in " ".join(text.split())
+
+
+def is_placeholder_number(number: str) -> bool:
+    """Whether a Vorlage number is the one `init` writes ("26/SVV/0000")."""
+    return _PLACEHOLDER_NUMBER.fullmatch(number.strip()) is not None
 
 
 @dataclass(frozen=True)

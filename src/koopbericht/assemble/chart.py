@@ -1,7 +1,9 @@
 """The one bar chart of the Vorlage: activities per Geschäftsbereich, stacked by status.
 
 Drawn with Pillow into a PNG (Word shows PNG everywhere); the same figures always give
-the same bytes. The alt text states every number the chart shows.
+the same bytes. The alt text states every number the chart shows. A Geschäftsbereich
+without a readable Meldebogen gets no bar but the words "keine Meldung", so that a
+missing report never looks like "no cooperation".
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ FONT_PATHS = (
     "C:/Windows/Fonts/arial.ttf",
 )
 WIDTH, BAR, GAP, LEFT, TOP = 1600, 44, 22, 150, 90
+NO_REPORT = "keine Meldung"
+INCOMPLETE = "unvollständig"
 
 
 def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
@@ -47,13 +51,17 @@ def bar_chart(figures: YearFigures) -> bytes:
     for row, (code, _, counts) in enumerate(rows):
         y = TOP + row * (BAR + GAP)
         draw.text((20, y + 6), code, fill="black", font=font)
+        if code in figures.not_reported:
+            draw.text((LEFT + 12, y + 6), NO_REPORT, fill="#595959", font=font)
+            continue
         x = LEFT
         for index, status in enumerate(figures.statuses):
             width = counts.get(status, 0) * scale
             if width:
                 draw.rectangle((x, y, x + width, y + BAR), fill=COLOURS[index % len(COLOURS)], outline="black")
                 x += width
-        draw.text((x + 12, y + 6), str(sum(counts.values())), fill="black", font=font)
+        total = str(sum(counts.values())) + (f" ({INCOMPLETE})" if code in figures.incomplete else "")
+        draw.text((x + 12, y + 6), total, fill="black", font=font)
     draw.line((LEFT, TOP - 10, LEFT, height - 50), fill="black", width=2)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=False)
@@ -64,8 +72,12 @@ def chart_alt_text(figures: YearFigures) -> str:
     """Alternative text: what the chart shows, with all its numbers."""
     parts = []
     for code, name, counts in figures.by_department:
+        if code in figures.not_reported:
+            parts.append(f"{code} ({name}): {NO_REPORT}")
+            continue
         detail = ", ".join(f"{status} {count}" for status, count in counts.items() if count)
-        parts.append(f"{code} ({name}): {sum(counts.values())}" + (f" – {detail}" if detail else ""))
+        note = f" ({INCOMPLETE}, Zeilen weggelassen)" if code in figures.incomplete else ""
+        parts.append(f"{code} ({name}): {sum(counts.values())}{note}" + (f" – {detail}" if detail else ""))
     return (
         f"Balkendiagramm der Vorhaben {figures.year} je Geschäftsbereich, nach Status gestapelt. "
         + "; ".join(parts)

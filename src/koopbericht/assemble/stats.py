@@ -21,9 +21,41 @@ class YearFigures:
     statuses: tuple[str, ...]
     by_department: tuple[tuple[str, str, dict[str, int]], ...]
     by_status: dict[str, int]
+    # Geschäftsbereiche without a readable Meldebogen: shown as "keine Meldung", never as zeros.
+    not_reported: frozenset[str] = frozenset()
+    # Geschäftsbereiche some of whose rows or files were left out: their counts are incomplete.
+    incomplete: frozenset[str] = frozenset()
 
 
-def figures(settings: Settings, activities: list[Activity], year: int) -> YearFigures:
+@dataclass(frozen=True)
+class Completeness:
+    """Whether a build is an Endfassung, and if not, why (all German, as shown to the user)."""
+
+    reasons: tuple[str, ...] = ()  # every reason, for the terminal and a refused --endfassung
+    # "Stand der Meldungen": (Geschäftsbereich, what is missing), each with its left-out lines.
+    departments: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
+    other_reasons: tuple[str, ...] = ()  # the reasons not about the Meldungen (text, number)
+    reporting_incomplete: bool = False  # Meldebögen missing, rows/files left out, or no data
+
+    @property
+    def draft(self) -> bool:
+        """An Entwurf while any reason is left."""
+        return bool(self.reasons)
+
+    @property
+    def status(self) -> str:
+        """The document status as shown (core property contentStatus)."""
+        return "Entwurf" if self.draft else "Endfassung"
+
+
+def figures(
+    settings: Settings,
+    activities: list[Activity],
+    year: int,
+    *,
+    not_reported: frozenset[str] = frozenset(),
+    incomplete: frozenset[str] = frozenset(),
+) -> YearFigures:
     """Count the activities per Geschäftsbereich and status, and the distinct partners."""
     statuses = list(settings.vocabularies["status"].values)
     if any(a.status is None for a in activities):
@@ -38,7 +70,17 @@ def figures(settings: Settings, activities: list[Activity], year: int) -> YearFi
     by_status = {s: sum(row[2].get(s, 0) for row in rows) for s in statuses}
     partners = {p for a in activities for p in a.partners}
     reporting = sum(1 for _, _, counts in rows if sum(counts.values()))
-    return YearFigures(year, len(activities), len(partners), reporting, tuple(statuses), tuple(rows), by_status)
+    return YearFigures(
+        year,
+        len(activities),
+        len(partners),
+        reporting,
+        tuple(statuses),
+        tuple(rows),
+        by_status,
+        not_reported,
+        incomplete,
+    )
 
 
 def german_number(value: int) -> str:

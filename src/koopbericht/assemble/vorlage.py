@@ -8,12 +8,28 @@ from pathlib import Path
 from typing import Any
 
 from ..config import Column, Settings, YearSettings
-from ..document import Block, Heading, Image, LandscapeSection, Paragraph, Run, Table, TableRow, VorlageDocument
+from ..document import (
+    Block,
+    Heading,
+    Image,
+    LandscapeSection,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Run,
+    Table,
+    TableRow,
+    VorlageDocument,
+)
 from ..model import Activity
 from ..values import PartialDate
 from .chart import bar_chart, chart_alt_text
 from .markdown import fill_placeholders, parse_markdown
-from .stats import YearFigures, german_number, placeholders
+from .stats import Completeness, YearFigures, german_number, placeholders
+
+NO_REPORT = "keine Meldung"
+MARK_REPORTING = "ENTWURF – Stand der Meldungen unvollständig"
+MARK_OTHER = "ENTWURF – noch nicht fertiggestellt"
 
 
 @dataclass(frozen=True)
@@ -49,10 +65,13 @@ def assemble(
     figures: YearFigures,
     texts: list[tuple[Path, str]],
     attachments: list[Attachment],
+    completeness: Completeness | None = None,
 ) -> VorlageDocument:
-    """The complete Vorlage as a document model."""
+    """The complete Vorlage as a document model; an Entwurf says so near the top and on every page."""
     master = year.master
+    completeness = completeness or Completeness()
     blocks: list[Block] = [Heading(0, f"Mitteilungsvorlage {master.number}".strip())]
+    blocks += _reporting_state(completeness)
     blocks += _master_data(year)
     blocks += _consultations(year)
     blocks += _explanation(year)
@@ -73,7 +92,43 @@ def assemble(
         keywords=f"Kooperationsbericht; interkommunale Zusammenarbeit; {year.year}",
         timestamp=timestamp_for(year),
         blocks=tuple(blocks),
+        status=completeness.status,
+        draft_mark=draft_mark(completeness),
     )
+
+
+def draft_mark(completeness: Completeness) -> str | None:
+    """The words in the header of every page of an Entwurf; None for an Endfassung."""
+    if not completeness.draft:
+        return None
+    return MARK_REPORTING if completeness.reporting_incomplete else MARK_OTHER
+
+
+def _reporting_state(completeness: Completeness) -> list[Block]:
+    """The section "Stand der Meldungen": why this is an Entwurf, per Geschäftsbereich and overall."""
+    if not completeness.draft:
+        return []
+    blocks: list[Block] = [
+        Heading(1, "Stand der Meldungen"),
+        Paragraph(
+            (
+                Run("Entwurf: ", True),
+                Run("Diese Vorlage ist noch nicht vollständig und keine Endfassung."),
+            )
+        ),
+    ]
+    if completeness.departments:
+        items: list[ListItem] = []
+        for label, state, lines in completeness.departments:
+            items.append(ListItem((Run(f"{label}: ", True), Run(state))))
+            items += [ListItem((Run(line),), 1) for line in lines]
+        blocks.append(Paragraph((Run("Nicht oder nicht vollständig berücksichtigt sind:"),)))
+        blocks.append(ListBlock(False, tuple(items)))
+    others = completeness.other_reasons
+    if others:
+        blocks.append(Paragraph((Run("Außerdem fehlt noch:" if completeness.departments else "Es fehlt noch:"),)))
+        blocks.append(ListBlock(False, tuple(ListItem((Run(r),)) for r in others)))
+    return blocks
 
 
 def _master_data(year: YearSettings) -> list[Block]:
@@ -129,16 +184,25 @@ def _explanation(year: YearSettings) -> list[Block]:
 
 def _overview(figures: YearFigures, table_number: int) -> list[Block]:
     statuses = [s for s in figures.statuses if figures.by_status.get(s)] or list(figures.statuses)
-    rows = [
-        TableRow((f"{code} {name}", *(str(counts.get(s, 0)) for s in statuses), str(sum(counts.values()))))
-        for code, name, counts in figures.by_department
-    ]
+    rows = []
+    for code, name, counts in figures.by_department:
+        if code in figures.not_reported:  # nothing reported is not the same as nothing done
+            rows.append(TableRow((f"{code} {name}", *([NO_REPORT] * (len(statuses) + 1)))))
+            continue
+        label = f"{code} {name}" + (" (unvollständig)" if code in figures.incomplete else "")
+        rows.append(TableRow((label, *(str(counts.get(s, 0)) for s in statuses), str(sum(counts.values())))))
     rows.append(TableRow(("Gesamt", *(str(figures.by_status.get(s, 0)) for s in statuses), str(figures.activities))))
     summary = (
         f"Für {figures.year} haben {german_number(figures.departments)} Geschäftsbereiche "
         f"{german_number(figures.activities)} Vorhaben mit {german_number(figures.partners)} verschiedenen "
         "Kooperationspartnern gemeldet."
     )
+    if figures.not_reported:
+        missing = [code for code, _, _ in figures.by_department if code in figures.not_reported]
+        summary += f" Keine Meldung liegt vor von: {', '.join(missing)}."
+    if figures.incomplete:
+        partial = [code for code, _, _ in figures.by_department if code in figures.incomplete]
+        summary += f" Unvollständig, weil Zeilen weggelassen wurden: {', '.join(partial)}."
     return [
         Heading(1, "Überblick in Zahlen"),
         Paragraph((Run(summary),)),

@@ -16,6 +16,13 @@ def build(
         bool,
         typer.Option("--trotz-fehlern", help="Auch bei Fehlern erstellen; fehlerhafte Zeilen werden weggelassen."),
     ] = False,
+    endfassung: Annotated[
+        bool,
+        typer.Option(
+            "--endfassung",
+            help="Nur erstellen, wenn das Jahr vollständig ist (sonst Abbruch mit den fehlenden Punkten).",
+        ),
+    ] = False,
     pdf: Annotated[bool, typer.Option("--pdf", help="Zusätzlich eine PDF-Datei mit LibreOffice erzeugen.")] = False,
     template: Annotated[
         Path | None,
@@ -29,7 +36,11 @@ def build(
     projekt: ProjectOption = None,
     debug: DebugOption = False,
 ) -> None:
-    """Erstellt die Mitteilungsvorlage (.docx), die Anlage als Tabelle (.xlsx) und den OParl-Export."""
+    """Erstellt die Mitteilungsvorlage (.docx), die Anlage als Tabelle (.xlsx) und den OParl-Export.
+
+    Solange etwas fehlt (Meldebögen, weggelassene Zeilen, Platzhaltertext, Vorlagen-Nummer), ist das
+    Ergebnis ein gekennzeichneter Entwurf; mit --endfassung wird dann nichts erstellt.
+    """
     from .. import console
     from ..build import BuildRefused, build_year
     from ..findings import Severity
@@ -41,7 +52,13 @@ def build(
         try:
             with year_progress(project, jahr) as progress:
                 result = build_year(
-                    project, jahr, allow_errors=trotz_fehlern, pdf=pdf, template=template, progress=progress
+                    project,
+                    jahr,
+                    allow_errors=trotz_fehlern,
+                    final=endfassung,
+                    pdf=pdf,
+                    template=template,
+                    progress=progress,
                 )
         except BuildRefused as refused:
             print_findings(refused.report, verbose=False, strict=False)
@@ -59,3 +76,14 @@ def build(
             console.warning(f"Wegen Fehlern weggelassen ({len(result.left_out)}):")
             for line in result.left_out:
                 console.stderr.print(f"  • {line}", markup=False, soft_wrap=True)
+        if result.draft:
+            console.stdout.print(
+                f"Entwurf: Die Vorlage ist als Entwurf gekennzeichnet ({len(result.draft_reasons)} offene Punkte):",
+                markup=False,
+            )
+            for reason in result.draft_reasons:
+                console.stdout.print(f"  • {reason}", markup=False, soft_wrap=True)
+        else:
+            console.stdout.print(
+                "Endfassung: alle Geschäftsbereiche haben gemeldet, nichts wurde weggelassen.", markup=False
+            )

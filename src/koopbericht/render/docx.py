@@ -20,7 +20,8 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.section import _BaseHeaderFooter
+from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree
 
@@ -46,6 +47,8 @@ def render_docx(doc: VorlageDocument, template: Path | None = None) -> bytes:
     for block in doc.blocks:
         writer.add(block)
     _header_and_footer(document, doc.number)
+    if doc.draft_mark:
+        _mark_every_page(document, doc.draft_mark)
     _core_properties(document, doc)
     buffer = io.BytesIO()
     document.save(buffer)
@@ -308,6 +311,31 @@ def _header_and_footer(document: DocumentObject, number: str) -> None:
         _field(paragraph, "NUMPAGES", "1")
 
 
+def _mark_every_page(document: DocumentObject, mark: str) -> None:
+    """Puts `mark` (ENTWURF …) first into every header a page can show, beside the existing content.
+
+    A section without its own header shows the previous section's; a template's first-page or
+    even-page header is a header of its own and gets the mark too.
+    """
+    headers: list[_BaseHeaderFooter] = []
+    for index, section in enumerate(document.sections):
+        candidates: list[_BaseHeaderFooter] = [section.header]
+        if section.different_first_page_header_footer:
+            candidates.append(section.first_page_header)
+        if document.settings.odd_and_even_pages_header_footer:
+            candidates.append(section.even_page_header)
+        for header in candidates:
+            if index == 0 or not header.is_linked_to_previous:
+                headers.append(header)
+    for header in headers:
+        first = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
+        paragraph = first.insert_paragraph_before() if first.text else first
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = paragraph.add_run(mark)
+        run.bold = True
+        run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
+
+
 def _field(paragraph: DocxParagraph, instruction: str, placeholder: str) -> None:
     field = etree.SubElement(paragraph._p, qn("w:fldSimple"))
     field.set(qn("w:instr"), f" {instruction} ")
@@ -324,6 +352,7 @@ def _core_properties(document: DocumentObject, doc: VorlageDocument) -> None:
     properties.keywords = doc.keywords
     properties.language = "de-DE"
     properties.category = "Mitteilungsvorlage"
+    properties.content_status = doc.status
     properties.comments = ""
     properties.identifier = doc.number
     properties.created = doc.timestamp
