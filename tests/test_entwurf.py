@@ -13,7 +13,7 @@ from docx.oxml.ns import qn
 from typer.testing import CliRunner
 
 from .conftest import REPO, run
-from .workbooks import make_project, row, write_workbook
+from .workbooks import HEADER, make_project, row, write_workbook
 
 VALIDATOR = REPO.parent / "shared" / "ooxml" / "validate_ooxml.py"
 MARK = "ENTWURF – Stand der Meldungen unvollständig"
@@ -139,9 +139,7 @@ def test_init_placeholders_make_an_entwurf(runner: CliRunner, tmp_path: Path) ->
     assert code == 1 and "Platzhaltertext" in output
 
 
-def test_placeholder_text_alone_makes_an_entwurf_without_the_reporting_mark(
-    runner: CliRunner, tmp_path: Path
-) -> None:
+def test_placeholder_text_alone_makes_an_entwurf_without_the_reporting_mark(runner: CliRunner, tmp_path: Path) -> None:
     project = complete_project(tmp_path / "projekt")
     text = project / "2023" / "text"
     text.mkdir()
@@ -187,3 +185,18 @@ def test_example_2023_is_an_endfassung(runner: CliRunner, example_copy: Path) ->
     assert code == 0, output
     assert "Endfassung:" in output
     assert Document(str(vorlage(example_copy))).core_properties.content_status == "Endfassung"
+
+
+def test_values_in_an_unknown_column_make_an_entwurf_and_are_named(runner: CliRunner, tmp_path: Path) -> None:
+    project = complete_project(tmp_path / "projekt")
+    path = project / "2023" / "meldungen" / "GB1_2023.xlsx"
+    header = [*HEADER, "Bemerkungen GB"]
+    write_workbook(path, [[*row(1), "intern klären"], [*row(2), "Vorlage abwarten"]], header=header)
+    code, output = run(runner, "build", "2023", "-C", str(project))
+    assert code == 0, output
+    assert "Entwurf" in output and "Spalte mit Werten nicht übernommen" in output
+    document = Document(str(vorlage(project)))
+    assert document.core_properties.content_status == "Entwurf"
+    assert "Spalte „Bemerkungen GB“ (K1, 2 Werte) nicht übernommen" in body_text(document)
+    code, output = run(runner, "build", "2023", "--endfassung", "-C", str(project))
+    assert code == 1 and "Spalte mit Werten nicht übernommen" in output

@@ -164,6 +164,8 @@ def completeness(
             reasons.append(f"Kein Meldebogen von {label}.")
             continue
         lines, dropped = _left_out_lines(results, excluded.files, excluded.reason, kept)
+        unpublished = [f"{r.source.file}: {line}" for r in results if r.source.file not in excluded.files
+                       for line in r.unpublished]  # fmt: skip
         if not any(r.readable for r in results):
             departments.append((label, "Meldebogen nicht lesbar.", tuple(lines)))
             reasons.append(f"Meldebogen von {label} nicht lesbar.")
@@ -171,6 +173,10 @@ def completeness(
             rows = f"{dropped} Zeile{'n' if dropped != 1 else ''}" if dropped else "Datei"
             departments.append((label, f"wegen Fehlern weggelassen ({rows}).", tuple(lines)))
             reasons.append(f"Von {label} wegen Fehlern weggelassen: {rows} (--trotz-fehlern).")
+        if unpublished:
+            count = len(unpublished)
+            departments.append((label, "eingetragene Werte nicht übernommen (Spalten).", tuple(unpublished)))
+            reasons.append(f"Von {label} {count} Spalte{'n' if count != 1 else ''} mit Werten nicht übernommen.")
     unassigned = [r for r in data.files if r.department is None]
     if unassigned:
         lines, _ = _left_out_lines(unassigned, excluded.files, excluded.reason, set())

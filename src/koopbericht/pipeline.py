@@ -25,7 +25,7 @@ from .findings import TYPES, Finding, Report, Scope, Severity
 from .model import Activity
 from .normalise import Normaliser
 from .project import Project
-from .read import SourceFile, UnreadableWorkbook, read_meldebogen, source_files, year_files
+from .read import RawMeldebogen, SourceFile, UnreadableWorkbook, read_meldebogen, source_files, year_files
 
 _UNREADABLE = {
     "damaged": F.FILE_DAMAGED,
@@ -47,6 +47,8 @@ class FileResult:
     department: str | None
     activities: list[Activity] = field(default_factory=list)
     readable: bool = True
+    # Values the department entered that no published file takes over, one line each (German).
+    unpublished: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -193,6 +195,7 @@ def _check(
         report.extend(check_columns(raw, settings))
         report.extend(check_layout(raw, settings))
         report.extend(checker.check(raw))
+        result.unpublished = _unpublished(raw)
         result.activities, notes = normaliser.activities(raw, department or "?")
         report.extend(notes)
     report.extend(check_departments(sources, settings, whole_year))
@@ -201,6 +204,18 @@ def _check(
     report.activities = len(activities)
     report.findings.sort(key=_order)
     return YearData(year, report, results)
+
+
+def _unpublished(raw: RawMeldebogen) -> list[str]:
+    """Columns with values that are not read: unknown titles, and values beside the table."""
+    lines = [
+        f"Spalte „{column.title}“ ({column.ref}, {column.values} Wert{'e' if column.values != 1 else ''}) "
+        "nicht übernommen"
+        for column in raw.unknown_columns.values()
+        if column.values
+    ]
+    lines += [f"Werte außerhalb der Tabelle ab {cell.ref} nicht übernommen" for cell in raw.outside_cells]
+    return lines
 
 
 def _refuse_outside_links(path: Path, root: Path) -> None:
