@@ -195,6 +195,7 @@ def test_values_in_an_unknown_column_make_an_entwurf_and_are_named(runner: CliRu
     code, output = run(runner, "build", "2023", "-C", str(project))
     assert code == 0, output
     assert "Entwurf" in output and "Spalte mit Werten nicht übernommen" in output
+    assert "(1 offener Punkt)" in output
     document = Document(str(vorlage(project)))
     assert document.core_properties.content_status == "Entwurf"
     assert "Spalte „Bemerkungen GB“ (K1, 2 Werte) nicht übernommen" in body_text(document)

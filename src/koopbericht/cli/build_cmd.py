@@ -77,10 +77,9 @@ def build(
             for line in result.left_out:
                 console.stderr.print(f"  • {line}", markup=False, soft_wrap=True)
         if result.draft:
-            console.stdout.print(
-                f"Entwurf: Die Vorlage ist als Entwurf gekennzeichnet ({len(result.draft_reasons)} offene Punkte):",
-                markup=False,
-            )
+            count = len(result.draft_reasons)
+            points = "1 offener Punkt" if count == 1 else f"{count} offene Punkte"
+            console.stdout.print(f"Entwurf: Die Vorlage ist als Entwurf gekennzeichnet ({points}):", markup=False)
             for reason in result.draft_reasons:
                 console.stdout.print(f"  • {reason}", markup=False, soft_wrap=True)
         else:
