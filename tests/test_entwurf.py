@@ -10,6 +10,7 @@ import pytest
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.oxml.ns import qn
+from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from .conftest import REPO, run
@@ -194,10 +195,38 @@ def test_values_in_an_unknown_column_make_an_entwurf_and_are_named(runner: CliRu
     write_workbook(path, [[*row(1), "intern klären"], [*row(2), "Vorlage abwarten"]], header=header)
     code, output = run(runner, "build", "2023", "-C", str(project))
     assert code == 0, output
-    assert "Entwurf" in output and "Spalte mit Werten nicht übernommen" in output
+    named = "Spalte „Bemerkungen GB“ (K1, 2 Werte) nicht übernommen"
+    assert "Entwurf" in output and named in output
     assert "(1 offener Punkt)" in output
     document = Document(str(vorlage(project)))
     assert document.core_properties.content_status == "Entwurf"
     assert "Spalte „Bemerkungen GB“ (K1, 2 Werte) nicht übernommen" in body_text(document)
     code, output = run(runner, "build", "2023", "--endfassung", "-C", str(project))
-    assert code == 1 and "Spalte mit Werten nicht übernommen" in output
+    assert code == 1 and named in output
+
+
+def test_a_meldebogen_returned_unchanged_or_empty_is_no_endfassung(runner: CliRunner, tmp_path: Path) -> None:
+    project = complete_project(tmp_path / "projekt")
+    (project / "2022" / "meldungen").mkdir(parents=True)
+    (project / "2022" / "vorlage.toml").write_text((project / "2023" / "vorlage.toml").read_text("utf-8"), "utf-8")
+    write_workbook(project / "2022" / "meldungen" / "GB1_2022.xlsx", [row(1), row(2)])  # GB1 sent it back unchanged
+    write_workbook(project / "2023" / "meldungen" / "GB2_2023.xlsx", [])  # GB2 sent an empty form
+    code, output = run(runner, "build", "2023", "--endfassung", "-C", str(project))
+    assert code == 1, output
+    assert "GB1 Zentrale Verwaltung unverändert aus dem Vorjahr" in output
+    assert "GB2 Bauen und Umwelt enthält keine Vorhaben" in output
+
+
+def test_the_anlage_xlsx_says_entwurf_too(runner: CliRunner, incomplete: Path, tmp_path: Path) -> None:
+    assert run(runner, "build", "2023", "--trotz-fehlern", "-C", str(incomplete))[0] == 0
+    annex = incomplete / "ausgabe" / "2023" / "Anlage-Uebersicht-2023.xlsx"
+    workbook = load_workbook(annex)
+    assert workbook.properties.contentStatus == "Entwurf" and "(Entwurf)" in (workbook.properties.title or "")
+    assert "ENTWURF" in (workbook.active.oddHeader.center.text or "")  # type: ignore[union-attr]
+    if VALIDATOR.is_file():
+        done = subprocess.run([sys.executable, str(VALIDATOR), str(annex)], capture_output=True, text=True)
+        assert done.returncode == 0, done.stdout + done.stderr
+    complete = complete_project(tmp_path / "fertig")
+    assert run(runner, "build", "2023", "-C", str(complete))[0] == 0
+    final = load_workbook(complete / "ausgabe" / "2023" / "Anlage-Uebersicht-2023.xlsx")
+    assert final.properties.contentStatus == "Endfassung" and not final.active.oddHeader.center.text  # type: ignore[union-attr]

@@ -36,9 +36,10 @@ def test_a_missing_required_column_keeps_the_files_rows_out_and_says_so(tmp_path
     )
     data = check_year(Project.open(project), 2023)
     assert [a.title for a in data.publishable()] == ["Radweg Süd"]
+    reason = "Pflichtspalte fehlt: „Beschreibung/Sachstand“"
     assert data.left_out() == [
-        "2023/meldungen/GB2_Meldebogen.xlsx, Zeile 2: Wasserverband Nord – Pflichtspalte fehlt",
-        "2023/meldungen/GB2_Meldebogen.xlsx, Zeile 3: Schulweg West – Pflichtspalte fehlt",
+        f"2023/meldungen/GB2_Meldebogen.xlsx, Zeile 2: Wasserverband Nord – {reason}",
+        f"2023/meldungen/GB2_Meldebogen.xlsx, Zeile 3: Schulweg West – {reason}",
     ]
 
     code, output = run(runner, "build", "2023", "-C", str(project), "--trotz-fehlern")

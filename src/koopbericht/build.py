@@ -19,10 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .assemble import Attachment, Completeness, assemble, figures, timestamp_for
+from .assemble.vorlage import draft_mark
 from .config import YearSettings
 from .errors import EXIT_FINDINGS, KoopberichtError, UsageError
 from .fileio import write_all_atomic, write_bytes_atomic
-from .findings import DEPARTMENT_MISSING, Report, Severity
+from .findings import DEPARTMENT_MISSING, DESCRIPTION_UNCHANGED, Report, Severity
 from .model import Activity
 from .pipeline import FileResult, Progress, YearData, check_year
 from .project import Project
@@ -119,7 +120,7 @@ def build_year(
     for name in names.values():
         project.refuse_as_output(out / name)
 
-    annex = render_annex_xlsx(settings, activities, year, timestamp)
+    annex = render_annex_xlsx(settings, activities, year, timestamp, draft_mark=draft_mark(state))
     attachments = [
         Attachment("Tabellarische Übersicht der Kooperationsvorhaben", "Anlage 1 in diesem Dokument", None),
         Attachment("Tabellarische Übersicht als Tabelle", names["annex"], len(annex)),
@@ -154,6 +155,7 @@ def completeness(
     excluded = data.exclusions()
     kept = {id(a) for a in published}
     missing = {str(f.value) for f in data.report.findings if f.code == DEPARTMENT_MISSING.code and f.value is not None}
+    stale = {(f.file, f.row) for f in data.report.findings if f.code == DESCRIPTION_UNCHANGED.code}
     departments: list[tuple[str, str, tuple[str, ...]]] = []
     reasons: list[str] = []
     for department in settings.departments:
@@ -174,9 +176,15 @@ def completeness(
             departments.append((label, f"wegen Fehlern weggelassen ({rows}).", tuple(lines)))
             reasons.append(f"Von {label} wegen Fehlern weggelassen: {rows} (--trotz-fehlern).")
         if unpublished:
-            count = len(unpublished)
-            departments.append((label, "eingetragene Werte nicht übernommen (Spalten).", tuple(unpublished)))
-            reasons.append(f"Von {label} {count} Spalte{'n' if count != 1 else ''} mit Werten nicht übernommen.")
+            departments.append((label, "eingetragene Werte nicht übernommen.", tuple(unpublished)))
+            reasons.append(f"Von {label}: {'; '.join(unpublished)}.")
+        activities = [a for r in results for a in r.activities]
+        if all(r.readable for r in results) and not activities:
+            departments.append((label, "Meldebogen ohne Vorhaben eingegangen.", ()))
+            reasons.append(f"Meldebogen von {label} enthält keine Vorhaben.")
+        elif activities and all((a.source.file, a.source.row) in stale for a in activities):
+            departments.append((label, "Meldebogen unverändert aus dem Vorjahr zurückgegeben.", ()))
+            reasons.append(f"Meldebogen von {label} unverändert aus dem Vorjahr: kein Sachstand aktualisiert.")
     unassigned = [r for r in data.files if r.department is None]
     if unassigned:
         lines, _ = _left_out_lines(unassigned, excluded.files, excluded.reason, set())

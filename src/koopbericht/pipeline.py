@@ -71,7 +71,7 @@ class YearData:
         for finding in self.report.findings:
             if finding.severity is not Severity.ERROR:
                 continue
-            reason = TYPES[finding.code].title
+            reason = _reason(finding)
             if finding.scope in (Scope.FILE, Scope.COLUMN):
                 files.setdefault(finding.file, reason)
             elif finding.scope in (Scope.ROW, Scope.CELL) and finding.row is not None:
@@ -215,7 +215,18 @@ def _unpublished(raw: RawMeldebogen) -> list[str]:
         if column.values
     ]
     lines += [f"Werte außerhalb der Tabelle ab {cell.ref} nicht übernommen" for cell in raw.outside_cells]
+    lines += [f"ausgeblendetes Blatt „{name}“ mit Daten nicht übernommen" for name in raw.hidden_sheets_with_data]
     return lines
+
+
+def _reason(finding: Finding) -> str:
+    """Why an error leaves something out: the finding's title, with the column and the likely fix."""
+    reason = TYPES[finding.code].title
+    if finding.column and finding.scope in (Scope.FILE, Scope.COLUMN):
+        reason += f": „{finding.column}“"
+        if finding.suggestion:
+            reason += f" (gemeint wohl „{finding.suggestion}“)"
+    return reason
 
 
 def _refuse_outside_links(path: Path, root: Path) -> None:

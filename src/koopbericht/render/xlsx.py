@@ -83,8 +83,14 @@ def _inline(ref: str, text: str, style: int) -> str:
     return f'<c r="{ref}" t="inlineStr" s="{style}"><is><t xml:space="preserve">{escape(text)}</t></is></c>'
 
 
-def render_annex_xlsx(settings: Settings, activities: list[Activity], year: int, timestamp: dt.datetime) -> bytes:
-    """The Anlage as xlsx bytes (public columns only), identical for identical input."""
+def render_annex_xlsx(
+    settings: Settings, activities: list[Activity], year: int, timestamp: dt.datetime, draft_mark: str | None = None
+) -> bytes:
+    """The Anlage as xlsx bytes (public columns only), identical for identical input.
+
+    With `draft_mark` (an Entwurf) the mark is the sheet's tab name suffix, its printed page
+    header and the title, and the document status says "Entwurf"; otherwise "Endfassung".
+    """
     columns = settings.public_columns()
     headers = ["Kürzel", "Geschäftsbereich", *(c.title for c in columns)]
     widths = [8, 30, *(min(c.width, 60) for c in columns)]
@@ -93,6 +99,8 @@ def render_annex_xlsx(settings: Settings, activities: list[Activity], year: int,
     names = {d.code: d.name for d in settings.departments}
     stamp = timestamp.strftime("%Y-%m-%dT%H:%M:%SZ")
     author = escape(settings.authority.name)
+    status = "Entwurf" if draft_mark else "Endfassung"
+    title = f"Kooperationsvorhaben {year}" + (" (Entwurf)" if draft_mark else "")
     parts = {
         "[Content_Types].xml": CONTENT_TYPES,
         "_rels/.rels": ROOT_RELS,
@@ -103,7 +111,7 @@ def render_annex_xlsx(settings: Settings, activities: list[Activity], year: int,
         'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
         'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
         'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-        f"<dc:title>Kooperationsvorhaben {year}</dc:title><dc:creator>{author}</dc:creator>"
+        f"<dc:title>{title}</dc:title><dc:creator>{author}</dc:creator><cp:contentStatus>{status}</cp:contentStatus>"
         f"<cp:lastModifiedBy>{author}</cp:lastModifiedBy><dc:language>de-DE</dc:language>"
         f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
         f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified></cp:coreProperties>',
@@ -122,6 +130,11 @@ def render_annex_xlsx(settings: Settings, activities: list[Activity], year: int,
         with archive.open(_info("xl/worksheets/sheet1.xml", stamp_tuple), "w") as stream:
             for chunk in _sheet(activities, columns, headers, widths, letters, last, names):
                 stream.write(chunk.encode("utf-8"))
+            if draft_mark:  # printed on every page; element order: after autoFilter
+                stream.write(
+                    f'<headerFooter><oddHeader>&amp;C&amp;"-,Fett"{escape(draft_mark)}</oddHeader></headerFooter>'.encode()
+                )
+            stream.write(b"</worksheet>")
     return output.getvalue()
 
 
@@ -153,4 +166,4 @@ def _sheet(
         texts += [format_value(c, values.get(c.key)) for c in columns]
         cells = "".join(_inline(f"{c}{number}", XML_ILLEGAL.sub("", t), 2) for c, t in zip(letters, texts, strict=True))
         yield f'<row r="{number}">{cells}</row>'
-    yield f'</sheetData><autoFilter ref="A1:{last}"/></worksheet>'
+    yield f'</sheetData><autoFilter ref="A1:{last}"/>'
