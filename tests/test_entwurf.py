@@ -230,3 +230,16 @@ def test_the_anlage_xlsx_says_entwurf_too(runner: CliRunner, incomplete: Path, t
     assert run(runner, "build", "2023", "-C", str(complete))[0] == 0
     final = load_workbook(complete / "ausgabe" / "2023" / "Anlage-Uebersicht-2023.xlsx")
     assert final.properties.contentStatus == "Endfassung" and not final.active.oddHeader.center.text  # type: ignore[union-attr]
+
+
+def test_a_department_left_out_by_errors_is_not_called_unreported(runner: CliRunner, tmp_path: Path) -> None:
+    project = complete_project(tmp_path / "projekt")
+    renamed = [("Erläuterung" if title == "Beschreibung/Sachstand" else title) for title in HEADER]
+    write_workbook(project / "2023" / "meldungen" / "GB2_2023.xlsx", [row(1, nr="GB2-001")], header=renamed)
+    assert run(runner, "build", "2023", "--trotz-fehlern", "-C", str(project))[0] == 0
+    document = Document(str(vorlage(project)))
+    assert overview_rows(document)["GB2 Bauen und Umwelt"][0] == "nicht übernommen"
+    text = body_text(document)
+    assert "Wegen Fehlern nicht übernommen: GB2." in text
+    assert "Keine Meldung liegt vor" not in text and "Unvollständig, weil" not in text
+    assert "GB2 (Bauen und Umwelt): nicht übernommen" in chart_alt(document)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .assemble import Attachment, Completeness, assemble, figures, timestamp_for
-from .assemble.vorlage import draft_mark
+from .assemble.vorlage import NO_REPORT, draft_mark
 from .config import YearSettings
 from .errors import EXIT_FINDINGS, KoopberichtError, UsageError
 from .fileio import write_all_atomic, write_bytes_atomic
@@ -107,13 +107,9 @@ def build_year(
     state = completeness(project, year_settings, data, activities, texts)
     if final and state.draft:
         raise DraftRefused(year, state.reasons)
-    numbers = figures(
-        settings,
-        activities,
-        year,
-        not_reported=_not_reported(project, data),
-        incomplete=_incomplete(data, activities),
-    )
+    not_reported = _not_reported(project, data)
+    incomplete = _incomplete(data, activities) - not_reported.keys()  # one state per Geschäftsbereich
+    numbers = figures(settings, activities, year, not_reported=not_reported, incomplete=incomplete)
     timestamp = timestamp_for(year_settings)
     out = project.output_dir(year)
     names = {key: pattern.format(jahr=year) for key, pattern in _patterns(project).items()}
@@ -234,11 +230,19 @@ def _left_out_lines(
     return lines, dropped
 
 
-def _not_reported(project: Project, data: YearData) -> frozenset[str]:
-    """Geschäftsbereiche without a usable Meldebogen: missing, unreadable or left out as a whole."""
+def _not_reported(project: Project, data: YearData) -> dict[str, str]:
+    """Geschäftsbereiche without a usable Meldebogen, and what the Überblick shows instead of zeros.
+
+    Missing or unreadable: "keine Meldung"; read but left out as a whole by errors: "nicht übernommen".
+    """
     files = data.exclusions().files
     usable = {r.department for r in data.files if r.readable and r.department and r.source.file not in files}
-    return frozenset(d.code for d in project.settings.departments if d.code not in usable)
+    read = {r.department for r in data.files if r.readable and r.department}
+    return {
+        d.code: ("nicht übernommen" if d.code in read else NO_REPORT)
+        for d in project.settings.departments
+        if d.code not in usable
+    }
 
 
 def _incomplete(data: YearData, published: list[Activity]) -> frozenset[str]:

@@ -22,7 +22,6 @@ FONT_PATHS = (
     "C:/Windows/Fonts/arial.ttf",
 )
 WIDTH, BAR, GAP, LEFT, TOP = 1600, 44, 22, 150, 90
-NO_REPORT = "keine Meldung"
 INCOMPLETE = "unvollständig"
 
 
@@ -52,7 +51,7 @@ def bar_chart(figures: YearFigures) -> bytes:
         y = TOP + row * (BAR + GAP)
         draw.text((20, y + 6), code, fill="black", font=font)
         if code in figures.not_reported:
-            draw.text((LEFT + 12, y + 6), NO_REPORT, fill="#595959", font=font)
+            draw.text((LEFT + 12, y + 6), figures.not_reported[code], fill="#595959", font=font)
             continue
         x = LEFT
         for index, status in enumerate(figures.statuses):
@@ -73,7 +72,7 @@ def chart_alt_text(figures: YearFigures) -> str:
     parts = []
     for code, name, counts in figures.by_department:
         if code in figures.not_reported:
-            parts.append(f"{code} ({name}): {NO_REPORT}")
+            parts.append(f"{code} ({name}): {figures.not_reported[code]}")
             continue
         detail = ", ".join(f"{status} {count}" for status, count in counts.items() if count)
         note = f" ({INCOMPLETE}, Zeilen weggelassen)" if code in figures.incomplete else ""

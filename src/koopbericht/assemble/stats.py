@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from ..config import Settings
 from ..model import Activity
@@ -21,8 +22,9 @@ class YearFigures:
     statuses: tuple[str, ...]
     by_department: tuple[tuple[str, str, dict[str, int]], ...]
     by_status: dict[str, int]
-    # Geschäftsbereiche without a readable Meldebogen: shown as "keine Meldung", never as zeros.
-    not_reported: frozenset[str] = frozenset()
+    # Geschäftsbereiche without usable data, and the words shown instead of zeros:
+    # "keine Meldung" (missing or unreadable), "nicht übernommen" (left out by errors).
+    not_reported: Mapping[str, str] = field(default_factory=dict)
     # Geschäftsbereiche some of whose rows or files were left out: their counts are incomplete.
     incomplete: frozenset[str] = frozenset()
 
@@ -53,7 +55,7 @@ def figures(
     activities: list[Activity],
     year: int,
     *,
-    not_reported: frozenset[str] = frozenset(),
+    not_reported: Mapping[str, str] | None = None,
     incomplete: frozenset[str] = frozenset(),
 ) -> YearFigures:
     """Count the activities per Geschäftsbereich and status, and the distinct partners."""
@@ -78,7 +80,7 @@ def figures(
         tuple(statuses),
         tuple(rows),
         by_status,
-        not_reported,
+        dict(not_reported or {}),
         incomplete,
     )
 

@@ -187,7 +187,7 @@ def _overview(figures: YearFigures, table_number: int) -> list[Block]:
     rows = []
     for code, name, counts in figures.by_department:
         if code in figures.not_reported:  # nothing reported is not the same as nothing done
-            rows.append(TableRow((f"{code} {name}", *([NO_REPORT] * (len(statuses) + 1)))))
+            rows.append(TableRow((f"{code} {name}", *([figures.not_reported[code]] * (len(statuses) + 1)))))
             continue
         label = f"{code} {name}" + (" (unvollständig)" if code in figures.incomplete else "")
         rows.append(TableRow((label, *(str(counts.get(s, 0)) for s in statuses), str(sum(counts.values())))))
@@ -197,9 +197,12 @@ def _overview(figures: YearFigures, table_number: int) -> list[Block]:
         f"{german_number(figures.activities)} Vorhaben mit {german_number(figures.partners)} verschiedenen "
         "Kooperationspartnern gemeldet."
     )
-    if figures.not_reported:
-        missing = [code for code, _, _ in figures.by_department if code in figures.not_reported]
+    missing = [code for code, _, _ in figures.by_department if figures.not_reported.get(code) == NO_REPORT]
+    if missing:
         summary += f" Keine Meldung liegt vor von: {', '.join(missing)}."
+    refused = [code for code, _, _ in figures.by_department if figures.not_reported.get(code, NO_REPORT) != NO_REPORT]
+    if refused:
+        summary += f" Wegen Fehlern nicht übernommen: {', '.join(refused)}."
     if figures.incomplete:
         partial = [code for code, _, _ in figures.by_department if code in figures.incomplete]
         summary += f" Unvollständig, weil Zeilen weggelassen wurden: {', '.join(partial)}."
