@@ -183,3 +183,22 @@ def test_reversed_years_are_refused(gaps_project: Path, runner: CliRunner) -> No
     code, output = run(runner, "compare", "2023", "2022", "-C", str(gaps_project), "--trotz-fehlern")
     assert code == 2
     assert "Das frühere Jahr kommt zuerst: „koopbericht compare 2022 2023“" in output
+
+
+def test_a_column_not_read_in_one_year_is_no_change_and_is_stated(tmp_path: Path, runner: CliRunner) -> None:
+    from .workbooks import HEADER, YEAR, make_project, row, write_workbook
+
+    project = make_project(tmp_path / "umbenannt", 2022)
+    (project / "2023" / "meldungen").mkdir(parents=True)
+    (project / "2023" / "vorlage.toml").write_text(YEAR, encoding="utf-8")
+    write_workbook(project / "2022" / "meldungen" / "GB1_2022.xlsx", [row(1, beschreibung="Vorbereitung.")])
+    renamed = [("Stand 31.12." if title == "Status" else title) for title in HEADER]
+    write_workbook(project / "2023" / "meldungen" / "GB1_2023.xlsx", [row(1)], header=renamed)
+    target = tmp_path / "vergleich.json"
+    code, output = run(runner, "compare", "2022", "2023", "-C", str(project), "--format", "json", "-o", str(target))
+    assert code == 0, output
+    data = json.loads(target.read_text(encoding="utf-8"))
+    changed = {f["spalte"] for c in data["geaendert"] for f in c["felder"]}
+    assert "Status" not in changed and "Beschreibung/Sachstand" in changed
+    assert data["vollstaendig"] is False
+    assert any("Stand 31.12." in line for line in data["vorbehalte"])

@@ -49,6 +49,8 @@ class FileResult:
     readable: bool = True
     # Values the department entered that no published file takes over, one line each (German).
     unpublished: list[str] = field(default_factory=list)
+    # The configured columns the file has (keys); a column it lacks was not read at all.
+    columns: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -196,6 +198,7 @@ def _check(
         report.extend(check_layout(raw, settings))
         report.extend(checker.check(raw))
         result.unpublished = _unpublished(raw)
+        result.columns = frozenset(raw.columns)
         result.activities, notes = normaliser.activities(raw, department or "?")
         report.extend(notes)
     report.extend(check_departments(sources, settings, whole_year))

@@ -40,6 +40,8 @@ def compare_years(
     left_out: list[str] = []
     gaps: list[Gap] = []
     withheld: dict[int, list[Withheld]] = {}
+    read_columns: dict[str, frozenset[str]] = {}
+    unread: list[str] = []
     departments = [d.code for d in project.settings.departments]
     for year in (year_old, year_new):
         folder = project.reports_dir(year)
@@ -53,6 +55,9 @@ def compare_years(
                 "Mit --trotz-fehlern wird ohne die fehlerhaften Zeilen verglichen."
             )
         published = checked.publishable()
+        for file_result in checked.files:
+            read_columns[file_result.source.file] = file_result.columns
+            unread += [f"{year}: {file_result.source.file}: {line}" for line in file_result.unpublished]
         left_out += [f"{year}: {line}" for line in checked.left_out(published)]
         year_gaps_found, withheld[year] = year_gaps(checked, year, departments)
         gaps += year_gaps_found
@@ -60,9 +65,10 @@ def compare_years(
     gaps.sort(key=lambda gap: (departments.index(gap.department), gap.year))
     result = compare(
         project.settings, year_old, data[year_old], year_new, data[year_new],
-        withheld_old=withheld[year_old], withheld_new=withheld[year_new], gaps=gaps,
+        withheld_old=withheld[year_old], withheld_new=withheld[year_new], gaps=gaps, read_columns=read_columns,
     )  # fmt: skip
     result.left_out = left_out
+    result.unread = unread
     return result
 
 

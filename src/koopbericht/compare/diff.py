@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..assemble import format_value
@@ -78,11 +78,13 @@ class Comparison:
     left_out: list[str] = field(default_factory=list)
     gaps: list[Gap] = field(default_factory=list)
     not_comparable: list[Uncomparable] = field(default_factory=list)
+    # Columns with values that were not read (unknown title, beside the table), one line each.
+    unread: list[str] = field(default_factory=list)
 
     @property
     def complete(self) -> bool:
-        """Whether both years were compared in full: no Meldebogen missing, nothing left out."""
-        return not (self.left_out or self.gaps or self.not_comparable)
+        """Whether both years were compared in full: no Meldebogen missing, nothing left out or unread."""
+        return not (self.left_out or self.gaps or self.not_comparable or self.unread)
 
 
 def compare(
@@ -95,6 +97,7 @@ def compare(
     withheld_old: Sequence[Withheld] = (),
     withheld_new: Sequence[Withheld] = (),
     gaps: Sequence[Gap] = (),
+    read_columns: Mapping[str, frozenset[str]] | None = None,
 ) -> Comparison:
     """Compare the normalised activities of two years.
 
@@ -120,7 +123,7 @@ def compare(
             else:
                 not_comparable.append(Uncomparable(pair.new, year_new, reason))
             continue
-        change = _change(settings, pair.old, pair.new, pair.reason)
+        change = _change(settings, pair.old, pair.new, pair.reason, read_columns or {})
         if change is None:
             unchanged += 1
         else:
@@ -150,11 +153,15 @@ def compare(
     )  # fmt: skip
 
 
-def _change(settings: Settings, old: Activity, new: Activity, reason: str) -> Change | None:
+def _change(
+    settings: Settings, old: Activity, new: Activity, reason: str, read_columns: Mapping[str, frozenset[str]]
+) -> Change | None:
     fields = []
     for column in settings.public_columns():
         if column.key in ("nr", "partner"):
             continue
+        if any(column.key not in read_columns.get(a.source.file, {column.key}) for a in (old, new)):
+            continue  # a column a file did not have (renamed, say) is not compared: its values were not read
         before = format_value(column, old.values.get(column.key))
         after = format_value(column, new.values.get(column.key))
         if before != after:

@@ -58,7 +58,10 @@ def caveats(result: Comparison) -> list[str]:
             "weggelassen wurde."
         )
     if result.left_out:
-        lines.append(f"Wegen Fehlern weggelassen: {len(result.left_out)} Zeilen oder Dateien.")
+        lines.append(
+            f"Wegen Fehlern weggelassen: {len(result.left_out)} Einträge (einzelne Zeilen oder ganze Dateien)."
+        )
+    lines += [f"Nicht gelesen, daher nicht verglichen: {line}." for line in result.unread]
     return lines
 
 
