@@ -53,3 +53,16 @@ def test_a_missing_required_column_keeps_the_files_rows_out_and_says_so(tmp_path
     assert annex is not None
     titles = [str(c.value) for r in annex.iter_rows() for c in r if c.value]
     assert "Radweg Süd" in titles and "Wasserverband Nord" not in titles and "Schulweg West" not in titles
+
+
+def test_a_doubled_column_keeps_the_files_rows_out_and_says_so(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "projekt")
+    doubled = [*HEADER, "Status"]
+    write_workbook(project / "2023" / "meldungen" / "GB1_Meldebogen.xlsx", [[*row(1), "ruhend"]], header=doubled)
+    data = check_year(Project.open(project), 2023)
+    (finding,) = [f for f in data.report.findings if f.code == "spalte-doppelt"]
+    assert finding.scope is Scope.COLUMN and "keine Zeile dieser Datei veröffentlicht" in finding.message
+    assert data.publishable() == []
+    assert data.left_out() == [
+        "2023/meldungen/GB1_Meldebogen.xlsx, Zeile 2: Vorhaben Nummer 1 – Spalte doppelt: „Status“"
+    ]

@@ -29,8 +29,9 @@ def check_columns(raw: RawMeldebogen, settings: Settings) -> Iterator[Finding]:
             column = settings.column(cell.key)
             yield F.COLUMN_DUPLICATE.at(
                 raw.file,
-                f"Die Spalte „{column.title}“ kommt doppelt vor (auch in {seen[cell.key]}); gelesen wird nur die "
-                "erste. Bitte eine der beiden Spalten entfernen oder umbenennen.",
+                f"Die Spalte „{column.title}“ kommt doppelt vor (auch in {seen[cell.key]}). Solange unklar ist, "
+                "welche gilt, wird keine Zeile dieser Datei veröffentlicht. Bitte eine der beiden Spalten "
+                "entfernen oder umbenennen.",
                 sheet=raw.sheet,
                 cell=cell.ref,
                 row=raw.header_row,
