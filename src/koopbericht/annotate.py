@@ -28,6 +28,7 @@ from .errors import UsageError
 from .fileio import os_reason, write_bytes_atomic
 from .findings import Finding, Severity
 from .pipeline import YearData
+from .read.structure import MAX_COLUMN, MAX_ROW
 from .read.workbook import openpyxl_errors
 from .xlsxsafe import set_text
 
@@ -43,7 +44,6 @@ _CANNOT_MARK = (
 )
 # openpyxl creates an object for every cell of a merged range: N20:Z1048576 takes minutes and gigabytes.
 MAX_MERGED_CELLS = 100_000
-_MAX_ROW, _MAX_COLUMN = 1_048_576, 16_384
 # <mergeCell ref="B7:C7"/>, with or without a namespace prefix; found in the raw XML, before openpyxl sees it.
 _MERGE_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*?\sref\s*=\s*[\"']([^\"']*)[\"']")
 _CHUNK = 1 << 20
@@ -167,8 +167,8 @@ def _cells_in(ref: bytes) -> int:
         min_col, min_row, max_col, max_row = range_boundaries(ref.decode("ascii").replace("$", ""))
     except (UnicodeDecodeError, ValueError, TypeError):
         return 0  # openpyxl cannot read it either and refuses the workbook
-    columns = (max_col or _MAX_COLUMN) - (min_col or 1) + 1
-    rows = (max_row or _MAX_ROW) - (min_row or 1) + 1
+    columns = (max_col or MAX_COLUMN) - (min_col or 1) + 1
+    rows = (max_row or MAX_ROW) - (min_row or 1) + 1
     return max(columns, 0) * max(rows, 0)
 
 

@@ -19,12 +19,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .assemble import Attachment, Completeness, assemble, figures, timestamp_for
-from .assemble.vorlage import NO_REPORT, draft_mark
+from .assemble.vorlage import draft_mark
 from .config import YearSettings
 from .errors import EXIT_FINDINGS, KoopberichtError, UsageError
 from .fileio import write_all_atomic, write_bytes_atomic
 from .findings import DEPARTMENT_MISSING, DESCRIPTION_UNCHANGED, Report, Severity
-from .model import Activity
+from .model import NO_REPORT, NOT_TAKEN, Activity
 from .pipeline import FileResult, Progress, YearData, check_year
 from .project import Project
 from .render import PublishedFile, docx_to_pdf, render_annex_xlsx, render_docx, render_oparl
@@ -239,7 +239,7 @@ def _not_reported(project: Project, data: YearData) -> dict[str, str]:
     usable = {r.department for r in data.files if r.readable and r.department and r.source.file not in files}
     read = {r.department for r in data.files if r.readable and r.department}
     return {
-        d.code: ("nicht übernommen" if d.code in read else NO_REPORT)
+        d.code: (NOT_TAKEN if d.code in read else NO_REPORT)
         for d in project.settings.departments
         if d.code not in usable
     }

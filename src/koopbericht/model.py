@@ -7,6 +7,10 @@ from typing import Any
 
 from .values import PartialDate
 
+# What the Vorlage and compare show for a Geschäftsbereich instead of zeros.
+NO_REPORT = "keine Meldung"  # its Meldebogen is missing or unreadable
+NOT_TAKEN = "nicht übernommen"  # it was read, but errors keep all of it out
+
 
 @dataclass(frozen=True)
 class Source:

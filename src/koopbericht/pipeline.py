@@ -138,8 +138,7 @@ def _previous_activities(project: Project, year: int) -> list[Activity]:
     for source in year_files(project.reports_dir(year), project.settings):
         department = source.departments[0] if len(source.departments) == 1 else "?"
         try:
-            _refuse_outside_links(source.path, project.root)
-            raw = read_meldebogen(source.path, source.file, project.settings)
+            raw = _read(project, source)
         except UnreadableWorkbook:
             continue
         activities += normaliser.activities(raw, department)[0]
@@ -187,8 +186,7 @@ def _check(
         result = FileResult(source, department)
         results.append(result)
         try:
-            _refuse_outside_links(source.path, project.root)
-            raw = read_meldebogen(source.path, source.file, settings)
+            raw = _read(project, source)
         except UnreadableWorkbook as problem:
             result.readable = False
             report.unreadable_files += 1
@@ -230,6 +228,12 @@ def _reason(finding: Finding) -> str:
         if finding.suggestion:
             reason += f" (gemeint wohl „{finding.suggestion}“)"
     return reason
+
+
+def _read(project: Project, source: SourceFile) -> RawMeldebogen:
+    """Read one Meldebogen of the working folder (never through a link out of it)."""
+    _refuse_outside_links(source.path, project.root)
+    return read_meldebogen(source.path, source.file, project.settings)
 
 
 def _refuse_outside_links(path: Path, root: Path) -> None:

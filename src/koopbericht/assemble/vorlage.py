@@ -21,13 +21,12 @@ from ..document import (
     TableRow,
     VorlageDocument,
 )
-from ..model import Activity
+from ..model import NO_REPORT, Activity
 from ..values import PartialDate
 from .chart import bar_chart, chart_alt_text
 from .markdown import fill_placeholders, parse_markdown
 from .stats import Completeness, YearFigures, german_number, placeholders
 
-NO_REPORT = "keine Meldung"
 MARK_REPORTING = "ENTWURF – Stand der Meldungen unvollständig"
 MARK_OTHER = "ENTWURF – noch nicht fertiggestellt"
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
+import json
 import os
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -73,3 +76,19 @@ def handled(debug: bool = False) -> Iterator[None]:
             "nicht in Ihren Daten. Bitte mit --debug wiederholen und die Ausgabe melden."
         )
         raise typer.Exit(EXIT_INTERNAL) from None
+
+
+def stdout_json(data: object) -> str:
+    """`data` as JSON for stdout, lossless whatever its encoding.
+
+    A stdout that is not UTF-8 (cp1252, cp850 on Windows) cannot show every character, and
+    the terminal's error handler would rewrite what it cannot show ("→" becomes "->").
+    There, everything outside ASCII is written as a JSON Unicode escape, which every reader
+    turns back into the exact text.
+    """
+    encoding = getattr(sys.stdout, "encoding", None) or "ascii"
+    try:
+        lossless = codecs.lookup(encoding).name.startswith("utf")
+    except LookupError:
+        lossless = False
+    return json.dumps(data, ensure_ascii=not lossless, indent=2)

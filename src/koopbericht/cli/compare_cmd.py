@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from .common import DebugOption, ProjectOption, handled
+from .common import DebugOption, ProjectOption, handled, stdout_json
 
 
 class CompareFormat(StrEnum):
@@ -50,7 +50,6 @@ def compare(
     from ..fileio import write_bytes_atomic
     from ..project import Project
     from .compare_view import print_comparison
-    from .validate_cmd import stdout_json
 
     with handled(debug):
         project = Project.open(projekt)

@@ -7,7 +7,7 @@ from rich.table import Table
 
 from .. import console
 from ..compare import Comparison, caveats
-from ..compare.present import NO_REPORT
+from ..model import NO_REPORT
 
 
 def print_comparison(result: Comparison) -> None:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import codecs
-import json
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -16,7 +13,7 @@ from ..errors import EXIT_FINDINGS, EXIT_UNREADABLE, UsageError
 if TYPE_CHECKING:
     from ..project import Project
 
-from .common import DebugOption, ProjectOption, handled, year_progress
+from .common import DebugOption, ProjectOption, handled, stdout_json, year_progress
 
 
 class OutputFormat(StrEnum):
@@ -92,22 +89,6 @@ def validate(
             raise typer.Exit(EXIT_UNREADABLE)
         if report.fails(strict):
             raise typer.Exit(EXIT_FINDINGS)
-
-
-def stdout_json(data: object) -> str:
-    """`data` as JSON for stdout, lossless whatever its encoding.
-
-    A stdout that is not UTF-8 (cp1252, cp850 on Windows) cannot show every character, and
-    the terminal's error handler would rewrite what it cannot show ("→" becomes "->").
-    There, everything outside ASCII is written as a JSON Unicode escape, which every reader
-    turns back into the exact text.
-    """
-    encoding = getattr(sys.stdout, "encoding", None) or "ascii"
-    try:
-        lossless = codecs.lookup(encoding).name.startswith("utf")
-    except LookupError:
-        lossless = False
-    return json.dumps(data, ensure_ascii=not lossless, indent=2)
 
 
 def _split_targets(targets: list[str], project: Project) -> tuple[int | None, list[str]]:

@@ -10,7 +10,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..model import Activity
+from ..model import NO_REPORT, Activity
 from ..xlsxsafe import set_text
 from .diff import Change, Comparison, Uncomparable
 
@@ -21,9 +21,6 @@ HEADER_FILL = PatternFill("solid", fgColor="D9E2F3")
 def _describe(activity: Activity) -> str:
     partners = ", ".join(activity.partners[:3]) + (" u. a." if len(activity.partners) > 3 else "")
     return f"**{activity.title}** ({activity.department}" + (f"; mit {partners})" if partners else ")")
-
-
-NO_REPORT = "keine Meldung"
 
 
 def _difference(before: int | None, after: int | None) -> str:

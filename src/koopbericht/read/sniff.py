@@ -18,8 +18,8 @@ OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 MAX_FILE_BYTES = 100 * 1024 * 1024
 MAX_UNPACKED_BYTES = 400 * 1024 * 1024
-MAX_MEMBER_RATIO = 200
-_CHUNK = 1 << 20  # unpacked/packed of one member; real sheets stay far below
+MAX_MEMBER_RATIO = 200  # unpacked/packed of one member; real sheets stay far below
+_CHUNK = 1 << 20
 
 
 def check_workbook_file(path: Path) -> None:
