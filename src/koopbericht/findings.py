@@ -61,6 +61,30 @@ class Finding:
 JSON_KEYS = ("code", "severity", "file", "sheet", "cell", "row", "column", "value", "message", "suggestion")
 
 
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where in a file a finding is: sheet, row, column title and A1 cell, each as far as known."""
+
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None
+    cell: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A finding not yet placed: what a cell reader says about a value, before it knows the cell's place."""
+
+    type: FindingType
+    message: str
+    value: Any = None
+    suggestion: str | None = None
+
+    def at(self, file: str, where: Location) -> Finding:
+        """The finding this note makes at `where` in `file`."""
+        return self.type.at(file, self.message, where=where, value=self.value, suggestion=self.suggestion)
+
+
 @dataclass(frozen=True)
 class FindingType:
     """A kind of finding: code, severity, title and an example for the README."""
@@ -76,6 +100,7 @@ class FindingType:
         file: str,
         message: str,
         *,
+        where: Location | None = None,
         sheet: str | None = None,
         cell: str | None = None,
         row: int | None = None,
@@ -83,8 +108,17 @@ class FindingType:
         value: Any = None,
         suggestion: str | None = None,
     ) -> Finding:
-        """A finding of this type at the given place."""
+        """A finding of this type at the given place: `where`, with single parts given directly taking precedence."""
+        if where is not None:
+            sheet = where.sheet if sheet is None else sheet
+            cell = where.cell if cell is None else cell
+            row = where.row if row is None else row
+            column = where.column if column is None else column
         return Finding(self.code, self.severity, file, message, sheet, cell, row, column, value, suggestion, self.scope)
+
+    def note(self, message: str, value: Any = None, suggestion: str | None = None) -> Note:
+        """A finding of this type about a value whose place is added later (see `Note.at`)."""
+        return Note(self, message, value, suggestion)
 
 
 E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO  # N: note (info)

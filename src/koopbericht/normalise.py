@@ -1,22 +1,24 @@
-"""Normalising stage: raw rows become `Activity` values, with a note of every silent change.
+"""Normalising stage: raw rows become `Activity` values.
 
-Whitespace and Unicode are normalised, vocabulary synonyms replaced by their allowed
-value, partner aliases by the register's name, partner lists split, deduplicated and
-sorted, dates read into `PartialDate`, and missing Nr. assigned. What was changed is
-returned as `info` findings, which `validate --verbose` shows.
+The values come from the cell readers (`cells.py`), which read every cell once:
+whitespace and Unicode normalised, vocabulary synonyms replaced by their allowed value,
+partner aliases by the register's name, partner lists split, deduplicated and sorted,
+dates read into `PartialDate`. What the readers changed silently is reported by the row
+checker as `info` findings. This stage keeps the values and assigns a Nr. where one is
+missing, noting each as an `info` finding, which `validate --verbose` shows.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from . import findings as F
-from .config import Column, ColumnType, Settings
+from .cells import Reading
+from .config import Settings
 from .findings import Finding
 from .model import Activity, Source
-from .read import RawCell, RawMeldebogen, RawRow
-from .values import PartnerIndex, clean_text, parse_date, parse_number, split_list
+from .read import RawMeldebogen, RawRow
 
 
 @dataclass
@@ -24,20 +26,18 @@ class Normaliser:
     """Turns the rows of one year's Meldebögen into activities; ids are numbered per year."""
 
     settings: Settings
+    _new_ids: dict[str, int] = field(default_factory=dict, init=False)
 
-    def __post_init__(self) -> None:
-        self.partners = PartnerIndex(self.settings.partners)
-        self._new_ids: dict[str, int] = {}
-
-    def activities(self, raw: RawMeldebogen, department: str) -> tuple[list[Activity], list[Finding]]:
-        """The activities of one Meldebogen and the silent normalisations made."""
+    def activities(
+        self, raw: RawMeldebogen, readings: list[dict[str, Reading]], department: str
+    ) -> tuple[list[Activity], list[Finding]]:
+        """The activities of one Meldebogen from its cells as read, and the Nr. assigned on the way."""
         notes: list[Finding] = []
         result = []
-        for row in raw.rows:
+        for row, row_readings in zip(raw.rows, readings, strict=True):
             values = {}
-            for key, cell in row.cells.items():
-                column = self.settings.column(key)
-                value = self._value(column, cell, raw, row, notes)
+            for key in row.cells:
+                value = row_readings[key].value
                 if value not in (None, "", ()):
                     values[key] = value
             result.append(self._activity(raw, row, department, values, notes))
@@ -68,74 +68,6 @@ class Normaliser:
             )
         )
         return Activity(assigned, department, source, values, id_assigned=True)
-
-    def _value(self, column: Column, cell: RawCell, raw: RawMeldebogen, row: RawRow, notes: list[Finding]) -> Any:
-        place: dict[str, Any] = {"sheet": raw.sheet, "cell": cell.ref, "row": row.number, "column": column.title}
-        if column.type is ColumnType.DATE:
-            parsed = parse_date(cell.value)
-            if parsed is not None and isinstance(cell.value, str) and cell.value.strip() != str(parsed):
-                notes.append(
-                    F.NORMALISED_DATE.at(
-                        raw.file,
-                        f"Das Datum „{cell.value}“ wurde als {parsed} gelesen.",
-                        value=cell.value,
-                        suggestion=str(parsed),
-                        **place,
-                    )
-                )
-            return parsed
-        if column.type is ColumnType.NUMBER:
-            return parse_number(cell.value)
-        cleaned = clean_text(cell.value)
-        if cleaned.changed and isinstance(cell.value, str) and not cleaned.removed_characters:
-            notes.append(
-                F.NORMALISED_TEXT.at(
-                    raw.file,
-                    "Leerzeichen oder Zeichenkodierung wurden vereinheitlicht.",
-                    value=cell.value,
-                    suggestion=cleaned.text,
-                    **place,
-                )
-            )
-        text = cleaned.text
-        if column.type is ColumnType.VOCABULARY and column.vocabulary:
-            allowed = self.settings.vocabularies[column.vocabulary].normalise(text)
-            if allowed is not None and allowed != text:
-                notes.append(
-                    F.NORMALISED_SYNONYM.at(
-                        raw.file,
-                        f"„{text}“ wurde als „{allowed}“ übernommen.",
-                        value=text,
-                        suggestion=allowed,
-                        **place,
-                    )
-                )
-            return allowed or text
-        if column.type is ColumnType.LIST:
-            return self._list(column, text, raw, place, notes)
-        return text
-
-    def _list(
-        self, column: Column, text: str, raw: RawMeldebogen, place: dict[str, Any], notes: list[Finding]
-    ) -> tuple[str, ...]:
-        items = split_list(text)
-        if column.key != "partner" or not self.partners:
-            return tuple(sorted(dict.fromkeys(items), key=str.casefold))
-        result = []
-        for item in items:
-            canonical = self.partners.canonical(item)
-            if canonical is not None and canonical != item:
-                notes.append(
-                    F.NORMALISED_PARTNER.at(
-                        raw.file,
-                        f"„{item}“ wurde als „{canonical}“ übernommen.",
-                        value=item,
-                        suggestion=canonical,
-                        **place,
-                    )
-                )
-            result.append(canonical or item)
-        return tuple(sorted(dict.fromkeys(result), key=str.casefold))
 
 
 def _letter(raw: RawMeldebogen, key: str) -> str | None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import findings as F
+from .cells import cell_readers, read_rows
 from .checks import (
     RowChecker,
     check_columns,
@@ -134,6 +135,7 @@ def _previous_activities(project: Project, year: int) -> list[Activity]:
     if year not in project.years():
         return []
     normaliser = Normaliser(project.settings)
+    readers = cell_readers(project.settings)
     activities: list[Activity] = []
     for source in year_files(project.reports_dir(year), project.settings):
         department = source.departments[0] if len(source.departments) == 1 else "?"
@@ -141,7 +143,7 @@ def _previous_activities(project: Project, year: int) -> list[Activity]:
             raw = _read(project, source)
         except UnreadableWorkbook:
             continue
-        activities += normaliser.activities(raw, department)[0]
+        activities += normaliser.activities(raw, read_rows(raw, readers), department)[0]
     return activities
 
 
@@ -178,6 +180,7 @@ def _check(
     report = Report(files=len(sources))
     checker = RowChecker(settings, year, today or dt.date.today())
     normaliser = Normaliser(settings)
+    readers = cell_readers(settings)
     results = []
     for source in sources:
         if progress:
@@ -194,10 +197,11 @@ def _check(
             continue
         report.extend(check_columns(raw, settings))
         report.extend(check_layout(raw, settings))
-        report.extend(checker.check(raw))
+        readings = read_rows(raw, readers)  # every cell parsed once, for the checks and the normaliser
+        report.extend(checker.check(raw, readings))
         result.unpublished = _unpublished(raw)
         result.columns = frozenset(raw.columns)
-        result.activities, notes = normaliser.activities(raw, department or "?")
+        result.activities, notes = normaliser.activities(raw, readings, department or "?")
         report.extend(notes)
     report.extend(check_departments(sources, settings, whole_year))
     activities = [a for r in results for a in r.activities]

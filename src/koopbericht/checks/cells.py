@@ -1,133 +1,78 @@
-"""Checks of the values in each data row: required, vocabulary, partners, dates, lengths."""
+"""Checks of each data row: required values, error values, what the cell readers noted, dates and status."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Any
 
 from .. import findings as F
-from ..config import Column, ColumnType, Settings
-from ..findings import Finding
+from ..cells import Reading
+from ..config import Settings
+from ..findings import Finding, Location, Severity
 from ..read import RawCell, RawMeldebogen, RawRow
-from ..values import PartialDate, PartnerIndex, clean_text, parse_date, parse_number, split_list, vocabulary_suggestion
+from ..values import PartialDate
+
+Dates = dict[str, tuple[PartialDate, RawCell]]
 
 
 class RowChecker:
-    """Checks every value of the rows of one year's Meldebögen."""
+    """Checks every row of one year's Meldebögen, from the cells as read once (`cells.read_rows`)."""
 
     def __init__(self, settings: Settings, year: int | None, today: dt.date) -> None:
         self.settings = settings
         self.year = year
         self.today = today
-        self.partners = PartnerIndex(settings.partners)
+        self.status_vocabulary = settings.vocabularies["status"]
 
-    def check(self, raw: RawMeldebogen) -> Iterator[Finding]:
-        """Every finding about the values of `raw`'s rows."""
-        for row in raw.rows:
-            yield from self._row(raw, row)
+    def check(self, raw: RawMeldebogen, readings: list[dict[str, Reading]]) -> Iterator[Finding]:
+        """Every finding about the values of `raw`'s rows; `readings` holds each row's cells as read."""
+        for row, row_readings in zip(raw.rows, readings, strict=True):
+            yield from self._row(raw, row, row_readings)
 
-    def _row(self, raw: RawMeldebogen, row: RawRow) -> Iterator[Finding]:
-        dates: dict[str, tuple[PartialDate, RawCell]] = {}
+    def _row(self, raw: RawMeldebogen, row: RawRow, readings: dict[str, Reading]) -> Iterator[Finding]:
+        dates: Dates = {}
         for column in self.settings.columns:
             if column.key not in raw.columns:
                 continue
-            cell = row.cells.get(column.key)
-            place: dict[str, Any] = {"sheet": raw.sheet, "row": row.number, "column": column.title}
+            where = Location(raw.sheet, row.number, column.title)
             if column.key in row.errors:
-                yield error_value(raw.file, row.errors[column.key], place)
+                yield error_value(raw.file, row.errors[column.key], where)
                 continue
+            cell = row.cells.get(column.key)
             if cell is None:
                 if column.required:
                     ref = f"{raw.header[raw.columns[column.key] - 1].ref.rstrip('0123456789')}{row.number}"
-                    yield F.REQUIRED_MISSING.at(
-                        raw.file,
-                        f"„{column.title}“ ist eine Pflichtangabe und fehlt. {column.help}".strip(),
-                        cell=ref,
-                        **place,
-                    )
+                    message = f"„{column.title}“ ist eine Pflichtangabe und fehlt. {column.help}".strip()
+                    yield F.REQUIRED_MISSING.at(raw.file, message, where=where, cell=ref)
                 continue
-            place["cell"] = cell.ref
-            yield from self._cell(raw.file, column, cell, place, dates)
-        yield from self._dates(raw, row, dates)
+            reading = readings[column.key]
+            if reading.notes:
+                where = Location(raw.sheet, row.number, column.title, cell.ref)
+                yield from (n.at(raw.file, where) for n in reading.notes if n.type.severity is not Severity.INFO)
+            if reading.valid and isinstance(reading.value, PartialDate):
+                dates[column.key] = (reading.value, cell)
+        yield from self._dates(raw, row, dates, readings.get("status"))
+        yield from self._normalisations(raw, row, readings)
 
-    def _cell(
-        self, file: str, column: Column, cell: RawCell, place: dict[str, Any], dates: dict[str, Any]
+    def _normalisations(self, raw: RawMeldebogen, row: RawRow, readings: dict[str, Reading]) -> Iterator[Finding]:
+        """The silent normalisations (infos), in the order of the row's cells."""
+        for key, cell in row.cells.items():
+            notes = readings[key].notes
+            if notes:
+                where = Location(raw.sheet, row.number, self.settings.column(key).title, cell.ref)
+                yield from (n.at(raw.file, where) for n in notes if n.type.severity is Severity.INFO)
+
+    def _dates(
+        self, raw: RawMeldebogen, row: RawRow, dates: Dates, status_reading: Reading | None
     ) -> Iterator[Finding]:
-        if column.type is ColumnType.DATE:
-            parsed = parse_date(cell.value)
-            if parsed is None:
-                yield F.DATE_UNREADABLE.at(
-                    file,
-                    f"„{cell.value}“ ist kein lesbares Datum. Erlaubt sind ein Datum (01.03.2022), ein Monat "
-                    "(03/2022) oder ein Jahr (2022).",
-                    value=_shown(cell.value),
-                    **place,
-                )
-            else:
-                dates[column.key] = (parsed, cell)
-            return
-        if column.type is ColumnType.NUMBER:
-            if parse_number(cell.value) is None:
-                yield F.NUMBER_UNREADABLE.at(
-                    file,
-                    f"„{cell.value}“ ist keine Zahl. Bitte nur die Zahl eintragen, z. B. 12500,50.",
-                    value=_shown(cell.value),
-                    **place,
-                )
-            return
-        cleaned = clean_text(cell.value)
-        if cleaned.removed_characters:
-            yield F.BAD_CHARACTERS.at(
-                file,
-                "Unsichtbare Steuerzeichen wurden entfernt; bitte den Text prüfen.",
-                value=_shown(cell.value),
-                suggestion=cleaned.text,
-                **place,
-            )
-        if column.max_length and len(cleaned.text) > column.max_length:
-            yield F.TEXT_TOO_LONG.at(
-                file,
-                f"Der Text ist {len(cleaned.text)} Zeichen lang; für die Tabelle der Anlage sind höchstens "
-                f"{column.max_length} vorgesehen. Bitte kürzen.",
-                value=cleaned.text[:80] + "…",
-                **place,
-            )
-        if column.type is ColumnType.VOCABULARY and column.vocabulary:
-            vocabulary = self.settings.vocabularies[column.vocabulary]
-            if vocabulary.normalise(cleaned.text) is None:
-                suggestion = vocabulary_suggestion(vocabulary, cleaned.text)
-                yield F.NOT_IN_VOCABULARY.at(
-                    file,
-                    f"„{cleaned.text}“ ist für „{column.title}“ nicht vorgesehen. Erlaubt: "
-                    f"{'; '.join(vocabulary.values)}." + (f" Gemeint ist wohl „{suggestion}“." if suggestion else ""),
-                    value=cleaned.text,
-                    suggestion=suggestion,
-                    **place,
-                )
-        if column.type is ColumnType.LIST and column.key == "partner" and self.partners:
-            for item in split_list(cleaned.text):
-                if self.partners.canonical(item) is None:
-                    suggestion = self.partners.suggest(item)
-                    yield F.PARTNER_UNKNOWN.at(
-                        file,
-                        f"„{item}“ steht nicht im Partnerverzeichnis."
-                        + (f" Gemeint ist wohl „{suggestion}“." if suggestion else "")
-                        + " Bitte den Namen prüfen oder den Partner in koopbericht.toml ergänzen.",
-                        value=item,
-                        suggestion=suggestion,
-                        **place,
-                    )
-
-    def _dates(self, raw: RawMeldebogen, row: RawRow, dates: dict[str, Any]) -> Iterator[Finding]:
         start = dates.get("beginn")
         end = dates.get("ende")
         status_cell = row.cells.get("status")
         status = None
-        if status_cell is not None:
-            status = self.settings.vocabularies["status"].normalise(clean_text(status_cell.value).text)
+        if status_cell is not None and status_reading is not None and isinstance(status_reading.value, str):
+            status = self.status_vocabulary.normalise(status_reading.value)
         end_title = self.settings.column("ende").title
-        place: dict[str, Any] = {"sheet": raw.sheet, "row": row.number}
+        where = Location(raw.sheet, row.number)
         if start and end and end[0].last_day() < start[0].first_day():
             yield F.END_BEFORE_START.at(
                 raw.file,
@@ -135,10 +80,10 @@ class RowChecker:
                 cell=end[1].ref,
                 column=end_title,
                 value=str(end[0]),
-                **place,
+                where=where,
             )
         if status_cell is not None and status is not None:
-            yield from self._status(raw.file, status, status_cell, end, place)
+            yield from self._status(raw.file, status, status_cell, end, where)
         if self.year is not None:
             first, last = dt.date(self.year, 1, 1), dt.date(self.year, 12, 31)
             ended_before = end is not None and end[0].last_day() < first
@@ -153,11 +98,11 @@ class RowChecker:
                     cell=cell[1].ref,
                     column=self.settings.column("ende" if ended_before else "beginn").title,
                     value=str(cell[0]),
-                    **place,
+                    where=where,
                 )
 
     def _status(
-        self, file: str, status: str, cell: RawCell, end: tuple[PartialDate, RawCell] | None, place: dict[str, Any]
+        self, file: str, status: str, cell: RawCell, end: tuple[PartialDate, RawCell] | None, where: Location
     ) -> Iterator[Finding]:
         title = self.settings.column("status").title
         problem = None
@@ -172,7 +117,7 @@ class RowChecker:
             suggestion = "abgeschlossen"
         if problem:
             yield F.STATUS_VS_DATES.at(
-                file, problem, cell=cell.ref, column=title, value=status, suggestion=suggestion, **place
+                file, problem, cell=cell.ref, column=title, value=status, suggestion=suggestion, where=where
             )
 
 
@@ -192,7 +137,7 @@ GERMAN_ERRORS = {
 }
 
 
-def error_value(file: str, cell: RawCell, place: dict[str, Any]) -> Finding:
+def error_value(file: str, cell: RawCell, where: Location) -> Finding:
     """The finding for a cell (or header cell) that shows an error value instead of a value."""
     shown = GERMAN_ERRORS.get(cell.value, cell.value) or "Fehler"
     also = f" ({cell.value})" if shown != cell.value else ""
@@ -200,11 +145,7 @@ def error_value(file: str, cell: RawCell, place: dict[str, Any]) -> Finding:
         file,
         f"Die Zelle zeigt den Fehlerwert „{shown}“{also} statt eines Werts, meist das Ergebnis einer Formel, die "
         "nicht rechnen kann. Bitte die Formel korrigieren oder den Wert direkt eintragen.",
+        where=where,
         cell=cell.ref,
         value=shown,
-        **place,
     )
-
-
-def _shown(value: Any) -> Any:
-    return value if isinstance(value, str | int | float) else str(value)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from .. import findings as F
 from ..a1 import column_index, range_bounds, split_ref
 from ..config import Column, Settings
-from ..findings import Finding
+from ..findings import Finding, Location
 from ..read import RawMeldebogen
 from ..values import closest
 from .cells import error_value
@@ -96,7 +96,7 @@ def check_layout(raw: RawMeldebogen, settings: Settings) -> Iterator[Finding]:
             sheet=name,
         )
     for cell in raw.header_errors:
-        yield error_value(raw.file, cell, {"sheet": raw.sheet, "row": raw.header_row, "column": None})
+        yield error_value(raw.file, cell, Location(raw.sheet, raw.header_row))
     for cell in raw.outside_cells:
         shown = f"„{cell.value}“ " if cell.value not in ("", None) else ""
         yield F.VALUE_OUTSIDE.at(
