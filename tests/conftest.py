@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from koopbericht import console
-from koopbericht.cli import app
+from koopbericht.cli import app, console
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "examples" / "potsdam"

@@ -9,7 +9,7 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from koopbericht.compare import compare_years
+from koopbericht.actions.compare import compare_years
 from koopbericht.project import Project
 
 from .conftest import EXAMPLE, run

@@ -14,9 +14,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
+from koopbericht.actions.compare import compare_years
 from koopbericht.annotate import annotate
 from koopbericht.build import build_year
-from koopbericht.compare import compare_years, to_xlsx
+from koopbericht.compare import to_xlsx
 from koopbericht.meldebogen import write_templates
 from koopbericht.pipeline import check_year
 from koopbericht.project import Project

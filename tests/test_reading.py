@@ -12,9 +12,10 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
 
-from koopbericht.pipeline import YearData, check_paths
+from koopbericht.pipeline import check_paths
 from koopbericht.project import Project
 from koopbericht.read import workbook as reader
+from koopbericht.yeardata import YearData
 
 from . import oddities
 from .conftest import EXAMPLE, run

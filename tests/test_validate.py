@@ -272,7 +272,7 @@ def test_annotate_marks_cells_and_leaves_originals(project: Path, runner: CliRun
 
 def test_status_shows_return_and_deadline(project: Path, runner: CliRunner) -> None:
     write_workbook(meldungen(project) / "GB1_Meldebogen.xlsx", [row(1), row(2, status="in Planng")])
-    data = __import__("koopbericht.status", fromlist=["year_status"]).year_status(
+    data = __import__("koopbericht.actions.status", fromlist=["year_status"]).year_status(
         Project.open(project), 2023, today=dt.date(2024, 3, 19)
     )
     assert data.days_left == 10

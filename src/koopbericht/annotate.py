@@ -27,10 +27,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 from .errors import UsageError
 from .fileio import os_reason, write_bytes_atomic
 from .findings import Finding, Severity
-from .pipeline import YearData
 from .read.structure import MAX_COLUMN, MAX_ROW
 from .read.workbook import openpyxl_errors
 from .xlsxsafe import set_text
+from .yeardata import YearData
 
 FILLS = {
     Severity.ERROR: PatternFill("solid", fgColor="FFC7CE"),

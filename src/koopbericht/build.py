@@ -25,10 +25,11 @@ from .errors import EXIT_FINDINGS, KoopberichtError, UsageError
 from .fileio import write_all_atomic, write_bytes_atomic
 from .findings import DEPARTMENT_MISSING, DESCRIPTION_UNCHANGED, Report, Severity
 from .model import NO_REPORT, NOT_TAKEN, Activity
-from .pipeline import FileResult, Progress, YearData, check_year
+from .pipeline import Progress, check_year
 from .project import Project
 from .render import PublishedFile, docx_to_pdf, render_annex_xlsx, render_docx, render_oparl
 from .scaffold import is_placeholder_number, is_starter_text
+from .yeardata import FileResult, YearData
 
 
 class BuildRefused(KoopberichtError):

@@ -26,9 +26,10 @@ from .errors import UsageError
 from .fileio import write_bytes_atomic
 from .findings import TYPES, Finding, Scope, Severity
 from .model import Activity
-from .pipeline import YearData, check_year
+from .pipeline import check_year
 from .project import Project
 from .render.meldebogen import Carried, Correction, render_meldebogen
+from .yeardata import YearData
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ def find_root(start: Path) -> Path:
     )
 
 
-def check_year(year: int) -> int:
+def valid_year(year: int) -> int:
     """The year itself, if it is a plausible report year."""
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise UsageError(f"{year} ist kein plausibles Berichtsjahr (erwartet {MIN_YEAR}–{MAX_YEAR}).")
@@ -48,7 +48,7 @@ class Project:
 
     def year_dir(self, year: int) -> Path:
         """`JAHR/` below the working folder."""
-        return self.root / str(check_year(year))
+        return self.root / str(valid_year(year))
 
     def reports_dir(self, year: int) -> Path:
         """`JAHR/meldungen/`, where the returned Meldebögen are put."""
@@ -60,11 +60,11 @@ class Project:
 
     def output_dir(self, year: int) -> Path:
         """`ausgabe/JAHR/`, everything the tool writes for that year."""
-        return self.root / self.settings.output.folder / str(check_year(year))
+        return self.root / self.settings.output.folder / str(valid_year(year))
 
     def year_settings(self, year: int) -> YearSettings:
         """The year's vorlage.toml, loaded and checked."""
-        return load_year(self.root, check_year(year))
+        return load_year(self.root, valid_year(year))
 
     def years(self) -> list[int]:
         """Every year that has a folder with a vorlage.toml, oldest first."""

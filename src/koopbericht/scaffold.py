@@ -1,5 +1,7 @@
-"""`koopbericht init`: a new working folder with commented settings for one year.
+"""What a new working folder starts with: commented settings, a starter text, their placeholders.
 
+`actions/init.py` writes these files; `build` recognises the placeholders left in them
+(an untouched starter text, a placeholder Vorlage number) and marks the Vorlage as draft.
 The TOML is produced with tomli-w, section by section, so every value is quoted and
 escaped correctly; the comments that explain each section are put between them.
 """
@@ -8,15 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
-from pathlib import Path
 
 import tomli_w
-
-from .config import CONFIG_FILE, YEAR_FILE
-from .errors import OutputError, UsageError
-from .fileio import os_reason, write_all_atomic
-from .project import check_year
 
 _CONFIG_INTRO = """\
 # koopbericht – Einstellungen, die über die Jahre gleich bleiben.
@@ -65,7 +60,7 @@ _YEAR_INTRO = """\
 STARTER_MARK = "Dieser Abschnitt ist ein Platzhalter."
 _PLACEHOLDER_NUMBER = re.compile(r"\d{2}/SVV/0000")
 
-_STARTER_TEXT = """\
+STARTER_TEXT = """\
 # Bericht zur interkommunalen Zusammenarbeit {year}
 
 Dieser Abschnitt ist ein Platzhalter. Ersetzen Sie ihn durch den Bericht.
@@ -82,14 +77,6 @@ def is_starter_text(text: str) -> bool:
 def is_placeholder_number(number: str) -> bool:
     """Whether a Vorlage number is the one `init` writes ("26/SVV/0000")."""
     return _PLACEHOLDER_NUMBER.fullmatch(number.strip()) is not None
-
-
-@dataclass(frozen=True)
-class InitResult:
-    """What `init` created, for the CLI to list."""
-
-    root: Path
-    created: tuple[Path, ...]
 
 
 def _commented(text: str) -> str:
@@ -164,35 +151,3 @@ def year_text(year: int, name: str) -> str:
         ],
     }
     return _YEAR_INTRO.format(year=year) + tomli_w.dumps(data)
-
-
-def init_project(
-    folder: Path, year: int | None = None, name: str = "Musterstadt", short_name: str | None = None
-) -> InitResult:
-    """Create a working folder in `folder`; refuse if it already holds a project."""
-    year = check_year(year if year is not None else dt.date.today().year - 1)
-    config = folder / CONFIG_FILE
-    year_file = folder / str(year) / YEAR_FILE
-    for existing in (config, year_file):
-        if existing.exists():
-            raise UsageError(
-                f"{existing} gibt es schon. „koopbericht init“ überschreibt keinen bestehenden Arbeitsordner."
-            )
-    text_file = folder / str(year) / "text" / "01-bericht.md"
-    reports = folder / str(year) / "meldungen"
-    # Everything that is in the way is found before anything is written.
-    for needed in (folder, folder / str(year), text_file.parent, reports):
-        if needed.exists() and not needed.is_dir():
-            raise UsageError(f"{needed} ist eine Datei, kein Ordner. „koopbericht init“ braucht dort einen Ordner.")
-    if text_file.exists() and not text_file.is_file():
-        raise UsageError(f"{text_file} ist ein Ordner, keine Datei.")
-    files = {config: config_text(name, short_name or name), year_file: year_text(year, name)}
-    if not text_file.exists():
-        files[text_file] = _STARTER_TEXT.format(year=year)
-    # All files or none: a failure midway leaves no half-made working folder behind.
-    write_all_atomic({path: text.encode("utf-8") for path, text in files.items()})
-    try:
-        reports.mkdir(parents=True, exist_ok=True)
-    except OSError as error:  # checked above; only something changing the folder meanwhile gets here
-        raise OutputError(f"Der Ordner {reports} konnte nicht angelegt werden: {os_reason(error)}.") from error
-    return InitResult(folder.resolve(), (config, year_file, text_file, reports))

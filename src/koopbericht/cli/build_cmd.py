@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from .common import DebugOption, ProjectOption, handled, year_progress
+from .common import DebugOption, ProjectOption, handled
 
 
 def build(
@@ -41,16 +41,16 @@ def build(
     Solange etwas fehlt (Meldebögen, weggelassene Zeilen, Platzhaltertext, Vorlagen-Nummer), ist das
     Ergebnis ein gekennzeichneter Entwurf; mit --endfassung wird dann nichts erstellt.
     """
-    from .. import console
     from ..build import BuildRefused, build_year
     from ..findings import Severity
     from ..project import Project
+    from . import console
     from .findings_view import print_findings
 
     with handled(debug):
         project = Project.open(projekt)
         try:
-            with year_progress(project, jahr) as progress:
+            with console.FileProgress() as progress:
                 result = build_year(
                     project,
                     jahr,

@@ -6,17 +6,17 @@ import codecs
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..errors import EXIT_USAGE, KoopberichtError
+from ..errors import EXIT_INTERNAL, EXIT_USAGE, KoopberichtError
 
 if TYPE_CHECKING:
-    from ..project import Project
+    pass
 
 ProjectOption = Annotated[
     Path | None,
@@ -33,25 +33,11 @@ DebugOption = Annotated[
     typer.Option("--debug", help="Bei Fehlern den vollständigen Python-Traceback zeigen.", hidden=False),
 ]
 
-EXIT_INTERNAL = 4
-EXIT_CLOSED_PIPE = 141  # 128 + SIGPIPE: what `cat` gives when the reader of its output goes away
-
-
-@contextmanager
-def year_progress(project: Project, year: int | None) -> Iterator[Callable[[str], None]]:
-    """A progress bar over the files of `JAHR/meldungen/` (silent off a terminal)."""
-    from .. import console
-
-    folder = project.reports_dir(year) if year is not None else None
-    total = len([p for p in folder.iterdir() if p.is_file()]) if folder is not None and folder.is_dir() else 0
-    with console.file_progress(total) as advance:
-        yield advance
-
 
 @contextmanager
 def handled(debug: bool = False) -> Iterator[None]:
     """Turn library errors into a German message and exit code; no traceback unless --debug."""
-    from .. import console
+    from . import console
 
     debug = debug or bool(os.environ.get("KOOPBERICHT_DEBUG"))
     try:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from ..compare import Comparison
 
 from .common import DebugOption, ProjectOption, handled, stdout_json
 
@@ -45,50 +47,30 @@ def compare(
     debug: DebugOption = False,
 ) -> None:
     """Zeigt, was sich zwischen zwei Jahren geändert hat: neue, weggefallene und geänderte Vorhaben."""
-    from .. import console
-    from ..compare import compare_years, to_json, to_markdown, to_xlsx
-    from ..fileio import write_bytes_atomic
+    from ..actions.compare import compare_and_write
+    from ..compare import to_json, to_markdown
     from ..project import Project
+    from . import console
     from .compare_view import print_comparison
+
+    def as_text(comparison: Comparison) -> str:
+        with console.stdout.capture() as captured:
+            print_comparison(comparison)
+        return captured.get()
 
     with handled(debug):
         project = Project.open(projekt)
-        result = compare_years(project, jahr_a, jahr_b, allow_errors=trotz_fehlern)
-        if format is CompareFormat.xlsx and ausgabe is None:
-            ausgabe = project.output_dir(jahr_b) / f"Vergleich-{jahr_a}-{jahr_b}.xlsx"
-        if format is CompareFormat.text and ausgabe is None:
-            print_comparison(result)
+        outcome = compare_and_write(
+            project, jahr_a, jahr_b, format=format.value, target=ausgabe, allow_errors=trotz_fehlern, as_text=as_text
+        )
+        comparison = outcome.comparison
+        if outcome.written is not None:
+            console.success(f"Vergleich geschrieben: {outcome.written}")
+        elif format is CompareFormat.text:
+            print_comparison(comparison)
+        elif format is CompareFormat.json:
+            typer.echo(stdout_json(to_json(comparison)))
         else:
-            if format is CompareFormat.xlsx:
-                data = to_xlsx(result)
-            elif format is CompareFormat.json:
-                # A file is UTF-8; stdout may not be, and its error handler would alter values.
-                text = (
-                    json.dumps(to_json(result), ensure_ascii=False, indent=2)
-                    if ausgabe
-                    else stdout_json(to_json(result))
-                )
-                data = (text + "\n").encode()
-            elif format is CompareFormat.markdown:
-                data = to_markdown(result).encode()
-            else:
-                with console.stdout.capture() as captured:
-                    print_comparison(result)
-                data = captured.get().encode()
-            if ausgabe is None:
-                typer.echo(data.decode(), nl=False)
-            else:
-                project.refuse_as_output(ausgabe)
-                write_bytes_atomic(ausgabe, data)
-                console.success(f"Vergleich geschrieben: {ausgabe}")
-        for line in result.left_out:
-            console.warning(f"Weggelassen wegen Fehlern: {line}")
-        if format is not CompareFormat.text or ausgabe is not None:
-            # The caveat is in the output itself; this is for whoever only looks at the terminal.
-            for gap in result.gaps:
-                console.warning(f"Nicht vergleichbar: {gap}")
-            if result.not_comparable:
-                console.warning(
-                    f"Vergleich unvollständig: {len(result.not_comparable)} Vorhaben nicht vergleichbar "
-                    "(der Vorbehalt steht in der Ausgabe)."
-                )
+            typer.echo(to_markdown(comparison), nl=False)
+        for notice in outcome.notices:
+            console.warning(notice)

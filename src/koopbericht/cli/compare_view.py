@@ -5,9 +5,9 @@ from __future__ import annotations
 from rich.markup import escape
 from rich.table import Table
 
-from .. import console
 from ..compare import Comparison, caveats
 from ..model import NO_REPORT
+from . import console
 
 
 def print_comparison(result: Comparison) -> None:

@@ -7,8 +7,8 @@ from itertools import groupby
 from rich.markup import escape as _escape
 from rich.table import Table
 
-from .. import console
 from ..findings import Report, Severity
+from . import console
 
 LABELS = {Severity.ERROR: "[red]Fehler[/]", Severity.WARNING: "[yellow]Warnung[/]", Severity.INFO: "[dim]Hinweis[/]"}
 

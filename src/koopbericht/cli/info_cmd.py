@@ -9,8 +9,8 @@ def info(projekt: ProjectOption = None, debug: DebugOption = False) -> None:
     """Zeigt Arbeitsordner, Jahre und die wirksamen Einstellungen (mit Vorgaben)."""
     from rich.table import Table
 
-    from .. import console
     from ..project import Project
+    from . import console
 
     with handled(debug):
         project = Project.open(projekt)

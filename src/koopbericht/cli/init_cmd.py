@@ -31,8 +31,8 @@ def init(
     debug: DebugOption = False,
 ) -> None:
     """Legt einen neuen Arbeitsordner an: koopbericht.toml, JAHR/vorlage.toml, text/ und meldungen/."""
-    from .. import console
-    from ..scaffold import init_project
+    from ..actions.init import init_project
+    from . import console
 
     with handled(debug):
         result = init_project(ordner, jahr, name, kurzname)

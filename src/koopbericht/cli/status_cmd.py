@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from .common import DebugOption, ProjectOption, handled, year_progress
+from .common import DebugOption, ProjectOption, handled
 
 
 def status(
@@ -17,13 +17,13 @@ def status(
     """Zeigt den Rücklauf: Meldebogen je Geschäftsbereich, Vorhaben, Fehler, Warnungen und die Frist."""
     from rich.table import Table
 
-    from .. import console
+    from ..actions.status import year_status
     from ..project import Project
-    from ..status import year_status
+    from . import console
 
     with handled(debug):
         project = Project.open(projekt)
-        with year_progress(project, jahr) as progress:
+        with console.FileProgress() as progress:
             result = year_status(project, jahr, progress=progress)
         table = Table(title=f"Rücklauf {jahr}", title_justify="left", expand=True)
         table.add_column("Geschäftsbereich", ratio=2, overflow="fold")

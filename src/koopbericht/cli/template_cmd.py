@@ -21,9 +21,9 @@ def template(
     debug: DebugOption = False,
 ) -> None:
     """Schreibt je Geschäftsbereich einen Meldebogen, vorausgefüllt mit den Vorhaben des Vorjahres."""
-    from .. import console
     from ..meldebogen import plan_templates
     from ..project import Project
+    from . import console
 
     with handled(debug):
         project = Project.open(projekt)

@@ -13,7 +13,7 @@ import sys
 from contextlib import suppress
 from typing import NoReturn, TextIO
 
-from .common import EXIT_CLOSED_PIPE
+from ..errors import EXIT_CLOSED_PIPE
 
 
 def is_devnull(stream: TextIO | None) -> bool:

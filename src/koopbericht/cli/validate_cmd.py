@@ -4,16 +4,11 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from ..errors import EXIT_FINDINGS, EXIT_UNREADABLE, UsageError
-
-if TYPE_CHECKING:
-    from ..project import Project
-
-from .common import DebugOption, ProjectOption, handled, stdout_json, year_progress
+from .common import DebugOption, ProjectOption, handled, stdout_json
 
 
 class OutputFormat(StrEnum):
@@ -53,54 +48,26 @@ def validate(
     debug: DebugOption = False,
 ) -> None:
     """Prüft Meldebögen und zeigt jeden Befund mit Datei, Blatt, Zelle und Vorschlag."""
-    from .. import console
-    from ..pipeline import check_paths, check_year
+    from ..actions.validate import annotate_copies
+    from ..actions.validate import validate as run_validate
     from ..project import Project
+    from . import console
     from .findings_view import print_findings
 
     with handled(debug):
         project = Project.open(projekt)
-        year, files = _split_targets(ziele or [], project)
-        paths = [Path(f) for f in files]
-        for path in paths:
-            if not path.exists():
-                raise UsageError(f"Die Datei {path} gibt es nicht.")
-        with console.file_progress(len(paths)) if paths else year_progress(project, year) as progress:
-            if paths:
-                data = check_paths(project, paths, year, progress=progress)
-            else:
-                assert year is not None
-                project.year_settings(year)  # a broken vorlage.toml is reported before any work
-                data = check_year(project, year, progress=progress)
-        report = data.report
+        with console.FileProgress() as progress:
+            result = run_validate(project, ziele or [], strict=strict, progress=progress)
+        report = result.data.report
         if format is OutputFormat.json:
             typer.echo(stdout_json(report.as_json(include_infos=verbose)))
         else:
             print_findings(report, verbose, strict)
-        if annotate is not None:
-            from ..annotate import annotate as write_annotated  # openpyxl: imported only when needed
-
-            for done in write_annotated(data, annotate):
+        if annotate is not None:  # after the findings are shown: a copy that cannot be written ends with exit 5
+            for done in annotate_copies(result.data, annotate):
                 if done.target is None:
                     console.warning(f"Keine markierte Kopie von {done.source}: {done.problem}.")
                 else:
                     console.stderr.print(f"Markierte Kopie: {done.target} ({done.findings} Befunde)", markup=False)
-        if report.files and report.unreadable_files == report.files:
-            raise typer.Exit(EXIT_UNREADABLE)
-        if report.fails(strict):
-            raise typer.Exit(EXIT_FINDINGS)
-
-
-def _split_targets(targets: list[str], project: Project) -> tuple[int | None, list[str]]:
-    from ..project import check_year
-
-    year = None
-    if targets and targets[0].isdigit() and len(targets[0]) == 4:
-        year = check_year(int(targets[0]))
-        targets = targets[1:]
-    if year is None and not targets:
-        years = project.years()
-        if not years:
-            raise UsageError("Im Arbeitsordner gibt es noch kein Jahr (Ordner JAHR mit vorlage.toml).")
-        year = years[-1]
-    return year, targets
+        if result.exit_code:
+            raise typer.Exit(result.exit_code)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Activity
-from ..pipeline import FileResult, YearData
+from ..yeardata import FileResult, YearData
 
 MISSING = "fehlt"
 UNREADABLE = "nicht lesbar"

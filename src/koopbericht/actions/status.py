@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .findings import Finding, Severity
-from .pipeline import FileResult, Progress, YearData, check_year
-from .project import Project
+from ..findings import Finding, Severity
+from ..pipeline import Progress, check_year
+from ..project import Project
+from ..yeardata import FileResult, YearData
 
 
 @dataclass(frozen=True)

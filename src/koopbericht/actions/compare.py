@@ -1,0 +1,128 @@
+"""`compare`: check two years, compare what each publishes, and write the comparison where asked."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..compare import Comparison, Gap, Withheld, compare, to_json, to_markdown, to_xlsx, year_gaps
+from ..errors import UsageError, YearHasErrors
+from ..fileio import write_bytes_atomic
+from ..findings import Severity
+from ..pipeline import Progress, check_year
+from ..project import Project
+
+FORMATS = ("text", "markdown", "json", "xlsx")
+
+
+@dataclass(frozen=True)
+class CompareOutcome:
+    """The comparison, the file it was written to (None: it is for the terminal), and what to point out."""
+
+    comparison: Comparison
+    written: Path | None
+    notices: tuple[str, ...]
+
+
+def compare_and_write(
+    project: Project,
+    year_old: int,
+    year_new: int,
+    *,
+    format: str = "text",
+    target: Path | None = None,
+    allow_errors: bool = False,
+    as_text: Callable[[Comparison], str] | None = None,
+    progress: Progress | None = None,
+) -> CompareOutcome:
+    """Compare the years and write the comparison to `target` (xlsx always goes to a file).
+
+    Without `target`, an xlsx goes to `ausgabe/JAHR_B/Vergleich-JAHR_A-JAHR_B.xlsx`, and every
+    other format is left for the terminal. `as_text` renders the text format for a file.
+    """
+    if format not in FORMATS:
+        raise UsageError(f"Unbekanntes Format „{format}“. Erlaubt: {', '.join(FORMATS)}.")
+    comparison = compare_years(project, year_old, year_new, allow_errors=allow_errors, progress=progress)
+    if format == "xlsx" and target is None:
+        target = project.output_dir(year_new) / f"Vergleich-{year_old}-{year_new}.xlsx"
+    if target is not None:
+        project.refuse_as_output(target)
+        write_bytes_atomic(target, _rendered(comparison, format, as_text))
+    notices = [f"Weggelassen wegen Fehlern: {line}" for line in comparison.left_out]
+    if format != "text" or target is not None:
+        # The caveat is in the output itself; this is for whoever only looks at the terminal.
+        notices += [f"Nicht vergleichbar: {gap}" for gap in comparison.gaps]
+        if comparison.not_comparable:
+            notices.append(
+                f"Vergleich unvollständig: {len(comparison.not_comparable)} Vorhaben nicht vergleichbar "
+                "(der Vorbehalt steht in der Ausgabe)."
+            )
+    return CompareOutcome(comparison, target, tuple(notices))
+
+
+def _rendered(comparison: Comparison, format: str, as_text: Callable[[Comparison], str] | None) -> bytes:
+    if format == "xlsx":
+        return to_xlsx(comparison)
+    if format == "json":
+        return (json.dumps(to_json(comparison), ensure_ascii=False, indent=2) + "\n").encode()
+    if format == "markdown":
+        return to_markdown(comparison).encode()
+    if as_text is None:
+        raise UsageError("Das Textformat kann hier nicht in eine Datei geschrieben werden; bitte markdown wählen.")
+    return as_text(comparison).encode()
+
+
+def compare_years(
+    project: Project, year_old: int, year_new: int, *, allow_errors: bool = False, progress: Progress | None = None
+) -> Comparison:
+    """Check both years and compare their publishable activities.
+
+    The earlier year comes first. Reversed years are refused (a usage error) rather than compared: "neu" and
+    "nicht mehr gemeldet" would silently swap their meaning, and a narrative pasted from it would read wrong.
+    Geschäftsbereiche without usable Meldebogen in one year and rows left out by errors are kept apart as
+    "nicht vergleichbar" (see `compare.gaps`).
+    """
+    _refuse_order(year_old, year_new)
+    data = {}
+    left_out: list[str] = []
+    gaps: list[Gap] = []
+    withheld: dict[int, list[Withheld]] = {}
+    read_columns: dict[str, frozenset[str]] = {}
+    unread: list[str] = []
+    departments = [d.code for d in project.settings.departments]
+    for year in (year_old, year_new):
+        folder = project.reports_dir(year)
+        if not folder.is_dir():
+            raise UsageError(f"Für {year} gibt es keinen Ordner {Path(str(year)) / 'meldungen'} im Arbeitsordner.")
+        checked = check_year(project, year, progress=progress)
+        errors = checked.report.count(Severity.ERROR)
+        if errors and not allow_errors:
+            raise YearHasErrors(year, errors)
+        published = checked.publishable()
+        for file_result in checked.files:
+            read_columns[file_result.source.file] = file_result.columns
+            unread += [f"{year}: {file_result.source.file}: {line}" for line in file_result.unpublished]
+        left_out += [f"{year}: {line}" for line in checked.left_out(published)]
+        year_gaps_found, withheld[year] = year_gaps(checked, year, departments)
+        gaps += year_gaps_found
+        data[year] = published
+    gaps.sort(key=lambda gap: (departments.index(gap.department), gap.year))
+    result = compare(
+        project.settings, year_old, data[year_old], year_new, data[year_new],
+        withheld_old=withheld[year_old], withheld_new=withheld[year_new], gaps=gaps, read_columns=read_columns,
+    )  # fmt: skip
+    result.left_out = left_out
+    result.unread = unread
+    return result
+
+
+def _refuse_order(year_old: int, year_new: int) -> None:
+    if year_old == year_new:
+        raise UsageError("Bitte zwei verschiedene Jahre angeben, z. B. „koopbericht compare 2022 2023“.")
+    if year_old > year_new:
+        raise UsageError(
+            f"Das frühere Jahr kommt zuerst: „koopbericht compare {year_new} {year_old}“. "
+            f"Umgekehrt wären „neu“ und „nicht mehr gemeldet“ vertauscht."
+        )

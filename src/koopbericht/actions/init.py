@@ -1,0 +1,53 @@
+"""`init`: a new working folder with commented settings for one year, all files or none."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..config import CONFIG_FILE, YEAR_FILE
+from ..errors import OutputError, UsageError
+from ..fileio import os_reason, write_all_atomic
+from ..project import valid_year
+from ..scaffold import STARTER_TEXT, config_text, year_text
+
+
+@dataclass(frozen=True)
+class InitResult:
+    """What `init` created, for the CLI to list."""
+
+    root: Path
+    created: tuple[Path, ...]
+
+
+def init_project(
+    folder: Path, year: int | None = None, name: str = "Musterstadt", short_name: str | None = None
+) -> InitResult:
+    """Create a working folder in `folder`; refuse if it already holds a project."""
+    year = valid_year(year if year is not None else dt.date.today().year - 1)
+    config = folder / CONFIG_FILE
+    year_file = folder / str(year) / YEAR_FILE
+    for existing in (config, year_file):
+        if existing.exists():
+            raise UsageError(
+                f"{existing} gibt es schon. „koopbericht init“ überschreibt keinen bestehenden Arbeitsordner."
+            )
+    text_file = folder / str(year) / "text" / "01-bericht.md"
+    reports = folder / str(year) / "meldungen"
+    # Everything that is in the way is found before anything is written.
+    for needed in (folder, folder / str(year), text_file.parent, reports):
+        if needed.exists() and not needed.is_dir():
+            raise UsageError(f"{needed} ist eine Datei, kein Ordner. „koopbericht init“ braucht dort einen Ordner.")
+    if text_file.exists() and not text_file.is_file():
+        raise UsageError(f"{text_file} ist ein Ordner, keine Datei.")
+    files = {config: config_text(name, short_name or name), year_file: year_text(year, name)}
+    if not text_file.exists():
+        files[text_file] = STARTER_TEXT.format(year=year)
+    # All files or none: a failure midway leaves no half-made working folder behind.
+    write_all_atomic({path: text.encode("utf-8") for path, text in files.items()})
+    try:
+        reports.mkdir(parents=True, exist_ok=True)
+    except OSError as error:  # checked above; only something changing the folder meanwhile gets here
+        raise OutputError(f"Der Ordner {reports} konnte nicht angelegt werden: {os_reason(error)}.") from error
+    return InitResult(folder.resolve(), (config, year_file, text_file, reports))

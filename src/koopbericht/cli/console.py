@@ -1,0 +1,74 @@
+"""Rich consoles for the CLI: results on stdout, messages and progress on stderr.
+
+rich already honours NO_COLOR and drops colour and progress bars when the output is
+not a terminal; keeping both consoles here means every command prints the same way.
+"""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
+
+stdout = Console(highlight=False, soft_wrap=False)
+stderr = Console(stderr=True, highlight=False)
+
+
+def error(message: str, details: list[str] | None = None) -> None:
+    """Print an error in red on stderr, one bullet per detail."""
+    stderr.print(f"[bold red]Fehler:[/] {escape(message)}", markup=True, soft_wrap=True)
+    for line in details or []:
+        stderr.print(f"  • {line}", markup=False, soft_wrap=True)
+
+
+def warning(message: str) -> None:
+    """Print a warning in yellow on stderr."""
+    stderr.print(f"[yellow]Hinweis:[/] {escape(message)}", markup=True, soft_wrap=True)
+
+
+def success(message: str) -> None:
+    """Print a success line in green on stdout."""
+    stdout.print(f"[green]✓[/] {escape(message)}", markup=True)
+
+
+class FileProgress:
+    """A progress bar on stderr over the files a check reads (`pipeline.Progress`).
+
+    It appears when the check says how many files there are, and stays silent when
+    stderr is not a terminal or there is only one file. Use it as a context manager.
+    """
+
+    def __init__(self, label: str = "Lese Meldebögen") -> None:
+        self.label = label
+        self._bar: Progress | None = None
+        self._task: TaskID | None = None
+
+    def __enter__(self) -> FileProgress:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+    def start(self, total: int) -> None:
+        """Show a bar for `total` files (a second check, e.g. of the other year, starts a new one)."""
+        if not stderr.is_terminal or total < 2:
+            return
+        if self._bar is None:
+            self._bar = Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.fields[name]}"),
+                console=stderr,
+                transient=True,
+            )
+            self._bar.start()
+        if self._task is not None:
+            self._bar.remove_task(self._task)
+        self._task = self._bar.add_task(self.label, total=total, name="")
+
+    def advance(self, file: str) -> None:
+        """`file` is read next."""
+        if self._bar is not None and self._task is not None:
+            self._bar.update(self._task, advance=1, name=file)
