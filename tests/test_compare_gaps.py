@@ -152,8 +152,8 @@ def test_every_format_carries_the_caveat(gaps_project: Path, runner: CliRunner, 
     _assert_no_gone_or_new([c.value for c in workbook["Neu"]["C"][1:]])
     _assert_no_gone_or_new([c.value for c in workbook["Nicht mehr gemeldet"]["C"][1:]])
     assert {c.value for c in workbook["Nicht vergleichbar"]["C"][1:]} == NOT_COMPARABLE
-    counts = {r[1].split()[0]: (r[2], r[3], r[4]) for r in workbook["Zählung"].iter_rows(min_row=2, values_only=True)
-              if r[0] == "Geschäftsbereich"}  # fmt: skip
+    rows = workbook["Zählung"].iter_rows(min_row=2, values_only=True)
+    counts = {str(r[1]).split()[0]: (r[2], r[3], r[4]) for r in rows if r[0] == "Geschäftsbereich"}
     assert counts["GB2"] == (2, "keine Meldung", None) and counts["GB1"] == (3, 2, -1)
 
 

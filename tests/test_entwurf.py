@@ -72,7 +72,7 @@ def test_incomplete_year_is_an_entwurf_everywhere(runner: CliRunner, incomplete:
     for text in headers:
         assert MARK in text and "Mitteilungsvorlage 24/SVV/0001" in text  # mark beside the existing content
 
-    paragraphs = [(p.style.name, p.text) for p in document.paragraphs]
+    paragraphs = [(str(getattr(p.style, "name", "")), p.text) for p in document.paragraphs]
     assert paragraphs[1] == ("Heading 1", "Stand der Meldungen")  # right after the title
     assert paragraphs.index(("Heading 1", "Stand der Meldungen")) < paragraphs.index(("Heading 1", "Grunddaten"))
     items = [text for style, text in paragraphs if style.startswith("List Bullet")]
@@ -163,7 +163,7 @@ def test_unreadable_meldebogen_is_keine_meldung(runner: CliRunner, tmp_path: Pat
     assert "Meldebogen von GB2 Bauen und Umwelt nicht lesbar." in output
     document = Document(str(vorlage(project)))
     assert overview_rows(document)["GB2 Bauen und Umwelt"][0] == "keine Meldung"
-    items = [p.text for p in document.paragraphs if p.style.name.startswith("List Bullet")]
+    items = [p.text for p in document.paragraphs if str(getattr(p.style, "name", "")).startswith("List Bullet")]
     assert "GB2 Bauen und Umwelt: Meldebogen nicht lesbar." in items
     assert any(t.startswith("2023/meldungen/GB2_2023.xlsx: nicht lesbar") for t in items)
 

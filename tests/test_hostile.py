@@ -12,8 +12,6 @@ import pytest
 from docx import Document
 from typer.testing import CliRunner
 
-from koopbericht import fileio
-
 from .conftest import run
 from .hostile import HOSTILE, good
 from .measure import run_measured
@@ -123,7 +121,7 @@ def test_a_failing_writer_leaves_the_previous_outputs(
             raise OSError(28, "Kein Speicherplatz mehr")
         real_fsync(descriptor)
 
-    monkeypatch.setattr(fileio.os, "fsync", failing_fsync)
+    monkeypatch.setattr("koopbericht.fileio.os.fsync", failing_fsync)
     code, output = run(runner, "build", "2023", "-C", str(project))
     assert code == 5 and "Traceback" not in output
     assert "kein Speicherplatz mehr" in output and "bisherigen Ausgaben sind unverändert" in output

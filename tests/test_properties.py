@@ -110,15 +110,16 @@ def test_formula_like_text_stays_text_in_every_xlsx(items: list[dict[str, str]],
         write(project, 2023, new)
         opened = Project.open(project)
         expected = {clean_text(i["vorhaben"]).text for i in new}
-        texts: list[tuple[str, str | None]] = []
+        texts: list[tuple[object, str | None]] = []
         comparison = load_workbook(io.BytesIO(to_xlsx(compare_years(opened, 2022, 2023))))
         texts += [(c.value, c.data_type) for s in comparison for r in s.iter_rows() for c in r if c.value in expected]
         for template in write_templates(opened, 2024, "GB1"):
-            sheet = load_workbook(template.path)["Meldebogen"]
+            sheet = load_workbook(template.path).worksheets[0]
             texts += [(c.value, c.data_type) for r in sheet.iter_rows() for c in r if c.value in expected]
         copies = annotate(check_year(opened, 2023, today=TODAY), Path(folder) / "zurueck")
         assert copies, "the unknown partner should give a warning to annotate"
         for copy in copies:
+            assert copy.target is not None
             for sheet in load_workbook(copy.target):
                 texts += [(c.value, c.data_type) for r in sheet.iter_rows() for c in r if c.value in expected]
         assert {value for value, _ in texts} >= {clean_text(extra).text}

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.worksheet.worksheet import Worksheet
 from typer.testing import CliRunner
 
@@ -89,13 +90,13 @@ def test_rows_with_errors_are_prefilled_and_marked(project: Path, runner: CliRun
     assert sheet.cell(clean, 6).fill.fgColor.rgb.endswith("FFF2CC")
     for number in (status, date, title):
         assert all(sheet.cell(number, c).fill.fgColor.rgb.endswith(RED) for c in range(1, 11))
-        assert sheet.cell(number, 1).comment.text.startswith("Bitte korrigieren")
+        assert _comment(sheet.cell(number, 1)).startswith("Bitte korrigieren")
     assert sheet.cell(status, 6).value == "erledigt?"
-    assert "„erledigt?“ ist für „Status“ nicht vorgesehen" in sheet.cell(status, 6).comment.text
-    assert "„erledigt?“" in sheet.cell(status, 1).comment.text
+    assert "„erledigt?“ ist für „Status“ nicht vorgesehen" in _comment(sheet.cell(status, 6))
+    assert "„erledigt?“" in _comment(sheet.cell(status, 1))
     assert sheet.cell(date, 7).value == "irgendwann"  # the unreadable date is shown as given, to be corrected
-    assert sheet.cell(date, 7).comment.text.startswith("Bitte korrigieren: „irgendwann“ ist kein lesbares Datum")
-    assert sheet.cell(title, 3).value is None and "Pflichtangabe" in sheet.cell(title, 3).comment.text
+    assert _comment(sheet.cell(date, 7)).startswith("Bitte korrigieren: „irgendwann“ ist kein lesbares Datum")
+    assert sheet.cell(title, 3).value is None and "Pflichtangabe" in _comment(sheet.cell(title, 3))
     assert sheet.cell(title, 9).value == "Beschreibung des Vorhabens 5."
     assert "3 Vorhaben sind rot markiert" in instructions(form(project, "GB1"))
 
@@ -201,3 +202,8 @@ def test_written_forms_validate(project: Path, runner: CliRunner) -> None:
         )  # fmt: skip
         assert result.returncode == 0, result.stdout + result.stderr
         assert "0 distinct problem(s)" in result.stdout, result.stdout
+
+
+def _comment(cell: Cell | MergedCell) -> str:
+    assert cell.comment is not None, f"{cell.coordinate} has no comment"
+    return str(cell.comment.text)
