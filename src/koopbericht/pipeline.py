@@ -24,6 +24,7 @@ from .checks import (
 from .findings import Finding, Report, Severity
 from .model import Activity
 from .normalise import Normaliser
+from .paths import leads_out
 from .project import Project
 from .read import RawMeldebogen, SourceFile, UnreadableWorkbook, read_meldebogen, source_files, year_files
 from .yeardata import FileResult, YearData
@@ -167,13 +168,10 @@ def _read(project: Project, source: SourceFile) -> RawMeldebogen:
 
 def _refuse_outside_links(path: Path, root: Path) -> None:
     """A link in the working folder may not lead out of it (nothing outside is read by accident)."""
-    if not path.is_symlink():
-        return
-    target = path.resolve()
-    if not target.is_relative_to(root.resolve()):
+    if path.is_symlink() and leads_out(path, root):
         raise UnreadableWorkbook(
             "link",
-            f"Die Datei ist eine Verknüpfung auf {target} außerhalb des Arbeitsordners und wird nicht gelesen. "
+            f"Die Datei ist eine Verknüpfung auf {path.resolve()} außerhalb des Arbeitsordners und wird nicht gelesen. "
             "Bitte die Datei selbst in den Ordner meldungen/ kopieren.",
         )
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .config import CONFIG_FILE, Settings, YearSettings, load_settings, load_year
 from .errors import ProjectNotFoundError, UsageError
+from .paths import shown_relative
 
 MIN_YEAR, MAX_YEAR = 1990, 2100
 
@@ -90,7 +91,4 @@ class Project:
 
     def relative(self, path: Path) -> Path:
         """`path` relative to the working folder when below it (for messages and findings)."""
-        try:
-            return path.resolve().relative_to(self.root)
-        except ValueError:
-            return path
+        return shown_relative(path, self.root)

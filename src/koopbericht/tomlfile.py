@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError, ConfigProblem, InputUnreadableError
+from .paths import shown_relative
 
 KeyPath = tuple[str | int, ...]
 
@@ -121,8 +122,8 @@ def _index_lines(text: str) -> dict[KeyPath, int]:
 def shown_path(path: Path) -> Path:
     """`path` as the user best recognises it: relative to the current folder if below it."""
     try:
-        return path.resolve().relative_to(Path.cwd().resolve())
-    except (ValueError, OSError):
+        return shown_relative(path, Path.cwd())
+    except OSError:  # the current folder no longer exists
         return path
 
 

@@ -32,13 +32,14 @@ def init(
 ) -> None:
     """Legt einen neuen Arbeitsordner an: koopbericht.toml, JAHR/vorlage.toml, text/ und meldungen/."""
     from ..actions.init import init_project
+    from ..paths import shown_relative
     from . import console
 
     with handled(debug):
         result = init_project(ordner, jahr, name, kurzname)
         console.success(f"Arbeitsordner angelegt: {result.root}")
         for path in result.created:
-            shown = path.resolve().relative_to(result.root)
+            shown = shown_relative(path, result.root)
             console.stdout.print(f"  {shown}{'/' if path.is_dir() else ''}", markup=False)
         console.stdout.print(
             "Nächste Schritte: Geschäftsbereiche in koopbericht.toml und die Angaben in vorlage.toml "
