@@ -97,6 +97,14 @@ def check_layout(raw: RawMeldebogen, settings: Settings) -> Iterator[Finding]:
         )
     for cell in raw.header_errors:
         yield error_value(raw.file, cell, Location(raw.sheet, raw.header_row))
+    yield from _outside_the_table(raw)
+    titles = {index: settings.column(key).title for key, index in raw.columns.items()}
+    yield from _hidden_rows(raw)
+    yield from _merged_cells(raw, titles)
+    yield from _formulas_without_value(raw, titles)
+
+
+def _outside_the_table(raw: RawMeldebogen) -> Iterator[Finding]:
     for cell in raw.outside_cells:
         shown = f"„{cell.value}“ " if cell.value not in ("", None) else ""
         yield F.VALUE_OUTSIDE.at(
@@ -109,7 +117,9 @@ def check_layout(raw: RawMeldebogen, settings: Settings) -> Iterator[Finding]:
             row=_row_number(cell.ref),
             value=cell.value if cell.value not in ("", None) else None,
         )
-    titles = {index: settings.column(key).title for key, index in raw.columns.items()}
+
+
+def _hidden_rows(raw: RawMeldebogen) -> Iterator[Finding]:
     for row in raw.rows:
         if row.hidden:
             first = min([*row.cells.values(), *row.errors.values()], key=lambda c: column_index(split_ref(c.ref)[0]))
@@ -121,6 +131,9 @@ def check_layout(raw: RawMeldebogen, settings: Settings) -> Iterator[Finding]:
                 cell=first.ref,
                 row=row.number,
             )
+
+
+def _merged_cells(raw: RawMeldebogen, titles: dict[int, str]) -> Iterator[Finding]:
     for merged in raw.structure.merged_ranges:
         try:
             min_col, min_row, _, max_row = range_bounds(merged)
@@ -138,6 +151,9 @@ def check_layout(raw: RawMeldebogen, settings: Settings) -> Iterator[Finding]:
                 column=titles.get(min_col),
                 value=merged,
             )
+
+
+def _formulas_without_value(raw: RawMeldebogen, titles: dict[int, str]) -> Iterator[Finding]:
     for ref in raw.structure.formulas_without_value:
         column_letters, row_number = split_ref(ref)
         index = column_index(column_letters) if column_letters else 0

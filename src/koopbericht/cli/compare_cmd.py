@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
+    from ..actions.compare import CompareOutcome
     from ..compare import Comparison
 
 from .common import DebugOption, ProjectOption, handled, stdout_json
@@ -48,7 +49,6 @@ def compare(
 ) -> None:
     """Zeigt, was sich zwischen zwei Jahren geändert hat: neue, weggefallene und geänderte Vorhaben."""
     from ..actions.compare import compare_and_write
-    from ..compare import to_json, to_markdown
     from ..project import Project
     from . import console
     from .compare_view import print_comparison
@@ -63,14 +63,23 @@ def compare(
         outcome = compare_and_write(
             project, jahr_a, jahr_b, format=format.value, target=ausgabe, allow_errors=trotz_fehlern, as_text=as_text
         )
-        comparison = outcome.comparison
-        if outcome.written is not None:
-            console.success(f"Vergleich geschrieben: {outcome.written}")
-        elif format is CompareFormat.text:
-            print_comparison(comparison)
-        elif format is CompareFormat.json:
-            typer.echo(stdout_json(to_json(comparison)))
-        else:
-            typer.echo(to_markdown(comparison), nl=False)
-        for notice in outcome.notices:
-            console.warning(notice)
+        _present(outcome, format)
+
+
+def _present(outcome: CompareOutcome, format: CompareFormat) -> None:
+    """On the terminal: the comparison (unless it went to a file) and the notices."""
+    from ..compare import to_json, to_markdown
+    from . import console
+    from .compare_view import print_comparison
+
+    comparison = outcome.comparison
+    if outcome.written is not None:
+        console.success(f"Vergleich geschrieben: {outcome.written}")
+    elif format is CompareFormat.text:
+        print_comparison(comparison)
+    elif format is CompareFormat.json:
+        typer.echo(stdout_json(to_json(comparison)))
+    else:
+        typer.echo(to_markdown(comparison), nl=False)
+    for notice in outcome.notices:
+        console.warning(notice)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from ..annotate import Annotated as Annotated_
 
 from .common import DebugOption, ProjectOption, handled, stdout_json
 
@@ -64,10 +67,16 @@ def validate(
         else:
             print_findings(report, verbose, strict)
         if annotate is not None:  # after the findings are shown: a copy that cannot be written ends with exit 5
-            for done in annotate_copies(result.data, annotate):
-                if done.target is None:
-                    console.warning(f"Keine markierte Kopie von {done.source}: {done.problem}.")
-                else:
-                    console.stderr.print(f"Markierte Kopie: {done.target} ({done.findings} Befunde)", markup=False)
+            _show_annotated(annotate_copies(result.data, annotate))
         if result.exit_code:
             raise typer.Exit(result.exit_code)
+
+
+def _show_annotated(copies: list[Annotated_]) -> None:
+    from . import console
+
+    for done in copies:
+        if done.target is None:
+            console.warning(f"Keine markierte Kopie von {done.source}: {done.problem}.")
+        else:
+            console.stderr.print(f"Markierte Kopie: {done.target} ({done.findings} Befunde)", markup=False)
