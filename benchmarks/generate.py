@@ -3,8 +3,15 @@
 `python benchmarks/generate.py ORDNER ANZAHL` writes a working folder with ANZAHL
 activities in year 2023, spread over Geschäftsbereiche (one Meldebogen each, about
 100 activities per file, at least 6 files), with German texts of realistic length,
-partner lists with aliases, and dates in every accepted form. Deterministic: the
-same size always gives the same data.
+partner lists with aliases, and dates in every accepted form.
+
+It also writes the year 2022 for `compare 2022 2023`: in 2023, 10 % of the activities
+have no Nr. Half of those are new; the other half continue an activity of 2022 (which
+had a Nr. and a slightly different title), as when a department copies a row without
+its Nr. Of the rest, most are carried over from 2022 (some with another Status or
+Sachstand), and 2022 has 5 % activities that 2023 no longer reports. Deterministic:
+the same size always gives the same data, and 2023 is the same as before 2022 was
+added except for the blank Nr. cells.
 """
 
 from __future__ import annotations
@@ -65,33 +72,65 @@ def _row(rng: random.Random, code: str, number: int) -> list[object]:
     ]  # fmt: skip
 
 
+def _save(path: Path, rows: list[list[object]]) -> None:
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Meldebogen")
+    sheet.append(HEADER)
+    for values in rows:
+        sheet.append(values)
+    workbook.save(path)
+
+
+def _previous_year(rng: random.Random, code: str, rows: list[list[object]]) -> list[list[object]]:
+    """Blank the Nr. of 10 % of `rows` (2023, in place) and return the rows of 2022."""
+    blank = set(rng.sample(range(len(rows)), round(len(rows) / 10)))
+    new = {index for number, index in enumerate(sorted(blank)) if number % 2 == 0}
+    old: list[list[object]] = []
+    for index, values in enumerate(rows):
+        if index in new:
+            values[0] = None  # new activity, correctly without Nr.
+            continue
+        before = list(values)
+        if index in blank:
+            values[0] = None  # continued, but the Nr. was not carried over
+            before[2] = f"{values[2]} (Phase 1)"
+        if rng.random() < 0.3:
+            before[5] = rng.choice(STATUSES)
+        before[8] = " ".join(rng.sample(SENTENCES, rng.randint(2, 5)))
+        old.append(before)
+    gone = round(len(rows) / 20)
+    old += [_row(rng, code, len(rows) + number) for number in range(1, gone + 1)]
+    return old
+
+
 def generate(folder: Path, activities: int, seed: int = 2023) -> Path:
-    """Write the working folder and return it."""
+    """Write the working folder (years 2022 and 2023) and return it."""
     rng = random.Random(seed + activities)
+    rng_previous = random.Random(seed + activities + 1)
     files = min(max(activities // 100, 6), 500)
     codes = [f"GB{index:03d}" for index in range(1, files + 1)]
     reports = folder / "2023" / "meldungen"
     reports.mkdir(parents=True, exist_ok=True)
+    (folder / "2022" / "meldungen").mkdir(parents=True, exist_ok=True)
     config = ['[koerperschaft]\nname = "Landkreis Benchmark"\nkurzname = "LKB"\n']
     config += [
         f'[[geschaeftsbereich]]\nkuerzel = "{c}"\nname = "Bereich {c}"\ndateien = ["{c}_*.xlsx"]\n' for c in codes
     ]
     config += [f'[[partner]]\nname = "{n}"\naliase = ["{a}"]\n' for n, a in PARTNERS]
     (folder / "koopbericht.toml").write_text("\n".join(config), encoding="utf-8")
-    (folder / "2023" / "vorlage.toml").write_text(
-        '[grunddaten]\nnummer = "24/KT/0001"\nbetreff = "Kooperationsbericht 2023"\n'
-        'federfuehrend = "Büro des Landrats"\neinreicher = "Landrat"\ndatum = 2024-10-01\n\n'
-        '[[beratungsfolge]]\ngremium = "Kreisausschuss"\ndatum = 2024-11-13\n',
-        encoding="utf-8",
-    )
+    for year in (2022, 2023):
+        (folder / str(year) / "vorlage.toml").write_text(
+            f'[grunddaten]\nnummer = "{year + 1 - 2000}/KT/0001"\nbetreff = "Kooperationsbericht {year}"\n'
+            f'federfuehrend = "Büro des Landrats"\neinreicher = "Landrat"\ndatum = {year + 1}-10-01\n\n'
+            f'[[beratungsfolge]]\ngremium = "Kreisausschuss"\ndatum = {year + 1}-11-13\n',
+            encoding="utf-8",
+        )
     for index, code in enumerate(codes):
         count = activities // files + (1 if index < activities % files else 0)
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet("Meldebogen")
-        sheet.append(HEADER)
-        for number in range(1, count + 1):
-            sheet.append(_row(rng, code, number))
-        workbook.save(reports / f"{code}_Meldebogen_2023.xlsx")
+        rows = [_row(rng, code, number) for number in range(1, count + 1)]
+        old = _previous_year(rng_previous, code, rows)
+        _save(reports / f"{code}_Meldebogen_2023.xlsx", rows)
+        _save(folder / "2022" / "meldungen" / f"{code}_Meldebogen_2022.xlsx", old)
     return folder
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 from pathlib import Path
 
@@ -10,6 +11,8 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from koopbericht.actions.compare import compare_years
+from koopbericht.compare.align import FULL_SEARCH_PAIRS, SHORTLIST, align
+from koopbericht.model import Activity, Source
 from koopbericht.project import Project
 
 from .conftest import EXAMPLE, run
@@ -165,3 +168,103 @@ def test_xlsx_keeps_formula_like_text_as_text(two_years: Path, runner: CliRunner
     code, output = run(runner, "compare", "2022", "2023", "-C", str(two_years), "--format", "xlsx",
                        "-o", str(two_years / "2023" / "meldungen" / "x.xlsx"))  # fmt: skip
     assert code == 2 and "zwischen den Eingaben" in output
+
+
+def activity(nr: str | None, title: str, partners: tuple[str, ...] = ("A", "B"), department: str = "GB1",
+             row: int = 0) -> Activity:  # fmt: skip
+    """An activity as `normalise` makes it; without Nr. it gets a provisional one and `id_assigned`."""
+    source = Source(f"{department}.xlsx", "Meldebogen", row)
+    values = {"vorhaben": title, "partner": tuple(sorted(partners))}
+    return Activity(nr or f"{department}-neu-{row}", department, source, values, id_assigned=nr is None)
+
+
+def pinned_years() -> tuple[list[Activity], list[Activity]]:
+    old = [
+        activity("GB1-001", "Radweg Nord", row=2), activity("GB1-002", "Wasserstrategie der Region", row=3),
+        activity("GB1-003", "Pflege der Uferwege", row=4), activity("GB1-004", "Abfallverwertung", row=5),
+        activity("GB2-001", "Kita-Verbund", department="GB2", row=2),
+        activity("GB2-002", "Schulwegplan", ("C",), department="GB2", row=3),
+        activity("GB1-006", "Digitale Verwaltung", ("A",), row=6),
+        activity("GB1-007", "Digitale Verwaltung Süd", ("A",), row=7),
+        activity(None, "Ohne Nr. im Vorjahr", ("D",), row=8),
+    ]  # fmt: skip
+    new = [
+        activity(None, "Schulwegplan 2023", ("C",), department="GB2", row=2),
+        activity("GB1-001", "Radweg Nord", row=3),
+        activity(None, "Wasserstrategie für die Region", ("A", "B", "C"), row=4),
+        activity("GB1-005", "Pflege der Uferwege", row=5),  # another Nr., the same title
+        activity(None, "Neue Mobilstationen", row=6),
+        activity(None, "Kita-Verbund", ("X",), department="GB2", row=4),  # no common partner, same title
+        activity(None, "Abfallverwertung", department="GB2", row=5),  # another Geschäftsbereich
+        activity(None, "Digitale Verwaltung Süd", ("A",), row=7),  # the better of two candidates wins
+        activity(None, "Digitale Verwaltung", ("A",), row=8),
+        activity("GB1-006", "Ganz anderes Vorhaben", ("Z",), row=9),  # same Nr. decides regardless
+        activity(None, "Ohne Nr. im Vorjahr", ("D",), row=10),  # neither side has a Nr.: matched by title
+    ]  # fmt: skip
+    return old, new
+
+
+def test_alignment_with_activities_without_nr_is_pinned() -> None:
+    old, new = pinned_years()
+    pairs, added, removed = align(old, new)
+    assert [(p.old.id, p.new.id, p.reason) for p in pairs] == [
+        ("GB2-002", "GB2-neu-2", "ähnlicher Titel (83%) und gemeinsame Partner (100%)"),
+        ("GB1-001", "GB1-001", "gleiche Nr."),
+        ("GB1-002", "GB1-neu-4", "ähnlicher Titel (89%) und gemeinsame Partner (67%)"),
+        ("GB1-003", "GB1-005", "ähnlicher Titel (100%) und gemeinsame Partner (100%)"),
+        ("GB2-001", "GB2-neu-4", "ähnlicher Titel (100%) und gemeinsame Partner (0%)"),
+        ("GB1-007", "GB1-neu-7", "ähnlicher Titel (100%) und gemeinsame Partner (100%)"),
+        ("GB1-006", "GB1-006", "gleiche Nr."),
+        ("GB1-neu-8", "GB1-neu-10", "ähnlicher Titel (100%) und gemeinsame Partner (100%)"),
+    ]
+    assert [a.title for a in added] == ["Neue Mobilstationen", "Abfallverwertung", "Digitale Verwaltung"]
+    assert [a.title for a in removed] == ["Abfallverwertung"]
+
+
+def test_alignment_never_compares_activities_by_value(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`list.index` or `in` on activities compares whole dataclasses, one by one: quadratic. Ids only."""
+    old, new = pinned_years()
+    expected = [(id(p.old), id(p.new), p.reason) for p in align(old, new)[0]]
+
+    def refuse(self: Activity, other: object) -> bool:
+        raise AssertionError("Vorhaben per Wert verglichen")
+
+    monkeypatch.setattr(Activity, "__eq__", refuse)
+    assert [(id(p.old), id(p.new), p.reason) for p in align(old, new)[0]] == expected
+
+
+def count_title_comparisons(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Count every full difflib comparison (`SequenceMatcher.ratio`), the expensive step of fuzzy matching."""
+    calls = [0]
+    ratio = difflib.SequenceMatcher.ratio
+
+    def counted(self: difflib.SequenceMatcher[str]) -> float:
+        calls[0] += 1
+        return ratio(self)
+
+    monkeypatch.setattr(difflib.SequenceMatcher, "ratio", counted)
+    return calls
+
+
+def test_fuzzy_matching_stays_within_each_department(monkeypatch: pytest.MonkeyPatch) -> None:
+    departments = [f"GB{d}" for d in range(200)]
+    old = [activity(f"{d}-{i}", f"Vorhaben {d} Nummer {i}", department=d, row=i) for d in departments for i in range(3)]
+    new = [activity(None, f"Vorhaben {d} Nummer {i} neu", department=d, row=i) for d in departments for i in range(3)]
+    calls = count_title_comparisons(monkeypatch)
+    pairs, added, removed = align(old, new)
+    assert len(pairs) == 600 and not added and not removed
+    assert [(p.old.department, p.old.title + " neu") for p in pairs] == [(a.department, a.title) for a in new]
+    assert calls[0] <= 200 * 3 * 3  # within each Geschäftsbereich at most, never across
+
+
+def test_fuzzy_matching_is_bounded_in_a_large_department(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Meldebogen renumbered throughout: each new activity is compared with a shortlist, not with all."""
+    size = 300
+    assert size * size > FULL_SEARCH_PAIRS
+    old = [activity(f"GB1-{i:03d}", f"Vorhaben Nummer {i}", row=i) for i in range(size)]
+    new = [activity(None, f"Vorhaben Nummer {i} (Fortsetzung)", row=i) for i in range(size)]
+    calls = count_title_comparisons(monkeypatch)
+    pairs, added, removed = align(old, new)
+    assert [(p.old.source.row, p.new.source.row) for p in pairs] == [(i, i) for i in range(size)]
+    assert not added and not removed
+    assert calls[0] <= SHORTLIST * size

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from .. import findings as F
 from ..cells import Reading
-from ..config import Settings
+from ..config import Column, Settings
 from ..findings import Finding, Location, Severity
 from ..read import RawCell, RawMeldebogen, RawRow
 from ..values import PartialDate
@@ -23,27 +23,22 @@ class RowChecker:
         self.year = year
         self.today = today
         self.status_vocabulary = settings.vocabularies["status"]
+        self.titles = {column.key: column.title for column in settings.columns}
 
     def check(self, raw: RawMeldebogen, readings: list[dict[str, Reading]]) -> Iterator[Finding]:
         """Every finding about the values of `raw`'s rows; `readings` holds each row's cells as read."""
+        present = [column for column in self.settings.columns if column.key in raw.columns]
         for row, row_readings in zip(raw.rows, readings, strict=True):
-            yield from self._row(raw, row, row_readings)
+            yield from self._row(raw, present, row, row_readings)
 
-    def _row(self, raw: RawMeldebogen, row: RawRow, readings: dict[str, Reading]) -> Iterator[Finding]:
+    def _row(
+        self, raw: RawMeldebogen, present: list[Column], row: RawRow, readings: dict[str, Reading]
+    ) -> Iterator[Finding]:
         dates: Dates = {}
-        for column in self.settings.columns:
-            if column.key not in raw.columns:
-                continue
-            where = Location(raw.sheet, row.number, column.title)
-            if column.key in row.errors:
-                yield error_value(raw.file, row.errors[column.key], where)
-                continue
+        for column in present:
             cell = row.cells.get(column.key)
             if cell is None:
-                if column.required:
-                    ref = f"{raw.header[raw.columns[column.key] - 1].ref.rstrip('0123456789')}{row.number}"
-                    message = f"„{column.title}“ ist eine Pflichtangabe und fehlt. {column.help}".strip()
-                    yield F.REQUIRED_MISSING.at(raw.file, message, where=where, cell=ref)
+                yield from self._empty(raw, column, row)
                 continue
             reading = readings[column.key]
             if reading.notes:
@@ -54,12 +49,22 @@ class RowChecker:
         yield from self._dates(raw, row, dates, readings.get("status"))
         yield from self._normalisations(raw, row, readings)
 
+    def _empty(self, raw: RawMeldebogen, column: Column, row: RawRow) -> Iterator[Finding]:
+        """An error value where a value belongs, or a required value missing."""
+        where = Location(raw.sheet, row.number, column.title)
+        if column.key in row.errors:
+            yield error_value(raw.file, row.errors[column.key], where)
+        elif column.required:
+            ref = f"{raw.header[raw.columns[column.key] - 1].ref.rstrip('0123456789')}{row.number}"
+            message = f"„{column.title}“ ist eine Pflichtangabe und fehlt. {column.help}".strip()
+            yield F.REQUIRED_MISSING.at(raw.file, message, where=where, cell=ref)
+
     def _normalisations(self, raw: RawMeldebogen, row: RawRow, readings: dict[str, Reading]) -> Iterator[Finding]:
         """The silent normalisations (infos), in the order of the row's cells."""
         for key, cell in row.cells.items():
             notes = readings[key].notes
             if notes:
-                where = Location(raw.sheet, row.number, self.settings.column(key).title, cell.ref)
+                where = Location(raw.sheet, row.number, self.titles[key], cell.ref)
                 yield from (n.at(raw.file, where) for n in notes if n.type.severity is Severity.INFO)
 
     def _dates(
@@ -71,7 +76,7 @@ class RowChecker:
         status = None
         if status_cell is not None and status_reading is not None and isinstance(status_reading.value, str):
             status = self.status_vocabulary.normalise(status_reading.value)
-        end_title = self.settings.column("ende").title
+        end_title = self.titles["ende"]
         where = Location(raw.sheet, row.number)
         if start and end and end[0].last_day() < start[0].first_day():
             yield F.END_BEFORE_START.at(
