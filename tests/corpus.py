@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from koopbericht.a1 import column_letter
 from koopbericht.pipeline import check_paths
 from koopbericht.project import Project
+from koopbericht.read.a1 import column_letter
 
 COMPARED_ROWS = 60
 COMPARED_COLUMNS = 60
@@ -132,7 +132,7 @@ def _our_cells(path: Path) -> dict[str, dict[str, Any]]:
 
 
 def _in_range(ref: str) -> bool:
-    from koopbericht.a1 import column_index, split_ref
+    from koopbericht.read.a1 import column_index, split_ref
 
     letters, number = split_ref(ref)
     return number <= COMPARED_ROWS and column_index(letters) <= COMPARED_COLUMNS

@@ -29,7 +29,7 @@ from .fileio import os_reason, write_bytes_atomic
 from .findings import Finding, Severity
 from .read.structure import MAX_COLUMN, MAX_ROW
 from .read.workbook import openpyxl_errors
-from .xlsxsafe import set_text
+from .render.xlsxsafe import set_text
 from .yeardata import YearData
 
 FILLS = {

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import findings as F
-from ..a1 import column_index, range_bounds, split_ref
 from ..config import Column, Settings
 from ..findings import Finding, Location
 from ..read import RawMeldebogen
+from ..read.a1 import column_index, range_bounds, split_ref
 from ..values import closest
 from .cells import error_value
 from .renamed import likely_columns

@@ -11,7 +11,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..model import NO_REPORT, Activity
-from ..xlsxsafe import set_text
+from ..render.xlsxsafe import set_text
 from .diff import Change, Comparison, Uncomparable
 
 CHANGED_FILL = PatternFill("solid", fgColor="FFEB9C")

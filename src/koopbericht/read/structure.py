@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from xml.parsers import expat
 
-from ..a1 import column_index, column_letter
+from .a1 import column_index, column_letter
 from .errors import UnreadableWorkbook
 from .package import RESEND, XML_BOMB, CheckedStream, Package, SheetInfo
 

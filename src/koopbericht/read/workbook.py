@@ -22,8 +22,8 @@ from typing import Any
 import python_calamine
 from python_calamine import CalamineSheet, CalamineWorkbook
 
-from ..a1 import column_letter, split_ref
 from ..config import Settings, match_key
+from .a1 import column_letter, split_ref
 from .errors import UnreadableWorkbook
 from .package import RESEND, ZIP_ERRORS, Package, SheetInfo
 from .sniff import check_package, check_workbook_file

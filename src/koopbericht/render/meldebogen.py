@@ -26,8 +26,8 @@ from ..config import Column, ColumnType, Department, Settings, YearSettings
 from ..model import Activity
 from ..read.workbook import TEMPLATE_LIST_SHEET
 from ..values import PartialDate
-from ..xlsxsafe import set_text
 from .package import deterministic_zip
+from .xlsxsafe import set_text
 
 DATA_SHEET, HELP_SHEET, LIST_SHEET = "Meldebogen", "Anleitung", TEMPLATE_LIST_SHEET
 EXTRA_ROWS = 200  # empty rows with dropdowns below the prefilled ones
