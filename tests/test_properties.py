@@ -14,11 +14,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
+from koopbericht.actions.build import build_year
 from koopbericht.actions.compare import compare_years
-from koopbericht.annotate import annotate
-from koopbericht.build import build_year
+from koopbericht.actions.template import write_templates
+from koopbericht.actions.validate import annotate_copies
 from koopbericht.compare import to_xlsx
-from koopbericht.meldebogen import write_templates
 from koopbericht.pipeline import check_year
 from koopbericht.project import Project
 from koopbericht.values import clean_text
@@ -116,7 +116,7 @@ def test_formula_like_text_stays_text_in_every_xlsx(items: list[dict[str, str]],
         for template in write_templates(opened, 2024, "GB1"):
             sheet = load_workbook(template.path).worksheets[0]
             texts += [(c.value, c.data_type) for r in sheet.iter_rows() for c in r if c.value in expected]
-        copies = annotate(check_year(opened, 2023, today=TODAY), Path(folder) / "zurueck")
+        copies = annotate_copies(check_year(opened, 2023, today=TODAY), Path(folder) / "zurueck")
         assert copies, "the unknown partner should give a warning to annotate"
         for copy in copies:
             assert copy.target is not None

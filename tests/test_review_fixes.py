@@ -17,12 +17,12 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from koopbericht import annotate as annotate_module
 from koopbericht.checks.cells import GERMAN_ERRORS
 from koopbericht.cli import app
 from koopbericht.errors import EXIT_USAGE, OutputError
 from koopbericht.fileio import write_all_atomic
 from koopbericht.findings import REQUIRED_MISSING
+from koopbericht.render import annotated as annotate_module
 
 from .conftest import run
 from .workbooks import make_project, row, write_workbook
@@ -143,7 +143,7 @@ def test_annotated_copy_of_an_xlsx_with_another_extension_closes_the_original(tm
     finding = REQUIRED_MISSING.at(name, "fehlt", sheet="Meldebogen", cell="C2", row=2)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        copy = annotate_module._annotated_copy(path, [finding])
+        copy = annotate_module.annotated_copy(path, [finding])
         gc.collect()
     assert not [w for w in caught if issubclass(w.category, ResourceWarning)]
     copied = tmp_path / "kopie.xlsx"

@@ -5,15 +5,23 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..errors import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, UsageError
+from ..fileio import write_bytes_atomic
+from ..findings import Severity
 from ..pipeline import Progress, check_paths, check_year
 from ..project import Project, valid_year
 from ..yeardata import YearData
 
-if TYPE_CHECKING:
-    from ..annotate import Annotated
+
+@dataclass(frozen=True)
+class Annotated:
+    """One annotated copy and how many findings it marks, or why no copy could be made."""
+
+    source: str
+    target: Path | None
+    findings: int
+    problem: str | None = None
 
 
 @dataclass(frozen=True)
@@ -72,7 +80,26 @@ def _split_targets(targets: list[str], project: Project) -> tuple[int | None, li
 
 
 def annotate_copies(data: YearData, folder: Path) -> list[Annotated]:
-    """Write a copy of every file with errors or warnings, its cells marked, into `folder` (never the originals)."""
-    from ..annotate import annotate  # openpyxl: imported only when asked for
+    """Write a copy of every readable file with errors or warnings, its cells marked, into `folder`.
 
-    return annotate(data, folder)
+    The originals are never written: a folder that holds them is refused.
+    """
+    from ..render.annotated import CannotMark, annotated_copy  # openpyxl: imported only when asked for
+
+    folder = folder.resolve()
+    if any(folder == result.source.path.resolve().parent for result in data.files):
+        raise UsageError(f"{folder} enthält die Meldebögen selbst; bitte einen anderen Ordner für --annotate angeben.")
+    written = []
+    for result in data.files:
+        findings = [f for f in data.report.findings if f.file == result.source.file and f.severity is not Severity.INFO]
+        if not result.readable or not findings:
+            continue
+        try:
+            copy = annotated_copy(result.source.path, findings)
+        except CannotMark as problem:
+            written.append(Annotated(result.source.file, None, len(findings), str(problem)))
+            continue
+        target = folder / result.source.path.name
+        write_bytes_atomic(target, copy)
+        written.append(Annotated(result.source.file, target, len(findings)))
+    return written

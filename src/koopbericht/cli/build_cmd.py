@@ -41,7 +41,8 @@ def build(
     Solange etwas fehlt (Meldebögen, weggelassene Zeilen, Platzhaltertext, Vorlagen-Nummer), ist das
     Ergebnis ein gekennzeichneter Entwurf; mit --endfassung wird dann nichts erstellt.
     """
-    from ..build import BuildRefused, build_year
+    from ..actions.build import build_year
+    from ..errors import BuildRefused
     from ..findings import Severity
     from ..project import Project
     from . import console

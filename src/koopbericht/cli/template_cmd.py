@@ -21,7 +21,7 @@ def template(
     debug: DebugOption = False,
 ) -> None:
     """Schreibt je Geschäftsbereich einen Meldebogen, vorausgefüllt mit den Vorhaben des Vorjahres."""
-    from ..meldebogen import plan_templates
+    from ..actions.template import plan_templates
     from ..project import Project
     from . import console
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
-    from ..annotate import Annotated as Annotated_
+    from ..actions.validate import Annotated as Annotated_
 
 from .common import DebugOption, ProjectOption, handled, stdout_json
 

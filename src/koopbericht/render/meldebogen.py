@@ -5,7 +5,7 @@ every vocabulary column drawn from a hidden list sheet (no inline list formulas,
 long vocabularies work), date validation with German input hints, an instruction
 sheet, and internal columns visibly marked. Rows that had errors in the previous year
 are filled red and commented with what to correct. What goes in is decided by
-`koopbericht.meldebogen` (the `template` use case).
+`koopbericht.actions.template` (the `template` use case).
 """
 
 from __future__ import annotations

@@ -12,7 +12,6 @@ import re
 import warnings
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
@@ -24,13 +23,11 @@ from openpyxl.utils.cell import get_column_letter, range_boundaries
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .errors import UsageError
-from .fileio import os_reason, write_bytes_atomic
-from .findings import Finding, Severity
-from .read.structure import MAX_COLUMN, MAX_ROW
-from .read.workbook import openpyxl_errors
-from .render.xlsxsafe import set_text
-from .yeardata import YearData
+from ..fileio import os_reason
+from ..findings import Finding, Severity
+from ..read.structure import MAX_COLUMN, MAX_ROW
+from ..read.workbook import openpyxl_errors
+from .xlsxsafe import set_text
 
 FILLS = {
     Severity.ERROR: PatternFill("solid", fgColor="FFC7CE"),
@@ -50,43 +47,15 @@ _CHUNK = 1 << 20
 _OVERLAP = 1024  # bytes kept between chunks so that an element split by a chunk boundary is still found
 
 
-@dataclass(frozen=True)
-class Annotated:
-    """One annotated copy and how many findings it marks, or why no copy could be made."""
-
-    source: str
-    target: Path | None
-    findings: int
-    problem: str | None = None
-
-
-class _CannotMark(Exception):
+class CannotMark(Exception):
     """openpyxl cannot open the workbook for writing as it was read (German reason)."""
 
 
-def annotate(data: YearData, folder: Path) -> list[Annotated]:
-    """Write an annotated copy of every readable file that has errors or warnings into `folder`."""
-    folder = folder.resolve()
-    inputs = {result.source.path.resolve() for result in data.files}
-    if any(folder == path.parent for path in inputs):
-        raise UsageError(f"{folder} enthält die Meldebögen selbst; bitte einen anderen Ordner für --annotate angeben.")
-    written = []
-    for result in data.files:
-        findings = [f for f in data.report.findings if f.file == result.source.file and f.severity is not Severity.INFO]
-        if not result.readable or not findings:
-            continue
-        target = folder / result.source.path.name
-        try:
-            copy = _annotated_copy(result.source.path, findings)
-        except _CannotMark as problem:
-            written.append(Annotated(result.source.file, None, len(findings), str(problem)))
-            continue
-        write_bytes_atomic(target, copy)
-        written.append(Annotated(result.source.file, target, len(findings)))
-    return written
+def annotated_copy(path: Path, findings: list[Finding]) -> bytes:
+    """A copy of the workbook at `path` with each finding's cell filled and commented, and a summary sheet.
 
-
-def _annotated_copy(path: Path, findings: list[Finding]) -> bytes:
+    Raises `CannotMark` (German reason) where openpyxl cannot open the workbook as it was read.
+    """
     try:
         # openpyxl refuses a path whose name does not end in .xlsx (GB3.xls, no extension) even when
         # it is an xlsx, which koopbericht reads by content; given an open file it does not look at the name.
@@ -97,13 +66,13 @@ def _annotated_copy(path: Path, findings: list[Finding]) -> bytes:
                 warnings.simplefilter("ignore")
                 workbook = load_workbook(stream)
     except OSError as error:
-        raise _CannotMark(f"die Datei lässt sich nicht öffnen: {os_reason(error)}") from None
+        raise CannotMark(f"die Datei lässt sich nicht öffnen: {os_reason(error)}") from None
     except openpyxl_errors():
-        raise _CannotMark(_CANNOT_MARK) from None
+        raise CannotMark(_CANNOT_MARK) from None
     # openpyxl drops sheets it does not understand (a Strict Open XML workbook loses all of
     # them); a copy without the sheet the findings are about would mislead.
     if any(f.sheet and f.sheet not in workbook.sheetnames for f in findings):
-        raise _CannotMark(_CANNOT_MARK)
+        raise CannotMark(_CANNOT_MARK)
     by_cell: dict[tuple[str, str], list[tuple[str, Finding]]] = {}
     for finding in findings:
         if finding.sheet and finding.sheet in workbook.sheetnames and finding.cell:
@@ -123,7 +92,7 @@ def _annotated_copy(path: Path, findings: list[Finding]) -> bytes:
 
 
 def _refuse_huge_merges(stream: IO[bytes]) -> None:
-    """Raise `_CannotMark` if the merged ranges of the workbook cover too many cells for openpyxl."""
+    """Raise `CannotMark` if the merged ranges of the workbook cover too many cells for openpyxl."""
     try:
         with zipfile.ZipFile(stream) as package:
             merged = 0
@@ -132,11 +101,11 @@ def _refuse_huge_merges(stream: IO[bytes]) -> None:
                     for ref in _merge_refs(member):
                         merged += _cells_in(ref)
                         if merged > MAX_MERGED_CELLS:
-                            raise _CannotMark(_too_many_merged(ref.decode("ascii", "replace")))
-    except _CannotMark:
+                            raise CannotMark(_too_many_merged(ref.decode("ascii", "replace")))
+    except CannotMark:
         raise
     except openpyxl_errors():  # ZIP and XML damage included
-        raise _CannotMark(_CANNOT_MARK) from None
+        raise CannotMark(_CANNOT_MARK) from None
 
 
 def _too_many_merged(example: str) -> str:

@@ -21,15 +21,15 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .config import Department, Settings, YearSettings
-from .errors import UsageError
-from .fileio import write_bytes_atomic
-from .findings import TYPES, Finding, Scope, Severity
-from .model import Activity
-from .pipeline import check_year
-from .project import Project
-from .render.meldebogen import Carried, Correction, render_meldebogen
-from .yeardata import YearData
+from ..config import Department, Settings, YearSettings
+from ..errors import UsageError
+from ..fileio import write_bytes_atomic
+from ..findings import TYPES, Finding, Scope, Severity
+from ..model import Activity
+from ..pipeline import check_year
+from ..project import Project
+from ..render.meldebogen import Carried, Correction, render_meldebogen
+from ..yeardata import YearData
 
 
 @dataclass(frozen=True)
