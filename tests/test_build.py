@@ -184,6 +184,21 @@ def test_annex_xlsx(built_example: Path) -> None:
     assert titles == set(example_titles(built_example))
 
 
+def test_annex_docx_and_xlsx_list_the_same_rows_in_the_same_order(built_example: Path) -> None:
+    """One table model for both: same Geschäftsbereich order, same texts, no provisional Nr. published."""
+    annex = Document(str(outputs(built_example)["docx"])).tables[-1]
+    docx_rows = [[c.text for c in r.cells] for r in annex.rows[1:]]
+    docx_rows = [r for r in docx_rows if len(set(r)) > 1]  # without the group rows (one merged cell)
+    sheet = load_workbook(outputs(built_example)["xlsx"])["Vorhaben"]
+    headers = [c.value for c in sheet[1]]
+    shown = [headers.index(c) for c in ("Nr.", "Vorhaben", "Kooperationspartner", "Status")]
+    xlsx_rows = [[v or "" for v in (row[i] for i in shown)] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert [[r[0], r[1], r[2], r[4]] for r in docx_rows] == xlsx_rows
+    codes = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert codes == sorted(codes, key=["OB", "GB1", "GB2", "GB3", "GB4", "GB5"].index)
+    assert not any("-neu-" in str(nr) for nr, *_ in xlsx_rows)
+
+
 def test_oparl_paper(built_example: Path) -> None:
     paths = outputs(built_example)
     paper = json.loads(paths["json"].read_text(encoding="utf-8"))

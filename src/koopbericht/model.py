@@ -42,6 +42,15 @@ class Activity:
     id_assigned: bool = False
 
     @property
+    def published_id(self) -> str:
+        """The Nr. as published: empty where the Meldebogen gave none.
+
+        A provisional Nr. (KÜRZEL-neu-N) only tells activities apart inside koopbericht; it is
+        never shown as if the department had given it.
+        """
+        return "" if self.id_assigned else self.id
+
+    @property
     def title(self) -> str:
         """The Vorhaben."""
         return str(self.values.get("vorhaben", ""))

@@ -17,7 +17,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..assemble import Attachment, Completeness, YearFigures, assemble, figures, timestamp_for
+from ..assemble import Attachment, Completeness, YearFigures, annex_table, assemble, figures, timestamp_for
 from ..assemble.completeness import completeness, incomplete, not_reported
 from ..assemble.vorlage import draft_mark
 from ..errors import BuildRefused, DraftRefused, UsageError
@@ -110,13 +110,14 @@ def _render(
     names = {key: pattern.format(jahr=year) for key, pattern in _patterns(project).items()}
     for name in names.values():
         project.refuse_as_output(out / name)
-    annex = render_annex_xlsx(settings, activities, year, timestamp, draft_mark=draft_mark(state))
+    table = annex_table(settings, activities)  # the Anlage, assembled once for the docx and the xlsx
+    annex = render_annex_xlsx(settings, table, year, timestamp, draft_mark=draft_mark(state))
     attachments = [
         Attachment("Tabellarische Übersicht der Kooperationsvorhaben", "Anlage 1 in diesem Dokument", None),
         Attachment("Tabellarische Übersicht als Tabelle", names["annex"], len(annex)),
     ]
     numbers = _figures(project, year, data, activities)
-    document = assemble(settings, year_settings, activities, numbers, texts, attachments, state)
+    document = assemble(settings, year_settings, table, numbers, texts, attachments, state)
     vorlage = render_docx(document, template)
     title = f"{year_settings.master.paper_type} {year_settings.master.number}" + (" (Entwurf)" if state.draft else "")
     main = PublishedFile(title, names["vorlage"], vorlage)

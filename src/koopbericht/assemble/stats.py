@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..config import Settings
+from ..formatting import german_number
 from ..model import Activity
 
 UNKNOWN_STATUS = "ohne Angabe"
@@ -83,11 +84,6 @@ def figures(
         dict(not_reported or {}),
         incomplete,
     )
-
-
-def german_number(value: int) -> str:
-    """1234 → 1.234."""
-    return f"{value:,}".replace(",", ".")
 
 
 def placeholders(figures: YearFigures, settings: Settings, number: str) -> dict[str, str]:

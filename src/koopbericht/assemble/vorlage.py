@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from ..config import Column, Settings, YearSettings
+from ..config import Settings, YearSettings
 from ..document import (
     Block,
     Heading,
@@ -21,11 +20,12 @@ from ..document import (
     TableRow,
     VorlageDocument,
 )
-from ..model import NO_REPORT, Activity
-from ..values import PartialDate
+from ..formatting import file_size, german_date, german_number
+from ..model import NO_REPORT
+from .annex import Annex
 from .chart import bar_chart, chart_alt_text
 from .markdown import fill_placeholders, parse_markdown
-from .stats import Completeness, YearFigures, german_number, placeholders
+from .stats import Completeness, YearFigures, placeholders
 
 MARK_REPORTING = "ENTWURF – Stand der Meldungen unvollständig"
 MARK_OTHER = "ENTWURF – noch nicht fertiggestellt"
@@ -46,21 +46,10 @@ def timestamp_for(year_settings: YearSettings) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, 9, 0, 0)
 
 
-def format_value(column: Column, value: Any) -> str:
-    """A normalised value as shown in the Anlage (list entries separated by `; `)."""
-    if isinstance(value, tuple):
-        return "; ".join(value)
-    if isinstance(value, PartialDate):
-        return str(value)
-    if isinstance(value, float):
-        return f"{value:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".").removesuffix(",00")
-    return "" if value is None else str(value)
-
-
 def assemble(
     settings: Settings,
     year: YearSettings,
-    activities: list[Activity],
+    annex: Annex,
     figures: YearFigures,
     texts: list[tuple[Path, str]],
     attachments: list[Attachment],
@@ -82,7 +71,7 @@ def assemble(
         blocks += parsed
     blocks += _overview(figures, table_number)
     blocks += _attachment_list(attachments, table_number + 1)
-    blocks += _annex(settings, activities, year.year)
+    blocks += _annex(settings, annex, year.year)
     return VorlageDocument(
         number=master.number,
         title=master.subject,
@@ -140,7 +129,7 @@ def _master_data(year: YearSettings) -> list[Block]:
         ("Einreicher", master.submitter),
     ]
     if master.date:
-        rows.append(("Datum", f"{master.date:%d.%m.%Y}"))
+        rows.append(("Datum", german_date(master.date)))
     return [
         Heading(1, "Grunddaten"),
         Table(
@@ -155,7 +144,7 @@ def _master_data(year: YearSettings) -> list[Block]:
 
 def _consultations(year: YearSettings) -> list[Block]:
     rows = tuple(
-        TableRow((c.status, f"{c.date:%d.%m.%Y}" if c.date else "", c.body, c.decision)) for c in year.consultations
+        TableRow((c.status, german_date(c.date) if c.date else "", c.body, c.decision)) for c in year.consultations
     )
     if not rows:
         return [Heading(1, "Beratungsfolge"), Paragraph((Run("Keine Beratungsfolge angegeben."),))]
@@ -221,7 +210,7 @@ def _overview(figures: YearFigures, table_number: int) -> list[Block]:
 
 def _attachment_list(attachments: list[Attachment], table_number: int) -> list[Block]:
     rows = tuple(
-        TableRow((str(i), f"{a.name}\n({a.file_name})", _size(a.size))) for i, a in enumerate(attachments, start=1)
+        TableRow((str(i), f"{a.name}\n({a.file_name})", file_size(a.size))) for i, a in enumerate(attachments, start=1)
     )
     return [
         Heading(1, "Anlagen"),
@@ -235,35 +224,19 @@ def _attachment_list(attachments: list[Attachment], table_number: int) -> list[B
     ]
 
 
-def _size(size: int | None) -> str:
-    if size is None:
-        return "–"
-    if size < 1024 * 1024:
-        return f"{size / 1024:.1f} kB".replace(".", ",")
-    return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
-
-
-def _annex(settings: Settings, activities: list[Activity], year: int) -> list[Block]:
+def _annex(settings: Settings, annex: Annex, year: int) -> list[Block]:
     columns = [settings.column(key) for key in settings.output.annex_columns]
+    positions = annex.positions(settings.output.annex_columns)
     rows: list[TableRow] = []
-    by_department: dict[str, list[Activity]] = {}
-    for activity in activities:  # one pass; filtering per department would be quadratic
-        by_department.setdefault(activity.department, []).append(activity)
-    for department in settings.departments:
-        own = by_department.get(department.code, [])
-        if not own:
-            continue
-        rows.append(TableRow((f"{department.code} – {department.name} ({len(own)} Vorhaben)",), group=True))
-        for activity in own:
-            # A provisional Nr. (KÜRZEL-neu-N) is an internal aid, not a published identifier.
-            values = {"nr": "" if activity.id_assigned else activity.id, **activity.values}
-            rows.append(TableRow(tuple(format_value(c, values.get(c.key)) for c in columns)))
+    for group in annex.groups:
+        rows.append(TableRow((f"{group.code} – {group.name} ({len(group.rows)} Vorhaben)",), group=True))
+        rows += [TableRow(tuple(texts[p] for p in positions)) for texts in group.rows]
     return [
         LandscapeSection(),
         Heading(1, f"Anlage 1: Tabellarische Übersicht der Kooperationsvorhaben {year}"),
         Table(
             "Anlage 1: Kooperationsvorhaben nach Geschäftsbereich",
-            f"Alle {len(activities)} gemeldeten Vorhaben, gruppiert nach Geschäftsbereich, mit den Spalten "
+            f"Alle {annex.count} gemeldeten Vorhaben, gruppiert nach Geschäftsbereich, mit den Spalten "
             f"{', '.join(c.title for c in columns)}.",
             tuple(c.title for c in columns),
             tuple(rows),

@@ -33,7 +33,7 @@ def print_comparison(result: Comparison) -> None:
         table.add_column("Vorhaben", ratio=3)
         table.add_column("Status", no_wrap=True)
         for activity in activities:
-            nr = "–" if activity.id_assigned else activity.id
+            nr = activity.published_id or "–"
             table.add_row(escape(nr), activity.department, escape(activity.title), activity.status or "")
         out.print(table)
     if result.not_comparable:
@@ -44,7 +44,7 @@ def print_comparison(result: Comparison) -> None:
         table.add_column("Grund", ratio=2)
         for item in result.not_comparable:
             activity = item.activity
-            nr = "–" if activity.id_assigned else activity.id
+            nr = activity.published_id or "–"
             table.add_row(escape(nr), activity.department, escape(activity.title), escape(item.reason))
         out.print(table)
     if result.changed:
@@ -60,7 +60,7 @@ def print_comparison(result: Comparison) -> None:
                 lines.append("Partner nicht mehr: " + ", ".join(change.partners_removed))
             if change.reason != "gleiche Nr.":
                 lines.append(f"[dim]zugeordnet über {change.reason}[/]")
-            nr = "–" if change.new.id_assigned else change.new.id
+            nr = change.new.published_id or "–"
             table.add_row(escape(nr), escape(change.title), "\n".join(lines))
         out.print(table)
     if result.partners_gained or result.partners_lost:

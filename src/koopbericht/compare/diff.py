@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from ..assemble import format_value
 from ..config import Settings
+from ..formatting import format_value
 from ..model import Activity
 from .align import align
 from .gaps import Gap, Withheld
@@ -162,13 +162,12 @@ def _change(
             continue
         if any(column.key not in read_columns.get(a.source.file, {column.key}) for a in (old, new)):
             continue  # a column a file did not have (renamed, say) is not compared: its values were not read
-        before = format_value(column, old.values.get(column.key))
-        after = format_value(column, new.values.get(column.key))
+        before = format_value(old.values.get(column.key))
+        after = format_value(new.values.get(column.key))
         if before != after:
             fields.append(FieldChange(column.key, column.title, before, after))
-    if old.id_assigned != new.id_assigned or (not old.id_assigned and old.id != new.id):
-        nr = settings.column("nr").title
-        fields.insert(0, FieldChange("nr", nr, "" if old.id_assigned else old.id, "" if new.id_assigned else new.id))
+    if old.published_id != new.published_id:
+        fields.insert(0, FieldChange("nr", settings.column("nr").title, old.published_id, new.published_id))
     added = tuple(p for p in new.partners if p not in old.partners)
     removed = tuple(p for p in old.partners if p not in new.partners)
     if not fields and not added and not removed:

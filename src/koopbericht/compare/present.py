@@ -131,7 +131,7 @@ def _partner_line(change: Change) -> str:
 
 def _activity_json(activity: Activity) -> dict[str, Any]:
     return {
-        "nr": None if activity.id_assigned else activity.id,
+        "nr": activity.published_id or None,
         "geschaeftsbereich": activity.department,
         "vorhaben": activity.title,
         "kooperationspartner": list(activity.partners),
@@ -237,8 +237,8 @@ def _cell_count(value: int | None) -> int | str:
 
 
 def _row(activity: Activity) -> list[str]:
-    nr = "" if activity.id_assigned else activity.id
-    return [nr, activity.department, activity.title, "; ".join(activity.partners), activity.status or ""]
+    partners = "; ".join(activity.partners)
+    return [activity.published_id, activity.department, activity.title, partners, activity.status or ""]
 
 
 def _header(sheet: Worksheet, titles: list[str]) -> None:

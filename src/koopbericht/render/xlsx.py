@@ -17,9 +17,8 @@ from xml.sax.saxutils import escape
 
 from openpyxl.utils import get_column_letter
 
-from ..assemble import format_value
-from ..config import Column, Settings
-from ..model import Activity
+from ..assemble import Annex
+from ..config import Settings
 from ..values import XML_ILLEGAL
 
 SHEET = "Vorhaben"
@@ -84,24 +83,40 @@ def _inline(ref: str, text: str, style: int) -> str:
 
 
 def render_annex_xlsx(
-    settings: Settings, activities: list[Activity], year: int, timestamp: dt.datetime, draft_mark: str | None = None
+    settings: Settings, annex: Annex, year: int, timestamp: dt.datetime, draft_mark: str | None = None
 ) -> bytes:
-    """The Anlage as xlsx bytes (public columns only), identical for identical input.
+    """The Anlage as xlsx bytes (public columns only, grouped as in the Vorlage), identical for identical input.
 
     With `draft_mark` (an Entwurf) the mark is the sheet's tab name suffix, its printed page
     header and the title, and the document status says "Entwurf"; otherwise "Endfassung".
     """
-    columns = settings.public_columns()
-    headers = ["Kürzel", "Geschäftsbereich", *(c.title for c in columns)]
-    widths = [8, 30, *(min(c.width, 60) for c in columns)]
+    headers = ["Kürzel", "Geschäftsbereich", *(c.title for c in annex.columns)]
+    widths = [8, 30, *(min(c.width, 60) for c in annex.columns)]
     letters = [get_column_letter(i) for i in range(1, len(headers) + 1)]
-    last = f"{letters[-1]}{len(activities) + 1}"
-    names = {d.code: d.name for d in settings.departments}
+    last = f"{letters[-1]}{annex.count + 1}"
+    output = io.BytesIO()
+    stamp_tuple = (timestamp.year, timestamp.month, timestamp.day, timestamp.hour, timestamp.minute, 0)
+    with zipfile.ZipFile(output, "w") as archive:
+        for name, content in _parts(settings, year, timestamp, f"${letters[-1]}${annex.count + 1}", draft_mark).items():
+            archive.writestr(_info(name, stamp_tuple), content.encode("utf-8"))
+        with archive.open(_info("xl/worksheets/sheet1.xml", stamp_tuple), "w") as stream:
+            for chunk in _sheet(annex, headers, widths, letters, last):
+                stream.write(chunk.encode("utf-8"))
+            if draft_mark:  # printed on every page; element order: after autoFilter
+                stream.write(
+                    f'<headerFooter><oddHeader>&amp;C&amp;"-,Fett"{escape(draft_mark)}</oddHeader></headerFooter>'.encode()
+                )
+            stream.write(b"</worksheet>")
+    return output.getvalue()
+
+
+def _parts(settings: Settings, year: int, timestamp: dt.datetime, end: str, draft_mark: str | None) -> dict[str, str]:
+    """Every part of the package but the worksheet, by name; `end` is the table's last cell, as $F$48."""
     stamp = timestamp.strftime("%Y-%m-%dT%H:%M:%SZ")
     author = escape(settings.authority.name)
     status = "Entwurf" if draft_mark else "Endfassung"
     title = f"Kooperationsvorhaben {year}" + (" (Entwurf)" if draft_mark else "")
-    parts = {
+    return {
         "[Content_Types].xml": CONTENT_TYPES,
         "_rels/.rels": ROOT_RELS,
         "docProps/app.xml": '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties '
@@ -118,24 +133,11 @@ def render_annex_xlsx(
         "xl/workbook.xml": f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="{MAIN}" '
         f'xmlns:r="{REL}"><sheets><sheet name="{SHEET}" sheetId="1" r:id="rId1"/></sheets>'
         f'<definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'
-        f"{SHEET}!$A$1:${letters[-1]}${len(activities) + 1}</definedName></definedNames></workbook>",
+        f"{SHEET}!$A$1:{end}</definedName>"
+        "</definedNames></workbook>",
         "xl/_rels/workbook.xml.rels": WORKBOOK_RELS,
         "xl/styles.xml": STYLES,
     }
-    output = io.BytesIO()
-    stamp_tuple = (timestamp.year, timestamp.month, timestamp.day, timestamp.hour, timestamp.minute, 0)
-    with zipfile.ZipFile(output, "w") as archive:
-        for name, content in parts.items():
-            archive.writestr(_info(name, stamp_tuple), content.encode("utf-8"))
-        with archive.open(_info("xl/worksheets/sheet1.xml", stamp_tuple), "w") as stream:
-            for chunk in _sheet(activities, columns, headers, widths, letters, last, names):
-                stream.write(chunk.encode("utf-8"))
-            if draft_mark:  # printed on every page; element order: after autoFilter
-                stream.write(
-                    f'<headerFooter><oddHeader>&amp;C&amp;"-,Fett"{escape(draft_mark)}</oddHeader></headerFooter>'.encode()
-                )
-            stream.write(b"</worksheet>")
-    return output.getvalue()
 
 
 def _info(name: str, stamp: tuple[int, int, int, int, int, int]) -> zipfile.ZipInfo:
@@ -146,10 +148,7 @@ def _info(name: str, stamp: tuple[int, int, int, int, int, int]) -> zipfile.ZipI
     return info
 
 
-def _sheet(
-    activities: list[Activity], columns: tuple[Column, ...], headers: list[str], widths: list[int], letters: list[str],
-    last: str, names: dict[str, str],
-) -> Iterator[str]:  # fmt: skip
+def _sheet(annex: Annex, headers: list[str], widths: list[int], letters: list[str], last: str) -> Iterator[str]:
     yield (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{MAIN}" xmlns:r="{REL}">'
         f'<dimension ref="A1:{last}"/><sheetViews><sheetView workbookViewId="0">'
@@ -160,10 +159,13 @@ def _sheet(
         + "</cols><sheetData>"
     )
     yield '<row r="1">' + "".join(_inline(f"{c}1", h, 1) for c, h in zip(letters, headers, strict=True)) + "</row>"
-    for number, activity in enumerate(activities, start=2):
-        values = {"nr": "" if activity.id_assigned else activity.id, **activity.values}
-        texts = [activity.department, names.get(activity.department, "")]
-        texts += [format_value(c, values.get(c.key)) for c in columns]
-        cells = "".join(_inline(f"{c}{number}", XML_ILLEGAL.sub("", t), 2) for c, t in zip(letters, texts, strict=True))
-        yield f'<row r="{number}">{cells}</row>'
+    number = 1
+    for group in annex.groups:
+        for row in group.rows:
+            number += 1
+            texts = (group.code, group.name, *row)
+            cells = "".join(
+                _inline(f"{c}{number}", XML_ILLEGAL.sub("", t), 2) for c, t in zip(letters, texts, strict=True)
+            )
+            yield f'<row r="{number}">{cells}</row>'
     yield f'</sheetData><autoFilter ref="A1:{last}"/>'

@@ -1,0 +1,67 @@
+"""The Anlage as a table model, assembled once for every renderer.
+
+The Vorlage's Anlage 1 (docx) and `Anlage-Uebersicht-JAHR.xlsx` show the same activities
+in the same order: grouped by Geschäftsbereich in the order of koopbericht.toml, each
+value formatted once. The model holds every public column; a renderer picks the ones
+it shows (the Vorlage those of `anlage_spalten`). Internal columns never enter it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..config import Column, Settings
+from ..formatting import format_value
+from ..model import Activity
+
+
+@dataclass(frozen=True)
+class AnnexGroup:
+    """The activities of one Geschäftsbereich: one tuple of texts per activity, in `Annex.columns` order."""
+
+    code: str
+    name: str
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Annex:
+    """Every published activity, grouped by Geschäftsbereich, as the texts that are printed."""
+
+    columns: tuple[Column, ...]  # the public columns, in configured order
+    groups: tuple[AnnexGroup, ...]
+
+    @property
+    def count(self) -> int:
+        """How many activities the Anlage lists."""
+        return sum(len(group.rows) for group in self.groups)
+
+    def positions(self, keys: Sequence[str]) -> list[int]:
+        """The positions in a row of the columns `keys` (all public, as the settings guarantee)."""
+        index = {column.key: position for position, column in enumerate(self.columns)}
+        return [index[key] for key in keys]
+
+
+def annex_table(settings: Settings, activities: list[Activity]) -> Annex:
+    """The Anlage of `activities` (already only what may be published)."""
+    columns = settings.public_columns()
+    by_department: dict[str, list[Activity]] = {}
+    for activity in activities:  # one pass; filtering per department would be quadratic
+        by_department.setdefault(activity.department, []).append(activity)
+    names = {department.code: department.name for department in settings.departments}
+    order = [department.code for department in settings.departments]
+    order += sorted(code for code in by_department if code not in names)  # never drop an activity
+    groups = []
+    for code in order:
+        own = by_department.get(code)
+        if own:
+            groups.append(AnnexGroup(code, names.get(code, ""), tuple(_texts(a, columns) for a in own)))
+    return Annex(columns, tuple(groups))
+
+
+def _texts(activity: Activity, columns: tuple[Column, ...]) -> tuple[str, ...]:
+    values = activity.values
+    return tuple(
+        activity.published_id if column.key == "nr" else format_value(values.get(column.key)) for column in columns
+    )

@@ -1,0 +1,48 @@
+"""Numbers, sizes, dates and values as a German reader expects them, in one place.
+
+Every output (the Vorlage, the Anlage, compare's reports, messages) formats through
+these helpers, so "1.234", "12,5 kB" and "13.11.2024" are written the same way everywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from .values import PartialDate
+
+
+def german_number(value: int) -> str:
+    """1234567 → "1.234.567"."""
+    return f"{value:,}".replace(",", ".")
+
+
+def german_decimal(value: float) -> str:
+    """1234.5 → "1.234,50", 1234.0 → "1.234" (amounts: two places, none when whole)."""
+    text = f"{value:,.2f}".replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text.removesuffix(",00")
+
+
+def german_date(day: dt.date) -> str:
+    """2024-11-13 → "13.11.2024"."""
+    return f"{day:%d.%m.%Y}"
+
+
+def file_size(size: int | None) -> str:
+    """A file size in kB or MB with one decimal place; "–" when unknown."""
+    if size is None:
+        return "–"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} kB".replace(".", ",")
+    return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
+
+
+def format_value(value: Any) -> str:
+    """A normalised cell value as published: list entries separated by `; `, dates as reported."""
+    if isinstance(value, tuple):
+        return "; ".join(value)
+    if isinstance(value, PartialDate):
+        return str(value)
+    if isinstance(value, float):
+        return german_decimal(value)
+    return "" if value is None else str(value)
