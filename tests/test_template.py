@@ -54,7 +54,8 @@ def test_one_workbook_per_department_with_dropdowns(templates: Path) -> None:
     assert [c.value for c in sheet[1]] == [c.title for c in settings.columns]
     assert sheet.freeze_panes == "B2"
     internal = sheet.cell(1, [c.key for c in settings.columns].index("ansprechpartner") + 1)
-    assert "INTERN" in internal.comment.text and internal.fill.fgColor.rgb.endswith("7F6000")
+    assert internal.comment is not None and "INTERN" in internal.comment.text
+    assert internal.fill.fgColor.rgb.endswith("7F6000")
     validations = {str(v.sqref).split(":")[0]: v for v in sheet.data_validations.dataValidation}
     assert validations["F2"].type == "list" and validations["F2"].formula1 == "'Listen'!$A$2:$A$5"
     assert validations["B2"].type == "list" and validations["E2"].type == "list"

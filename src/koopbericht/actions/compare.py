@@ -7,12 +7,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..compare import Comparison, Gap, Withheld, compare, to_json, to_markdown, to_xlsx, year_gaps
+from ..compare import Comparison, Gap, Withheld, compare, year_gaps
 from ..errors import UsageError, YearHasErrors
 from ..fileio import write_bytes_atomic
 from ..findings import Severity
 from ..pipeline import Progress, check_year
 from ..project import Project
+from ..render.comparison import to_json, to_markdown, to_xlsx
 
 FORMATS = ("text", "markdown", "json", "xlsx")
 

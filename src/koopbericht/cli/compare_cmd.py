@@ -68,7 +68,7 @@ def compare(
 
 def _present(outcome: CompareOutcome, format: CompareFormat) -> None:
     """On the terminal: the comparison (unless it went to a file) and the notices."""
-    from ..compare import to_json, to_markdown
+    from ..render.comparison import to_json, to_markdown
     from . import console
     from .compare_view import print_comparison
 

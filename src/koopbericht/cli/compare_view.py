@@ -5,8 +5,9 @@ from __future__ import annotations
 from rich.markup import escape
 from rich.table import Table
 
-from ..compare import Comparison, caveats
+from ..compare import Comparison
 from ..model import NO_REPORT
+from ..render.comparison import caveats
 from . import console
 
 

@@ -1,15 +1,15 @@
-"""Comparing two years: alignment, differences as data, and their presentations.
+"""Comparing two years: alignment and differences as data.
 
-The use case that checks both years and writes the result is `actions/compare.py`.
+Their presentations (Markdown, JSON, xlsx) are `render/comparison.py`; the use case that
+checks both years and writes the result is `actions/compare.py`.
 """
 
 from __future__ import annotations
 
 from .diff import Change, Comparison, Counts, FieldChange, Uncomparable, compare
 from .gaps import Gap, Withheld, year_gaps
-from .present import caveats, to_json, to_markdown, to_xlsx
 
 __all__ = [
     "Change", "Comparison", "Counts", "FieldChange", "Gap", "Uncomparable", "Withheld",
-    "caveats", "compare", "to_json", "to_markdown", "to_xlsx", "year_gaps",
+    "compare", "year_gaps",
 ]  # fmt: skip

@@ -10,9 +10,9 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..compare import Change, Comparison, Uncomparable
 from ..model import NO_REPORT, Activity
-from ..render.xlsxsafe import set_text
-from .diff import Change, Comparison, Uncomparable
+from .xlsxsafe import set_text
 
 CHANGED_FILL = PatternFill("solid", fgColor="FFEB9C")
 HEADER_FILL = PatternFill("solid", fgColor="D9E2F3")
