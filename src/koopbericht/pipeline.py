@@ -49,12 +49,21 @@ class Progress(Protocol):
 
 
 def check_year(
-    project: Project, year: int, *, today: dt.date | None = None, progress: Progress | None = None
+    project: Project,
+    year: int,
+    *,
+    today: dt.date | None = None,
+    progress: Progress | None = None,
+    against_previous: bool = True,
 ) -> YearData:
-    """Check every Meldebogen in `JAHR/meldungen/`, including missing and doubled departments."""
+    """Check every Meldebogen in `JAHR/meldungen/`, including missing and doubled departments.
+
+    `against_previous` also reads the year before, to find a Sachstand copied unchanged from it (a
+    warning); `compare`, which reads both years itself and needs no such warning, leaves it out.
+    """
     sources = year_files(project.reports_dir(year), project.settings)
     data = _check(project, sources, year, whole_year=True, today=today, progress=progress)
-    previous = _previous_activities(project, year - 1)
+    previous = _previous_activities(project, year - 1) if against_previous else []
     if previous:
         data.report.extend(check_stale(data.activities, previous, year - 1, project.settings))
         data.report.findings.sort(key=_order)

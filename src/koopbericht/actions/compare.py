@@ -97,7 +97,7 @@ def compare_years(
         folder = project.reports_dir(year)
         if not folder.is_dir():
             raise UsageError(f"Für {year} gibt es keinen Ordner {Path(str(year)) / 'meldungen'} im Arbeitsordner.")
-        checked = check_year(project, year, progress=progress)
+        checked = check_year(project, year, progress=progress, against_previous=False)  # warnings are not compared
         errors = checked.report.count(Severity.ERROR)
         if errors and not allow_errors:
             raise YearHasErrors(year, errors)

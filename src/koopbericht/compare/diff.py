@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..config import Settings
 from ..formatting import format_value
 from ..model import Activity
-from .align import align
+from .align import Pair, align
 from .gaps import Gap, Withheld
 
 
@@ -111,34 +112,10 @@ def compare(
     pairs, added_all, removed_all = align(
         old + [w.activity for w in withheld_old], new + [w.activity for w in withheld_new]
     )
-    changed = []
-    unchanged = 0
-    not_comparable: list[Uncomparable] = []
-    for pair in pairs:
-        reason = reasons.get(id(pair.new)) or reasons.get(id(pair.old))
-        if reason:
-            # Shown is the published side if there is one: its values are the checked ones.
-            if id(pair.new) in reasons and id(pair.old) not in reasons:
-                not_comparable.append(Uncomparable(pair.old, year_old, reason))
-            else:
-                not_comparable.append(Uncomparable(pair.new, year_new, reason))
-            continue
-        change = _change(settings, pair.old, pair.new, pair.reason, read_columns or {})
-        if change is None:
-            unchanged += 1
-        else:
-            changed.append(change)
-    added: list[Activity] = []
-    removed: list[Activity] = []
-    sides = ((added_all, year_new, year_old, added), (removed_all, year_old, year_new, removed))
-    for activities, year, other, target in sides:
-        for activity in activities:
-            gap = gap_of.get((activity.department, other))
-            reason = reasons.get(id(activity)) or (str(gap) if gap else None)
-            if reason:
-                not_comparable.append(Uncomparable(activity, year, reason))
-            else:
-                target.append(activity)
+    changed, unchanged, not_comparable = _paired(settings, pairs, reasons, year_old, year_new, read_columns or {})
+    added, not_added = _unmatched(added_all, year_new, year_old, reasons, gap_of)
+    removed, not_removed = _unmatched(removed_all, year_old, year_new, reasons, gap_of)
+    not_comparable += not_added + not_removed
     uncomparable = {id(u.activity) for u in not_comparable}
     # A partner is gained or lost only as far as the comparable activities show it.
     everywhere_old = {p for a in old + [w.activity for w in withheld_old] for p in a.partners}
@@ -151,6 +128,51 @@ def compare(
         year_old, year_new, len(old), len(new), added, removed, changed, unchanged, gained, lost,
         _counts(settings, year_old, old, year_new, new, gap_of), gaps=list(gaps), not_comparable=not_comparable,
     )  # fmt: skip
+
+
+def _paired(
+    settings: Settings,
+    pairs: list[Pair],
+    reasons: dict[int, str],
+    year_old: int,
+    year_new: int,
+    read_columns: Mapping[str, frozenset[str]],
+) -> tuple[list[Change], int, list[Uncomparable]]:
+    """The changed pairs, how many are unchanged, and the pairs a left-out row makes not comparable."""
+    changed = []
+    unchanged = 0
+    not_comparable: list[Uncomparable] = []
+    for pair in pairs:
+        reason = reasons.get(id(pair.new)) or reasons.get(id(pair.old))
+        if reason:
+            # Shown is the published side if there is one: its values are the checked ones.
+            if id(pair.new) in reasons and id(pair.old) not in reasons:
+                not_comparable.append(Uncomparable(pair.old, year_old, reason))
+            else:
+                not_comparable.append(Uncomparable(pair.new, year_new, reason))
+            continue
+        change = _change(settings, pair.old, pair.new, pair.reason, read_columns)
+        if change is None:
+            unchanged += 1
+        else:
+            changed.append(change)
+    return changed, unchanged, not_comparable
+
+
+def _unmatched(
+    activities: list[Activity], year: int, other: int, reasons: dict[int, str], gap_of: dict[tuple[str, int], Gap]
+) -> tuple[list[Activity], list[Uncomparable]]:
+    """Activities of `year` without counterpart: really new (or gone), or not comparable (left out, gap)."""
+    kept: list[Activity] = []
+    not_comparable: list[Uncomparable] = []
+    for activity in activities:
+        gap = gap_of.get((activity.department, other))
+        reason = reasons.get(id(activity)) or (str(gap) if gap else None)
+        if reason:
+            not_comparable.append(Uncomparable(activity, year, reason))
+        else:
+            kept.append(activity)
+    return kept, not_comparable
 
 
 def _change(
@@ -211,14 +233,16 @@ def _count_rows(
 ) -> tuple[tuple[str, int | None, int | None], ...]:
     rows: list[tuple[str, int | None, int | None]] = []
     known = {value for value, _ in labels}
+    # One pass over each year (counting per label by scanning would be labels × activities).
+    counts_old = Counter(value_of(a) for a in old)
+    counts_new = Counter(value_of(a) for a in new)
     for value, label in labels:
-        before = sum(1 for a in old if value_of(a) == value)
-        after = sum(1 for a in new if value_of(a) == value)
+        before, after = counts_old[value], counts_new[value]
         none_before, none_after = unreported(value)
         if before or after or none_before or none_after:
             rows.append((label, None if none_before else before, None if none_after else after))
-    other_before = sum(1 for a in old if value_of(a) not in known)
-    other_after = sum(1 for a in new if value_of(a) not in known)
+    other_before = sum(n for value, n in counts_old.items() if value not in known)
+    other_after = sum(n for value, n in counts_new.items() if value not in known)
     if other_before or other_after:
         rows.append(("sonstige", other_before, other_after))
     return tuple(rows)
