@@ -504,7 +504,7 @@ def mutate(rng: random.Random, blob: bytes) -> tuple[bytes, str]:
 def test_fuzz(example_copy: Path, seed: int) -> None:
     rng = random.Random(seed)
     project, path = Project.open(example_copy), example_copy / TARGET
-    seen = collections.Counter()
+    seen: collections.Counter[str] = collections.Counter()
     for number in range(CASES_PER_SEED):
         base = rng.choice(sorted(BASES))
         blob, mutation = mutate(rng, BASES[base])

@@ -123,6 +123,10 @@ class Package:
         with zip_damage(name):
             return self.archive.read(self.names[name])
 
+    def size(self, name: str) -> int:
+        """The unpacked size of part `name` as its ZIP entry states it (reading never yields more)."""
+        return self.archive.getinfo(self.names[name]).file_size
+
     def open(self, name: str) -> IO[bytes]:
         """A stream of part `name`; reading it may raise ZIP errors (wrap in `zip_damage`)."""
         with zip_damage(name):

@@ -4,24 +4,30 @@ python-calamine yields values only: no hidden rows, no merged ranges, error valu
 (#N/A) and a formula whose value was never calculated both read as empty, a cell
 that points at a shared string that does not exist reads as the first one, and it
 materialises the whole rectangle up to the furthest cell with content before any
-size can be checked. Every worksheet's XML is therefore streamed once with expat
+size can be checked. Every worksheet's XML is therefore read once with expat
 (refusing DTDs and entities as defusedxml does) before calamine sees it: to record
 those facts, the extent, and the last row that holds a value; and to refuse what no
 spreadsheet program writes (cells outside the grid, out of order or twice).
+
+The usual worksheet is read by `fastscan` at C speed; this module's scanner, with a
+Python callback per element, reads every part the fast path is not sure of, and so
+says what is wrong with a damaged one.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from xml.parsers import expat
 
 from .a1 import column_index, column_letter
 from .errors import UnreadableWorkbook
+from .fastscan import fast_scan
 from .package import RESEND, XML_BOMB, CheckedStream, Package, SheetInfo
+from .sheetfacts import MAX_COLUMN, MAX_ROW, SheetStructure
 
-# The grid of every Excel version since 2007: a reference beyond it is damage.
-MAX_ROW, MAX_COLUMN = 1_048_576, 16_384
+# The grid's bounds are asked of this module by the annotated copy's writer.
+__all__ = ["MAX_COLUMN", "MAX_ROW", "SheetStructure", "scan_sheet"]
+
 _REF = re.compile(r"([A-Z]{1,3})([0-9]{1,7})")
 _NUMBER = re.compile(r"[0-9]{1,7}")
 
@@ -30,35 +36,17 @@ def _damaged(sheet: str, what: str) -> UnreadableWorkbook:
     return UnreadableWorkbook("damaged", f"Die Datei ist beschädigt: im Blatt „{sheet}“ {what}. {RESEND}")
 
 
-@dataclass
-class SheetStructure:
-    """Facts about one sheet that only its XML shows."""
-
-    hidden_rows: set[int] = field(default_factory=set)
-    merged_ranges: list[str] = field(default_factory=list)
-    formulas_without_value: list[str] = field(default_factory=list)
-    # Cells holding an error value (#N/A, #DIV/0!, …), which calamine reads as empty.
-    error_cells: dict[str, str] = field(default_factory=dict)
-    last_value_row: int = 0
-    value_cells: int = 0
-    # The furthest row and column that hold a value, and a cell in each: calamine
-    # materialises the whole rectangle up to them.
-    max_row: int = 0
-    max_column: int = 0
-    max_row_ref: str = ""
-    max_column_ref: str = ""
-
-    def spanned_cells(self) -> int:
-        """How many cells the rectangle from A1 to the furthest value spans."""
-        return self.max_row * self.max_column
-
-
 def scan_sheet(package: Package, sheet: SheetInfo, shared_strings: int | None) -> SheetStructure:
     """Stream one worksheet's XML and collect what calamine cannot see.
 
     `shared_strings` is how many entries the workbook's shared-string table has (None
     when it has none), so that a cell pointing past its end is refused as damage.
     """
+    fast = fast_scan(package, sheet, shared_strings)
+    if fast is not None:
+        if fast.skeleton is not None:  # merged ranges, read from the part without its rows
+            fast.structure.merged_ranges = _SheetScanner(sheet.name, None).scan_bytes(fast.skeleton).merged_ranges
+        return fast.structure
     scanner = _SheetScanner(sheet.name, shared_strings)
     try:
         with package.open(sheet.part) as stream:
@@ -108,6 +96,11 @@ class _SheetScanner:
     def scan(self, stream: CheckedStream) -> SheetStructure:
         """Parse the whole stream (which also verifies the member's checksum at its end)."""
         self.parser.ParseFile(stream)
+        return self.structure
+
+    def scan_bytes(self, data: bytes) -> SheetStructure:
+        """Parse a whole part held in memory."""
+        self.parser.Parse(data, True)
         return self.structure
 
     def _start(self, name: str, attributes: dict[str, str]) -> None:

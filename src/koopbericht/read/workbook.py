@@ -26,8 +26,9 @@ from ..config import Settings, match_key
 from .a1 import column_letter, split_ref
 from .errors import UnreadableWorkbook
 from .package import RESEND, ZIP_ERRORS, Package, SheetInfo
+from .sheetfacts import SheetStructure
 from .sniff import check_package, check_workbook_file
-from .structure import SheetStructure, scan_sheet
+from .structure import scan_sheet
 
 # The hidden sheet in which `koopbericht template` keeps the dropdown values; not data.
 TEMPLATE_LIST_SHEET = "Listen"
