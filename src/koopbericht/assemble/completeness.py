@@ -26,6 +26,30 @@ def completeness(
     texts: list[tuple[Path, str]],
 ) -> Completeness:
     """Everything that makes this build an Entwurf, in German, per Geschäftsbereich and overall."""
+    departments, reasons = _department_states(settings, data, published)
+    others: list[str] = []  # reasons "Stand der Meldungen" does not state per Geschäftsbereich
+    errors = data.report.count(Severity.ERROR)
+    if errors and not any(lines for _, _, lines in departments):  # overridden, though nothing was left out
+        others.append(f"{errors} Fehler in den Meldebögen mit --trotz-fehlern übergangen.")
+    if not published:
+        others.append("Keine Vorhaben: es liegt kein veröffentlichbares Vorhaben vor.")
+    reporting = bool(reasons or others)
+    number = year_settings.master.number.strip()
+    vorlage_toml = f"{year_settings.year}/vorlage.toml"
+    if not number:
+        others.append(f"Keine Vorlagen-Nummer in {vorlage_toml} ([grunddaten] nummer).")
+    elif is_placeholder_number(number):
+        others.append(f"Vorlagen-Nummer „{number}“ ist der Platzhalter aus „koopbericht init“ ({vorlage_toml}).")
+    for path, text in texts:
+        if is_starter_text(text):
+            others.append(f"{path.as_posix()} enthält noch den Platzhaltertext aus „koopbericht init“.")
+    return Completeness(tuple(reasons + others), tuple(departments), tuple(others), reporting)
+
+
+def _department_states(
+    settings: Settings, data: YearData, published: list[Activity]
+) -> tuple[list[tuple[str, str, tuple[str, ...]]], list[str]]:
+    """Per Geschäftsbereich what is missing, with its left-out lines; and the reasons for the terminal."""
     excluded = data.exclusions()
     kept = {id(a) for a in published}
     missing = {str(f.value) for f in data.report.findings if f.code == DEPARTMENT_MISSING.code and f.value is not None}
@@ -64,23 +88,7 @@ def completeness(
         lines, _ = _left_out_lines(unassigned, excluded.files, excluded.reason, set())
         departments.append(("Ohne Geschäftsbereich", "Dateien keinem Geschäftsbereich zuzuordnen.", tuple(lines)))
         reasons.append(f"{len(unassigned)} Datei(en) keinem Geschäftsbereich zuzuordnen und nicht übernommen.")
-    others: list[str] = []  # reasons "Stand der Meldungen" does not state per Geschäftsbereich
-    errors = data.report.count(Severity.ERROR)
-    if errors and not any(lines for _, _, lines in departments):  # overridden, though nothing was left out
-        others.append(f"{errors} Fehler in den Meldebögen mit --trotz-fehlern übergangen.")
-    if not published:
-        others.append("Keine Vorhaben: es liegt kein veröffentlichbares Vorhaben vor.")
-    reporting = bool(reasons or others)
-    number = year_settings.master.number.strip()
-    vorlage_toml = f"{year_settings.year}/vorlage.toml"
-    if not number:
-        others.append(f"Keine Vorlagen-Nummer in {vorlage_toml} ([grunddaten] nummer).")
-    elif is_placeholder_number(number):
-        others.append(f"Vorlagen-Nummer „{number}“ ist der Platzhalter aus „koopbericht init“ ({vorlage_toml}).")
-    for path, text in texts:
-        if is_starter_text(text):
-            others.append(f"{path.as_posix()} enthält noch den Platzhaltertext aus „koopbericht init“.")
-    return Completeness(tuple(reasons + others), tuple(departments), tuple(others), reporting)
+    return departments, reasons
 
 
 def _left_out_lines(

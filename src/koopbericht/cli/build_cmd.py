@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from .common import DebugOption, ProjectOption, handled
+
+if TYPE_CHECKING:
+    from ..actions.build import BuildResult
+    from ..project import Project
 
 
 def build(
@@ -43,7 +47,6 @@ def build(
     """
     from ..actions.build import build_year
     from ..errors import BuildRefused
-    from ..findings import Severity
     from ..project import Project
     from . import console
     from .findings_view import print_findings
@@ -52,38 +55,39 @@ def build(
         project = Project.open(projekt)
         try:
             with console.FileProgress() as progress:
-                result = build_year(
-                    project,
-                    jahr,
-                    allow_errors=trotz_fehlern,
-                    final=endfassung,
-                    pdf=pdf,
-                    template=template,
-                    progress=progress,
-                )
+                result = build_year(project, jahr, allow_errors=trotz_fehlern, final=endfassung,
+                                    pdf=pdf, template=template, progress=progress)  # fmt: skip
         except BuildRefused as refused:
             print_findings(refused.report, verbose=False, strict=False)
             raise
-        warnings = result.report.count(Severity.WARNING)
-        for path in result.outputs:
-            console.success(f"{project.relative(path)}")
+        _show(result, project, jahr)
+
+
+def _show(result: BuildResult, project: Project, jahr: int) -> None:
+    """What was written, what was left out, and whether it is an Entwurf."""
+    from ..findings import Severity
+    from . import console
+
+    warnings = result.report.count(Severity.WARNING)
+    for path in result.outputs:
+        console.success(f"{project.relative(path)}")
+    console.stdout.print(
+        f"{result.activities} Vorhaben veröffentlicht"
+        + (f", {warnings} Warnungen (koopbericht validate {jahr})" if warnings else "")
+        + ".",
+        markup=False,
+    )
+    if result.left_out:
+        console.warning(f"Wegen Fehlern weggelassen ({len(result.left_out)}):")
+        for line in result.left_out:
+            console.stderr.print(f"  • {line}", markup=False, soft_wrap=True)
+    if result.draft:
+        count = len(result.draft_reasons)
+        points = "1 offener Punkt" if count == 1 else f"{count} offene Punkte"
+        console.stdout.print(f"Entwurf: Die Vorlage ist als Entwurf gekennzeichnet ({points}):", markup=False)
+        for reason in result.draft_reasons:
+            console.stdout.print(f"  • {reason}", markup=False, soft_wrap=True)
+    else:
         console.stdout.print(
-            f"{result.activities} Vorhaben veröffentlicht"
-            + (f", {warnings} Warnungen (koopbericht validate {jahr})" if warnings else "")
-            + ".",
-            markup=False,
+            "Endfassung: alle Geschäftsbereiche haben gemeldet, nichts wurde weggelassen.", markup=False
         )
-        if result.left_out:
-            console.warning(f"Wegen Fehlern weggelassen ({len(result.left_out)}):")
-            for line in result.left_out:
-                console.stderr.print(f"  • {line}", markup=False, soft_wrap=True)
-        if result.draft:
-            count = len(result.draft_reasons)
-            points = "1 offener Punkt" if count == 1 else f"{count} offene Punkte"
-            console.stdout.print(f"Entwurf: Die Vorlage ist als Entwurf gekennzeichnet ({points}):", markup=False)
-            for reason in result.draft_reasons:
-                console.stdout.print(f"  • {reason}", markup=False, soft_wrap=True)
-        else:
-            console.stdout.print(
-                "Endfassung: alle Geschäftsbereiche haben gemeldet, nichts wurde weggelassen.", markup=False
-            )

@@ -181,7 +181,7 @@ def to_xlsx(result: Comparison) -> bytes:
     first = workbook.active
     assert first is not None
     workbook.remove(first)
-    a, b = str(result.year_old), str(result.year_new)
+    b = str(result.year_new)
     columns = ["Nr.", "Geschäftsbereich", "Vorhaben", "Kooperationspartner", "Status"]
     notes = caveats(result)
     if notes:
@@ -195,8 +195,21 @@ def to_xlsx(result: Comparison) -> bytes:
             workbook, "Nicht vergleichbar", [*columns, "Jahr", "Grund"],
             [[*_row(u.activity), str(u.year), u.reason] for u in result.not_comparable],
         )  # fmt: skip
-    changed_sheet = workbook.create_sheet("Geändert")
-    _header(changed_sheet, ["Nr.", "Geschäftsbereich", "Vorhaben", "Spalte", f"Wert {a}", f"Wert {b}", "Zuordnung"])
+    _changed_sheet(workbook, result)
+    partner_rows = [[p, f"neu {b}"] for p in result.partners_gained]
+    partner_rows += [[p, f"nicht mehr {b}"] for p in result.partners_lost]
+    _sheet(workbook, "Partner", ["Partner", "Veränderung"], partner_rows)
+    _counts_sheet(workbook, result)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _changed_sheet(workbook: Workbook, result: Comparison) -> None:
+    """One line per changed value, the old and new values highlighted."""
+    a, b = str(result.year_old), str(result.year_new)
+    sheet = workbook.create_sheet("Geändert")
+    _header(sheet, ["Nr.", "Geschäftsbereich", "Vorhaben", "Spalte", f"Wert {a}", f"Wert {b}", "Zuordnung"])
     line = 2
     for change in result.changed:
         entries = [(f.column, f.old, f.new) for f in change.fields]
@@ -205,31 +218,28 @@ def to_xlsx(result: Comparison) -> bytes:
                 ("Kooperationspartner", "; ".join(change.partners_removed), "; ".join(change.partners_added))
             )
         for column, old, new in entries:
-            values = [change.new.id, change.new.department, change.title, column, old, new, change.reason]
+            values = [change.new.published_id, change.new.department, change.title, column, old, new, change.reason]
             for index, value in enumerate(values, start=1):
-                cell = changed_sheet.cell(line, index)
+                cell = sheet.cell(line, index)
                 set_text(cell, value)
                 if index in (5, 6):
                     cell.fill = CHANGED_FILL
             line += 1
-    _finish(changed_sheet, [12, 10, 40, 22, 50, 50, 30])
-    partner_rows = [[p, f"neu {b}"] for p in result.partners_gained]
-    partner_rows += [[p, f"nicht mehr {b}"] for p in result.partners_lost]
-    _sheet(workbook, "Partner", ["Partner", "Veränderung"], partner_rows)
-    counts_sheet = workbook.create_sheet("Zählung")
-    _header(counts_sheet, ["Merkmal", "Wert", a, b, "Veränderung"])
+    _finish(sheet, [12, 10, 40, 22, 50, 50, 30])
+
+
+def _counts_sheet(workbook: Workbook, result: Comparison) -> None:
+    sheet = workbook.create_sheet("Zählung")
+    _header(sheet, ["Merkmal", "Wert", str(result.year_old), str(result.year_new), "Veränderung"])
     line = 2
     for group in result.counts:
         for label, x, y in group.rows:
             delta = None if x is None or y is None else y - x
             count_row: list[object] = [group.dimension, label, _cell_count(x), _cell_count(y), delta]
             for index, count_value in enumerate(count_row, start=1):
-                set_text(counts_sheet.cell(line, index), count_value)
+                set_text(sheet.cell(line, index), count_value)
             line += 1
-    _finish(counts_sheet, [18, 50, 8, 8, 12])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    _finish(sheet, [18, 50, 8, 8, 12])
 
 
 def _cell_count(value: int | None) -> int | str:

@@ -20,13 +20,13 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
-from docx.section import _BaseHeaderFooter
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree
 
 from ..document import Heading, Image, LandscapeSection, ListBlock, Paragraph, Run, Table, VorlageDocument
 from . import oxml
+from .docxpage import core_properties, header_and_footer, mark_every_page
 from .package import deterministic_zip
 from .template import open_template
 
@@ -46,10 +46,10 @@ def render_docx(doc: VorlageDocument, template: Path | None = None) -> bytes:
     writer = _Writer(document)
     for block in doc.blocks:
         writer.add(block)
-    _header_and_footer(document, doc.number)
+    header_and_footer(document, doc.number)
     if doc.draft_mark:
-        _mark_every_page(document, doc.draft_mark)
-    _core_properties(document, doc)
+        mark_every_page(document, doc.draft_mark)
+    core_properties(document, doc)
     buffer = io.BytesIO()
     document.save(buffer)
     splice = _TableSplice(writer.tables)
@@ -292,70 +292,3 @@ def _hyperlink(paragraph: DocxParagraph, run: Run) -> None:
     text = etree.SubElement(element, qn("w:t"))
     text.text = run.text
     text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-
-
-def _header_and_footer(document: DocumentObject, number: str) -> None:
-    section = document.sections[0]
-    header = section.header
-    if number not in "".join(p.text for p in header.paragraphs):
-        paragraph = header.paragraphs[0] if not header.paragraphs[0].text else header.add_paragraph()
-        paragraph.text = f"Mitteilungsvorlage {number}"
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    footer = section.footer
-    if not any(p._p.xpath(".//w:fldSimple|.//w:instrText") for p in footer.paragraphs):
-        paragraph = footer.paragraphs[0] if not footer.paragraphs[0].text else footer.add_paragraph()
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        paragraph.add_run("Seite ")
-        _field(paragraph, "PAGE", "1")
-        paragraph.add_run(" von ")
-        _field(paragraph, "NUMPAGES", "1")
-
-
-def _mark_every_page(document: DocumentObject, mark: str) -> None:
-    """Puts `mark` (ENTWURF …) first into every header a page can show, beside the existing content.
-
-    A section without its own header shows the previous section's; a template's first-page or
-    even-page header is a header of its own and gets the mark too.
-    """
-    headers: list[_BaseHeaderFooter] = []
-    for index, section in enumerate(document.sections):
-        candidates: list[_BaseHeaderFooter] = [section.header]
-        if section.different_first_page_header_footer:
-            candidates.append(section.first_page_header)
-        if document.settings.odd_and_even_pages_header_footer:
-            candidates.append(section.even_page_header)
-        for header in candidates:
-            if index == 0 or not header.is_linked_to_previous:
-                headers.append(header)
-    for header in headers:
-        first = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
-        paragraph = first.insert_paragraph_before() if first.text else first
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        run = paragraph.add_run(mark)
-        run.bold = True
-        run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
-
-
-def _field(paragraph: DocxParagraph, instruction: str, placeholder: str) -> None:
-    field = etree.SubElement(paragraph._p, qn("w:fldSimple"))
-    field.set(qn("w:instr"), f" {instruction} ")
-    run = etree.SubElement(field, qn("w:r"))
-    etree.SubElement(run, qn("w:t")).text = placeholder
-
-
-def _core_properties(document: DocumentObject, doc: VorlageDocument) -> None:
-    properties = document.core_properties
-    properties.title = doc.title
-    properties.subject = doc.subject
-    properties.author = doc.author
-    properties.last_modified_by = doc.author
-    properties.keywords = doc.keywords
-    properties.language = "de-DE"
-    properties.category = "Mitteilungsvorlage"
-    properties.content_status = doc.status
-    properties.comments = ""
-    properties.identifier = doc.number
-    properties.created = doc.timestamp
-    properties.modified = doc.timestamp
-    properties.last_printed = doc.timestamp
-    properties.revision = 1

@@ -220,9 +220,8 @@ def _write_instructions(
     carried: list[Carried],
     gap: str | None,
 ) -> None:
-    deadline = year_settings.deadline if year_settings else None
-    contact = year_settings.contact if year_settings else ""
-    lead = year_settings.master.lead if year_settings else ""
+    known = (year_settings.deadline, year_settings.contact, year_settings.master.lead) if year_settings else None
+    deadline, contact, lead = known or (None, "", "")
     ask = "bitte beim federführenden Büro erfragen" + (f" ({lead})" if lead else "")
     marked = sum(1 for c in carried if c.correction is not None)
     lines = [
@@ -234,16 +233,15 @@ def _write_instructions(
         ("", False),
     ]
     if gap is not None:
-        lines.append((f"Für {year - 1} lag kein lesbarer Meldebogen vor; bitte alle Vorhaben neu eintragen.", True))
-        lines.append(("", False))
+        missing = f"Für {year - 1} lag kein lesbarer Meldebogen vor; bitte alle Vorhaben neu eintragen."
+        lines += [(missing, True), ("", False)]
     if marked:
         lines.append(
             (
                 f"{marked} Vorhaben sind rot markiert: Ihre Meldung für {year - 1} hatte dort Fehler. Bitte "
-                "korrigieren – der Grund steht im Kommentar an der Nr. und an der betroffenen Zelle.",
-                True,
+                "korrigieren – der Grund steht im Kommentar an der Nr. und an der betroffenen Zelle.", True,
             )
-        )
+        )  # fmt: skip
         lines.append(("", False))
     lines += [
         ("So füllen Sie den Meldebogen aus:", True),
@@ -262,7 +260,11 @@ def _write_instructions(
         cell = sheet.cell(row, 1)
         set_text(cell, text)
         cell.font = Font(bold=bold, size=14 if row == 1 else 11)
-    row = len(lines) + 1
+    _column_help(settings, sheet, len(lines) + 1)
+
+
+def _column_help(settings: Settings, sheet: Worksheet, row: int) -> None:
+    """From `row` on: a table of every column, whether required and published, and what goes in it."""
     for header, index in (("Spalte", 1), ("Pflicht", 2), ("Veröffentlicht", 3), ("Erklärung", 4)):
         cell = sheet.cell(row, index)
         set_text(cell, header)

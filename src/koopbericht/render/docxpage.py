@@ -1,0 +1,87 @@
+"""What every page of the Vorlage carries, and the document's core properties.
+
+Header (the Vorlage number, and ENTWURF on every page of an Entwurf), footer with page
+numbers as Word fields, and the core properties. A Word template's own header and
+footer are kept.
+"""
+
+from __future__ import annotations
+
+from docx.document import Document as DocumentObject
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.section import _BaseHeaderFooter
+from docx.shared import RGBColor
+from docx.text.paragraph import Paragraph as DocxParagraph
+from lxml import etree
+
+from ..document import VorlageDocument
+
+
+def header_and_footer(document: DocumentObject, number: str) -> None:
+    """The Vorlage number in the header and "Seite X von Y" in the footer, unless the template has them."""
+    section = document.sections[0]
+    header = section.header
+    if number not in "".join(p.text for p in header.paragraphs):
+        paragraph = header.paragraphs[0] if not header.paragraphs[0].text else header.add_paragraph()
+        paragraph.text = f"Mitteilungsvorlage {number}"
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    footer = section.footer
+    if not any(p._p.xpath(".//w:fldSimple|.//w:instrText") for p in footer.paragraphs):
+        paragraph = footer.paragraphs[0] if not footer.paragraphs[0].text else footer.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.add_run("Seite ")
+        _field(paragraph, "PAGE", "1")
+        paragraph.add_run(" von ")
+        _field(paragraph, "NUMPAGES", "1")
+
+
+def mark_every_page(document: DocumentObject, mark: str) -> None:
+    """Puts `mark` (ENTWURF …) first into every header a page can show, beside the existing content.
+
+    A section without its own header shows the previous section's; a template's first-page or
+    even-page header is a header of its own and gets the mark too.
+    """
+    headers: list[_BaseHeaderFooter] = []
+    for index, section in enumerate(document.sections):
+        candidates: list[_BaseHeaderFooter] = [section.header]
+        if section.different_first_page_header_footer:
+            candidates.append(section.first_page_header)
+        if document.settings.odd_and_even_pages_header_footer:
+            candidates.append(section.even_page_header)
+        for header in candidates:
+            if index == 0 or not header.is_linked_to_previous:
+                headers.append(header)
+    for header in headers:
+        first = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
+        paragraph = first.insert_paragraph_before() if first.text else first
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = paragraph.add_run(mark)
+        run.bold = True
+        run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
+
+
+def _field(paragraph: DocxParagraph, instruction: str, placeholder: str) -> None:
+    field = etree.SubElement(paragraph._p, qn("w:fldSimple"))
+    field.set(qn("w:instr"), f" {instruction} ")
+    run = etree.SubElement(field, qn("w:r"))
+    etree.SubElement(run, qn("w:t")).text = placeholder
+
+
+def core_properties(document: DocumentObject, doc: VorlageDocument) -> None:
+    """Title, subject, author, language, status; every timestamp fixed so rebuilds are byte-identical."""
+    properties = document.core_properties
+    properties.title = doc.title
+    properties.subject = doc.subject
+    properties.author = doc.author
+    properties.last_modified_by = doc.author
+    properties.keywords = doc.keywords
+    properties.language = "de-DE"
+    properties.category = "Mitteilungsvorlage"
+    properties.content_status = doc.status
+    properties.comments = ""
+    properties.identifier = doc.number
+    properties.created = doc.timestamp
+    properties.modified = doc.timestamp
+    properties.last_printed = doc.timestamp
+    properties.revision = 1
