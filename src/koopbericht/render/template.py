@@ -11,14 +11,24 @@ from __future__ import annotations
 import copy
 import io
 import zipfile
+import zlib
 from pathlib import Path
 
 from docx import Document
 from docx.document import Document as DocumentObject
+from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
+from lxml import etree
 
 from ..errors import UsageError
+
+# What python-docx, zipfile and lxml raise for a file that is not a readable Word package; anything
+# else is a bug in koopbericht and is reported as one, not blamed on the user's template.
+_DAMAGED_DOCX = (
+    zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, KeyError, ValueError, PackageNotFoundError,
+    etree.XMLSyntaxError,
+)  # fmt: skip
 
 REQUIRED_STYLES = (
     "Title", "Heading 1", "Heading 2", "Heading 3", "List Bullet", "List Bullet 2", "List Bullet 3",
@@ -39,7 +49,7 @@ def open_template(path: Path | None) -> DocumentObject:
         document = Document(io.BytesIO(data))
     except OSError as exc:
         raise UsageError(f"Die Word-Vorlage {path} kann nicht gelesen werden ({exc.strerror}).") from None
-    except Exception as exc:
+    except _DAMAGED_DOCX as exc:
         raise UsageError(
             f"Die Word-Vorlage {path} ist kein lesbares Word-Dokument (.docx/.dotx): {type(exc).__name__}."
         ) from None
