@@ -102,6 +102,7 @@ def _unescaped(value: Any) -> Any:
 def _our_cells(path: Path) -> dict[str, dict[str, Any]]:
     """The cells koopbericht's reader sees (values and error values), by sheet and reference."""
     from koopbericht.read import workbook as reader
+    from koopbericht.read.calamine import open_calamine
     from koopbericht.read.package import Package
     from koopbericht.read.sniff import check_package, check_workbook_file
     from koopbericht.read.structure import scan_sheet
@@ -112,7 +113,7 @@ def _our_cells(path: Path) -> dict[str, dict[str, Any]]:
         sheets = [s for s in package.sheets(workbook_part) if s.kind == "worksheet"]
         shared_strings = package.shared_strings(workbook_part)
         structures = {s.part: scan_sheet(package, s, shared_strings) for s in sheets}
-    workbook = reader._open_calamine(path)
+    workbook = open_calamine(path)
     try:
         rows = reader._Reader(path, workbook, structures, {})
         result = {}

@@ -124,8 +124,6 @@ def scan_data(data: bytes, shared_strings: int | None) -> FastScan | None:
     if parts is None:
         return None
     head_end, prefix, body_end, tail_start = parts
-    if data.find(_MERGE_CELL, head_end, body_end) >= 0:  # the full scan reads merged ranges wherever they stand
-        return None
     collector = _Collector(shared_strings)
     tokens = _tokens(prefix)
     for start, end in _chunks(data, b"<" + prefix + b"row", head_end, body_end):
@@ -213,21 +211,8 @@ class _Collector:
         """Collect the facts of `tokens`; False where the full scan must judge the part."""
         facts = self.facts
         row, column, previous, row_hidden = self.row, self.column, self.previous, self.row_hidden
-        for (
-            opened,
-            number,
-            hidden,
-            ref,
-            letters,
-            digits,
-            kind,
-            formula,
-            value_element,
-            value,
-            inline,
-            text,
-            other,
-        ) in tokens:
+        last_row, count, max_row, max_column = facts.last_value_row, facts.value_cells, facts.max_row, facts.max_column
+        for opened, number, hidden, ref, letters, digits, kind, formula, element, value, inline, text, other in tokens:
             if opened:
                 row, row_hidden, column = int(number) if number else row + 1, hidden in (b"1", b"true"), 0
                 continue
@@ -243,47 +228,40 @@ class _Collector:
             if not (1 <= cell_row <= MAX_ROW and 1 <= column <= MAX_COLUMN) or position <= previous:
                 return False  # outside the grid, twice or out of order: the full scan says which
             previous = position
-            filled = bool(value or text)
-            if formula and not (filled or (value_element and kind == b"str")):
+            if value or text:
+                special = kind == b"s" or kind == b"e"
+                if special and not self._index_or_error(ref, column, cell_row, kind, value, inline):
+                    return False
+                count, last_row = count + 1, max(last_row, cell_row)
+                if cell_row > max_row:
+                    max_row, facts.max_row_ref = cell_row, _ref(ref, column, cell_row)
+                if column > max_column:
+                    max_column, facts.max_column_ref = column, _ref(ref, column, cell_row)
+                if row_hidden:
+                    facts.hidden_rows.add(cell_row)
+            elif formula and not (element and kind == b"str"):
                 facts.formulas_without_value.append(_ref(ref, column, cell_row))
-                facts.last_value_row = max(facts.last_value_row, cell_row)
-            if filled and not self._value(_ref(ref, column, cell_row), cell_row, column, kind, value, inline):
-                return False
-            if filled and row_hidden:
-                facts.hidden_rows.add(cell_row)
+                last_row = max(last_row, cell_row)
         self.row, self.column, self.previous, self.row_hidden = row, column, previous, row_hidden
+        facts.last_value_row, facts.value_cells, facts.max_row, facts.max_column = last_row, count, max_row, max_column
         return True
 
-    def _value(self, ref: str, row: int, column: int, kind: bytes, value: bytes, inline: bytes) -> bool:
-        facts = self.facts
-        if kind in (b"s", b"e"):
-            text = _index_or_error(kind, value, inline, self.shared_strings)
-            if text is None:
-                return False
-            if kind == b"e":
-                facts.error_cells[ref] = text
-        facts.value_cells += 1
-        facts.last_value_row = max(facts.last_value_row, row)
-        if row > facts.max_row:
-            facts.max_row, facts.max_row_ref = row, ref
-        if column > facts.max_column:
-            facts.max_column, facts.max_column_ref = column, ref
-        return True
+    def _index_or_error(self, ref: bytes, column: int, row: int, kind: bytes, value: bytes, inline: bytes) -> bool:
+        """Check a shared-string cell's index, keep an error cell's text; False where the full scan must judge."""
+        if inline or b"&" in value or b"\r" in value:  # text the full scan would assemble or decode
+            return False
+        text = value.decode().strip()
+        if kind == b"e":
+            self.facts.error_cells[_ref(ref, column, row)] = text
+            return True
+        # A dangling index is damage, reported by the full scan.
+        shared_strings = self.shared_strings
+        return bool(_SHARED_INDEX.fullmatch(text)) and shared_strings is not None and int(text) < shared_strings
 
 
 def _ref(ref: bytes, column: int, row: int) -> str:
     # A reference given is canonical (no leading zero, upper case): the expression makes sure.
     return ref.decode() if ref else f"{column_letter(column)}{row}"
-
-
-def _index_or_error(kind: bytes, value: bytes, inline: bytes, shared_strings: int | None) -> str | None:
-    """A shared-string cell's index or an error cell's text; None where the full scan must judge."""
-    if inline or b"&" in value or b"\r" in value:  # text the full scan would assemble or decode
-        return None
-    text = value.decode().strip()
-    if kind == b"s" and (not _SHARED_INDEX.fullmatch(text) or shared_strings is None or int(text) >= shared_strings):
-        return None  # a dangling index: damage, reported by the full scan
-    return text
 
 
 # Column letters seen so far and their index: a sheet names the same few columns in every row.

@@ -1,0 +1,105 @@
+"""The rows below the header: cells of known columns, error values, unknown columns, stray values."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+from typing import Any
+
+from .a1 import column_letter, split_ref
+from .errors import UnreadableWorkbook
+from .raw import RawCell, RawMeldebogen, RawRow, UnknownColumn
+
+MAX_DATA_ROWS = 100_000
+# Values kept of a column koopbericht does not know, to guess which known column it is.
+UNKNOWN_SAMPLES = 50
+
+# RawCell's own constructor checks its arguments by name; the rows below build thousands a
+# second with the two values in place, as the tuple they are.
+_new_cell = tuple.__new__
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+class DataRows:
+    """Reads the rows below the header into `raw`: known columns, error values, cells outside the table."""
+
+    def __init__(self, raw: RawMeldebogen, header_row: int) -> None:
+        self.raw, self.header_row = raw, header_row
+        # (key, list index, column letter) of each known column, in the order of raw.columns.
+        self.known = [(key, index - 1, column_letter(index)) for key, index in raw.columns.items()]
+        # Columns of the table without a heading: their values are not read, and that is said.
+        self.untitled = [index for index, cell in enumerate(raw.header, start=1) if not cell.title]
+        self.outside: dict[int, RawCell] = {}
+        raw.unknown_columns = {
+            index: UnknownColumn(cell.title, cell.ref)
+            for index, cell in enumerate(raw.header, start=1)
+            if cell.title and cell.key is None
+        }
+
+    def read(self, rows: Iterable[tuple[int, list[Any]]]) -> None:
+        """Read every data row; stop at the last row with a value."""
+        raw, structure = self.raw, self.raw.structure
+        width, last_row, unknown = len(raw.header), structure.last_value_row, bool(raw.unknown_columns)
+        count = 0
+        for number, values in rows:
+            if number <= self.header_row:
+                continue
+            if number > last_row:
+                break
+            if self.untitled or len(values) > width:
+                self._outside(number, values, width)
+            if unknown:
+                self._unknown(values)
+            row = self._row(number, values)
+            if row is None:
+                continue
+            count += 1
+            if count > MAX_DATA_ROWS:
+                raise UnreadableWorkbook(
+                    "too-large",
+                    f"Das Blatt „{raw.sheet}“ hat mehr als {MAX_DATA_ROWS:,} Datenzeilen.".replace(",", "."),
+                )
+            raw.rows.append(row)
+        # The streamed reader reads only the table's width; the furthest cell is known from the scan.
+        far = structure.max_column_ref
+        if structure.max_column > width and far and split_ref(far)[1] > self.header_row:
+            self.outside.setdefault(structure.max_column, RawCell("", far))
+        raw.outside_cells = [self.outside[index] for index in sorted(self.outside)]
+
+    def _row(self, number: int, values: list[Any]) -> RawRow | None:
+        errors_in_sheet = self.raw.structure.error_cells
+        cells: dict[str, RawCell] = {}
+        errors: dict[str, RawCell] = {}
+        size, row = len(values), str(number)
+        for key, index, letter in self.known:
+            if errors_in_sheet and letter + row in errors_in_sheet:
+                ref = letter + row
+                errors[key] = RawCell(errors_in_sheet[ref], ref)
+                continue
+            value = values[index] if index < size else None
+            if value is None or value == "" or (isinstance(value, str) and not value.strip()):
+                continue
+            cells[key] = _new_cell(RawCell, (value, letter + row))
+        if not cells and not errors:
+            return None
+        return RawRow(number, cells, number in self.raw.structure.hidden_rows, errors)
+
+    def _unknown(self, values: list[Any]) -> None:
+        for index, column in self.raw.unknown_columns.items():
+            value = values[index - 1] if index - 1 < len(values) else None
+            if not _blank(value):
+                column.values += 1
+                if len(column.samples) < UNKNOWN_SAMPLES:
+                    column.samples.append(value)
+
+    def _outside(self, number: int, values: list[Any], width: int) -> None:
+        candidates = itertools.chain(self.untitled, range(width + 1, len(values) + 1))
+        for index in candidates:
+            if index in self.outside or index > len(values):
+                continue
+            value = values[index - 1]
+            if not _blank(value):
+                self.outside[index] = RawCell(value, f"{column_letter(index)}{number}")
