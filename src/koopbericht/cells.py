@@ -37,10 +37,40 @@ class Reading:
 CellReader = Callable[[Any], Reading]
 
 
+# Texts remembered per column before the memory starts afresh; bounds it for huge years.
+CACHE_LIMIT = 50_000
+
+
+class _Remembering:
+    """A column's reader that remembers what each text read as.
+
+    Vocabularies, partner lists, dates and repeated texts recur across thousands of rows,
+    and a reading depends on nothing but the text, so each distinct text is read once.
+    Only exact `str` values are remembered: 0.0 and -0.0 (or 1 and True) are equal as
+    keys but read differently.
+    """
+
+    __slots__ = ("cache", "read")
+
+    def __init__(self, read: CellReader) -> None:
+        self.read = read
+        self.cache: dict[str, Reading] = {}
+
+    def __call__(self, value: Any) -> Reading:
+        if value.__class__ is not str:
+            return self.read(value)
+        reading = self.cache.get(value)
+        if reading is None:
+            if len(self.cache) >= CACHE_LIMIT:
+                self.cache.clear()
+            reading = self.cache[value] = self.read(value)
+        return reading
+
+
 def cell_readers(settings: Settings) -> dict[str, CellReader]:
     """One reader per configured column, by column key."""
     partners = PartnerIndex(settings.partners)
-    return {column.key: _reader(column, settings.vocabularies, partners) for column in settings.columns}
+    return {column.key: _Remembering(_reader(column, settings.vocabularies, partners)) for column in settings.columns}
 
 
 def _reader(column: Column, vocabularies: Mapping[str, Vocabulary], partners: PartnerIndex) -> CellReader:
@@ -181,7 +211,17 @@ class _ListReader:
 
 def read_rows(raw: RawMeldebogen, readers: Mapping[str, CellReader]) -> list[dict[str, Reading]]:
     """Every filled cell of `raw`'s rows as read, row by row, by column key."""
-    return [{key: readers[key](cell.value) for key, cell in row.cells.items()} for row in raw.rows]
+    # The remembering readers' memories are looked into here, which spares a call for each
+    # cell read before: most of a large year.
+    caches = {key: reader.cache if isinstance(reader, _Remembering) else {} for key, reader in readers.items()}
+    result = []
+    for row in raw.rows:
+        readings = {}
+        for key, (value, _) in row.cells.items():
+            reading = caches[key].get(value) if value.__class__ is str else None
+            readings[key] = reading if reading is not None else readers[key](value)
+        result.append(readings)
+    return result
 
 
 def _shown(value: Any) -> Any:
