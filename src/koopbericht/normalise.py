@@ -38,7 +38,9 @@ class Normaliser:
             values = {}
             for key in row.cells:
                 value = row_readings[key].value
-                if value not in (None, "", ()):
+                # What `not in (None, "", ())` says of the readers' values, without comparing a
+                # date with "" and () through its dataclass __eq__.
+                if value is not None and not (isinstance(value, str | tuple) and not value):
                     values[key] = value
             result.append(self._activity(raw, row, department, values, notes))
         return result, notes

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import fnmatch
+import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,18 +25,30 @@ def _is_candidate(path: Path) -> bool:
     return path.is_file() and not path.name.startswith(("~$", ".")) and not path.name.endswith(".tmp")
 
 
+@functools.lru_cache(maxsize=4096)
+def _pattern(pattern: str) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """A file pattern compiled as fnmatch reads it (case-folded), and its stem's if it has an extension.
+
+    Compiled once: every file of a year is matched against every Geschäftsbereich's patterns.
+    """
+    pattern = pattern.casefold()
+    pattern_stem, dot, _ = pattern.rpartition(".")
+    return re.compile(fnmatch.translate(pattern)), re.compile(fnmatch.translate(pattern_stem)) if dot else None
+
+
 def _matches(name: str, pattern: str) -> bool:
-    name, pattern = name.casefold(), pattern.casefold()
-    if fnmatch.fnmatchcase(name, pattern):
+    """`name` (case-folded) matches `pattern`, or its stem the pattern's stem."""
+    whole, stem_pattern = _pattern(pattern)
+    if whole.match(name):
         return True
     # "GB1_*.xlsx" also claims "GB1_Meldebogen.xls", so a wrong format is reported for GB1.
     stem, _, _ = name.rpartition(".")
-    pattern_stem, dot, _ = pattern.rpartition(".")
-    return bool(dot and stem and fnmatch.fnmatchcase(stem, pattern_stem))
+    return bool(stem_pattern and stem and stem_pattern.match(stem))
 
 
 def departments_for(name: str, settings: Settings) -> tuple[str, ...]:
     """The Kürzel of every Geschäftsbereich whose file patterns match `name`."""
+    name = name.casefold()
     return tuple(d.code for d in settings.departments if any(_matches(name, p) for p in d.patterns))
 
 
