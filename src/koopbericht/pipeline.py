@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Protocol
 
 from . import findings as F
-from .cells import cell_readers, read_rows
+from .cells import Reading, cell_readers, read_rows
 from .checks import (
     RowChecker,
     check_columns,
@@ -37,6 +37,12 @@ _UNREADABLE = {
     "header": F.HEADER_MISSING,
     "link": F.FILE_LINK,
 }
+
+# What `check_stale` compares of the previous year: Nr. and Vorhaben and Kooperationspartner to find
+# the activity again (as compare does), Beschreibung/Sachstand and Status to find them unchanged.
+STALE_COLUMNS = frozenset({"nr", "vorhaben", "partner", "beschreibung", "status"})
+NOT_NEEDED = Reading(None)
+
 
 class Progress(Protocol):
     """Whoever shows progress is told how many files a check reads, then each file as it starts."""
@@ -73,12 +79,15 @@ def check_year(
 def _previous_activities(project: Project, year: int) -> list[Activity]:
     """The activities of `year` as read, without checks; none if the year is not there or unreadable.
 
-    Only for comparing Sachstand texts with the year after: a file that cannot be read is skipped.
+    Only for comparing Sachstand texts with the year after (`check_stale`), so only the columns
+    that comparison uses are read into values (`STALE_COLUMNS`); a file that cannot be read is skipped.
     """
     if year not in project.years():
         return []
     normaliser = Normaliser(project.settings)
-    readers = cell_readers(project.settings)
+    readers = {
+        key: reader if key in STALE_COLUMNS else _not_needed for key, reader in cell_readers(project.settings).items()
+    }
     activities: list[Activity] = []
     for source in year_files(project.reports_dir(year), project.settings):
         department = source.departments[0] if len(source.departments) == 1 else "?"
@@ -88,6 +97,11 @@ def _previous_activities(project: Project, year: int) -> list[Activity]:
             continue
         activities += normaliser.activities(raw, read_rows(raw, readers), department)[0]
     return activities
+
+
+def _not_needed(value: object) -> Reading:
+    """A cell of the previous year that the Sachstand comparison does not look at: left out, not parsed."""
+    return NOT_NEEDED
 
 
 def check_paths(

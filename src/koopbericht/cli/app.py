@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from typing import Annotated
 
@@ -59,6 +60,12 @@ app.command(name="template")(template)
 
 def main() -> None:
     """Entry point of the console script."""
+    # A run builds hundreds of thousands of small acyclic objects (cells, readings, findings) and
+    # keeps them to the end; the cycle collector's default of a pass per 700 allocations spends
+    # about a sixth of a large build re-scanning them. Rarer passes, after the imports are frozen
+    # out of its view, keep memory the same (nothing here makes cycles in bulk) at far less cost.
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 20)
     tolerate_unencodable_output()
     stdout = sys.stdout
     was_devnull = is_devnull(stdout)
