@@ -45,8 +45,16 @@ def _paragraph(text: str, style: str | None, *, bold: bool = False, keep_next: b
         properties += ("<w:keepNext/>" if keep_next else "") + "</w:pPr>"
     if not text:
         return f"<w:p>{properties}</w:p>"
-    lines = "<w:br/>".join(f'<w:t xml:space="preserve">{_text(line)}</w:t>' for line in text.split("\n"))
-    return f"<w:p>{properties}<w:r>{'<w:rPr><w:b/></w:rPr>' if bold else ''}{lines}</w:r></w:p>"
+    return f"<w:p>{properties}{_run(text, bold=bold)}</w:p>"
+
+
+def _run(text: str, *, bold: bool = False) -> str:
+    """One run with the text; line breaks in it become `w:br`."""
+    if "\n" in text:
+        lines = "<w:br/>".join(f'<w:t xml:space="preserve">{_text(line)}</w:t>' for line in text.split("\n"))
+    else:
+        lines = f'<w:t xml:space="preserve">{_text(text)}</w:t>'
+    return f"<w:r>{'<w:rPr><w:b/></w:rPr>' if bold else ''}{lines}</w:r>"
 
 
 def _cell(text: str, width: int, style: str | None, *, fill: str | None = None, span: int = 1,
@@ -81,6 +89,9 @@ def table_xml(spec: TableSpec) -> Iterator[str]:
         + "</w:tr>"
     )
     total = sum(widths)
+    # A body cell differs from its neighbours in the column only by its text: the markup
+    # around the text is made once per column (most of a large Anlage is body cells).
+    opening = [_cell("", width, spec.paragraph_style).removesuffix("</w:p></w:tc>") for width in widths]
     for cells, group in spec.rows:
         if group:  # one shaded cell across all columns, kept with the row that follows
             yield (
@@ -93,7 +104,10 @@ def table_xml(spec: TableSpec) -> Iterator[str]:
         else:
             yield (
                 "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
-                + "".join(_cell(text, width, spec.paragraph_style) for text, width in zip(cells, widths, strict=True))
+                + "".join(
+                    f"{start}{_run(text)}</w:p></w:tc>" if text else f"{start}</w:p></w:tc>"
+                    for text, start in zip(cells, opening, strict=True)
+                )
                 + "</w:tr>"
             )
     yield "</w:tbl>"

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import IO
 
 Transform = Callable[[bytes], Iterator[bytes]]
 
@@ -31,6 +32,19 @@ def deterministic_zip(data: bytes, timestamp: dt.datetime, transforms: dict[str,
                 target.writestr(info, source.read(name))
                 continue
             with target.open(info, "w") as stream:
-                for chunk in transform(source.read(name)):
-                    stream.write(chunk)
+                write_batched(stream, transform(source.read(name)))
     return output.getvalue()
+
+
+def write_batched(stream: IO[bytes], chunks: Iterable[bytes], size: int = 1 << 20) -> None:
+    """Write `chunks` in pieces of about `size` bytes: zlib's cost per call dominates for row-sized chunks."""
+    pending: list[bytes] = []
+    held = 0
+    for chunk in chunks:
+        pending.append(chunk)
+        held += len(chunk)
+        if held >= size:
+            stream.write(b"".join(pending))
+            pending, held = [], 0
+    if pending:
+        stream.write(b"".join(pending))

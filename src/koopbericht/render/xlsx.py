@@ -20,6 +20,7 @@ from openpyxl.utils import get_column_letter
 from ..assemble import Annex
 from ..config import Settings
 from ..values import XML_ILLEGAL
+from .package import write_batched
 
 SHEET = "Vorhaben"
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -76,6 +77,9 @@ STYLES = (
 )
 
 
+BODY_CELL = 't="inlineStr" s="2"><is><t xml:space="preserve">'  # style 2: wrapped, top-aligned
+
+
 def _inline(ref: str, text: str, style: int) -> str:
     if not text:
         return ""
@@ -100,8 +104,7 @@ def render_annex_xlsx(
         for name, content in _parts(settings, year, timestamp, f"${letters[-1]}${annex.count + 1}", draft_mark).items():
             archive.writestr(_info(name, stamp_tuple), content.encode("utf-8"))
         with archive.open(_info("xl/worksheets/sheet1.xml", stamp_tuple), "w") as stream:
-            for chunk in _sheet(annex, headers, widths, letters, last):
-                stream.write(chunk.encode("utf-8"))
+            write_batched(stream, (chunk.encode("utf-8") for chunk in _sheet(annex, headers, widths, letters, last)))
             if draft_mark:  # printed on every page; element order: after autoFilter
                 stream.write(
                     f'<headerFooter><oddHeader>&amp;C&amp;"-,Fett"{escape(draft_mark)}</oddHeader></headerFooter>'.encode()
@@ -160,12 +163,16 @@ def _sheet(annex: Annex, headers: list[str], widths: list[int], letters: list[st
     )
     yield '<row r="1">' + "".join(_inline(f"{c}1", h, 1) for c, h in zip(letters, headers, strict=True)) + "</row>"
     number = 1
+    escaped: dict[str, str] = {}  # statuses, dates, partners and names recur: each is escaped once
     for group in annex.groups:
         for row in group.rows:
             number += 1
-            texts = (group.code, group.name, *row)
-            cells = "".join(
-                _inline(f"{c}{number}", XML_ILLEGAL.sub("", t), 2) for c, t in zip(letters, texts, strict=True)
-            )
-            yield f'<row r="{number}">{cells}</row>'
+            cells = []
+            for letter, text in zip(letters, (group.code, group.name, *row), strict=True):
+                if text:
+                    xml = escaped.get(text)
+                    if xml is None:
+                        xml = escaped[text] = escape(XML_ILLEGAL.sub("", text))
+                    cells.append(f'<c r="{letter}{number}" {BODY_CELL}{xml}</t></is></c>')
+            yield f'<row r="{number}">{"".join(cells)}</row>'
     yield f'</sheetData><autoFilter ref="A1:{last}"/>'
