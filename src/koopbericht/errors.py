@@ -14,9 +14,10 @@ Every message is German because it is shown to the user as it is.
     └── OutputError (5)
     UnreadableWorkbook          one Meldebogen cannot be read: never stops a command,
                                 it becomes a finding about that file
+    CannotAnnotate              `--annotate` cannot mark one workbook: reported for it,
+                                the other copies are still written
 
-Private exceptions used for control flow inside one module (`_Forbidden`,
-`_CannotMark`) never leave it.
+Private exceptions used for control flow inside one module (`_Forbidden`) never leave it.
 """
 
 from __future__ import annotations
@@ -160,3 +161,10 @@ class UnreadableWorkbook(Exception):
         super().__init__(message)
         self.kind = kind
         self.message = message
+
+
+class CannotAnnotate(Exception):
+    """openpyxl cannot open a workbook for writing as it was read; `message` says why (German).
+
+    Not a `KoopberichtError`: `validate --annotate` reports it for that one file and goes on.
+    """

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, UsageError
+from ..errors import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, CannotAnnotate, UsageError
 from ..fileio import write_bytes_atomic
 from ..findings import Severity
 from ..pipeline import Progress, check_paths, check_year
@@ -84,7 +84,7 @@ def annotate_copies(data: YearData, folder: Path) -> list[Annotated]:
 
     The originals are never written: a folder that holds them is refused.
     """
-    from ..render.annotated import CannotMark, annotated_copy  # openpyxl: imported only when asked for
+    from ..render.annotated import annotated_copy  # openpyxl: imported only when asked for
 
     folder = folder.resolve()
     if any(folder == result.source.path.resolve().parent for result in data.files):
@@ -96,7 +96,7 @@ def annotate_copies(data: YearData, folder: Path) -> list[Annotated]:
             continue
         try:
             copy = annotated_copy(result.source.path, findings)
-        except CannotMark as problem:
+        except CannotAnnotate as problem:
             written.append(Annotated(result.source.file, None, len(findings), str(problem)))
             continue
         target = folder / result.source.path.name

@@ -6,6 +6,7 @@ import dataclasses
 import re
 from pathlib import Path
 
+from ..paths import leads_out
 from ..tomlfile import TableReader, TomlDocument
 from .defaults import DEFAULT_COLUMNS, DEFAULT_OUTPUT, DEFAULT_VOCABULARIES, PARTNER_KINDS
 from .model import (
@@ -255,7 +256,7 @@ def _inside(root: Path, relative: str) -> bool:
     candidate = Path(relative)
     if candidate.is_absolute() or ".." in candidate.parts or not relative.strip():
         return False
-    return (root / candidate).resolve().is_relative_to(root.resolve())
+    return not leads_out(root / candidate, root)
 
 
 def _valid_file_name(pattern: str) -> bool:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import Settings
+from ..paths import shown_relative
 
 
 @dataclass(frozen=True)
@@ -54,10 +55,8 @@ def departments_for(name: str, settings: Settings) -> tuple[str, ...]:
 
 def shown_name(path: Path, root: Path) -> str:
     """`path` relative to the working folder (as findings name files), else as given."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return str(path)
+    shown = shown_relative(path, root)
+    return str(path) if shown is path else shown.as_posix()
 
 
 def source_files(paths: list[Path], settings: Settings) -> list[SourceFile]:

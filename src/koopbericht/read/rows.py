@@ -6,6 +6,7 @@ import itertools
 from collections.abc import Iterable
 from typing import Any
 
+from ..formatting import german_number
 from .a1 import column_letter, split_ref
 from .errors import UnreadableWorkbook
 from .raw import RawCell, RawMeldebogen, RawRow, UnknownColumn
@@ -60,7 +61,7 @@ class DataRows:
             if count > MAX_DATA_ROWS:
                 raise UnreadableWorkbook(
                     "too-large",
-                    f"Das Blatt „{raw.sheet}“ hat mehr als {MAX_DATA_ROWS:,} Datenzeilen.".replace(",", "."),
+                    f"Das Blatt „{raw.sheet}“ hat mehr als {german_number(MAX_DATA_ROWS)} Datenzeilen.",
                 )
             raw.rows.append(row)
         # The streamed reader reads only the table's width; the furthest cell is known from the scan.

@@ -23,8 +23,10 @@ from openpyxl.utils.cell import get_column_letter, range_boundaries
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..errors import CannotAnnotate
 from ..fileio import os_reason
 from ..findings import Finding, Severity
+from ..formatting import german_number
 from ..read.structure import MAX_COLUMN, MAX_ROW
 from ..read.workbook import openpyxl_errors
 from .xlsxsafe import set_text
@@ -47,14 +49,10 @@ _CHUNK = 1 << 20
 _OVERLAP = 1024  # bytes kept between chunks so that an element split by a chunk boundary is still found
 
 
-class CannotMark(Exception):
-    """openpyxl cannot open the workbook for writing as it was read (German reason)."""
-
-
 def annotated_copy(path: Path, findings: list[Finding]) -> bytes:
     """A copy of the workbook at `path` with each finding's cell filled and commented, and a summary sheet.
 
-    Raises `CannotMark` (German reason) where openpyxl cannot open the workbook as it was read.
+    Raises `CannotAnnotate` (German reason) where openpyxl cannot open the workbook as it was read.
     """
     try:
         # openpyxl refuses a path whose name does not end in .xlsx (GB3.xls, no extension) even when
@@ -66,13 +64,13 @@ def annotated_copy(path: Path, findings: list[Finding]) -> bytes:
                 warnings.simplefilter("ignore")
                 workbook = load_workbook(stream)
     except OSError as error:
-        raise CannotMark(f"die Datei lässt sich nicht öffnen: {os_reason(error)}") from None
+        raise CannotAnnotate(f"die Datei lässt sich nicht öffnen: {os_reason(error)}") from None
     except openpyxl_errors():
-        raise CannotMark(_CANNOT_MARK) from None
+        raise CannotAnnotate(_CANNOT_MARK) from None
     # openpyxl drops sheets it does not understand (a Strict Open XML workbook loses all of
     # them); a copy without the sheet the findings are about would mislead.
     if any(f.sheet and f.sheet not in workbook.sheetnames for f in findings):
-        raise CannotMark(_CANNOT_MARK)
+        raise CannotAnnotate(_CANNOT_MARK)
     by_cell: dict[tuple[str, str], list[tuple[str, Finding]]] = {}
     for finding in findings:
         if finding.sheet and finding.sheet in workbook.sheetnames and finding.cell:
@@ -92,7 +90,7 @@ def annotated_copy(path: Path, findings: list[Finding]) -> bytes:
 
 
 def _refuse_huge_merges(stream: IO[bytes]) -> None:
-    """Raise `CannotMark` if the merged ranges of the workbook cover too many cells for openpyxl."""
+    """Raise `CannotAnnotate` if the merged ranges of the workbook cover too many cells for openpyxl."""
     try:
         with zipfile.ZipFile(stream) as package:
             merged = 0
@@ -101,15 +99,15 @@ def _refuse_huge_merges(stream: IO[bytes]) -> None:
                     for ref in _merge_refs(member):
                         merged += _cells_in(ref)
                         if merged > MAX_MERGED_CELLS:
-                            raise CannotMark(_too_many_merged(ref.decode("ascii", "replace")))
-    except CannotMark:
+                            raise CannotAnnotate(_too_many_merged(ref.decode("ascii", "replace")))
+    except CannotAnnotate:
         raise
     except openpyxl_errors():  # ZIP and XML damage included
-        raise CannotMark(_CANNOT_MARK) from None
+        raise CannotAnnotate(_CANNOT_MARK) from None
 
 
 def _too_many_merged(example: str) -> str:
-    limit = f"{MAX_MERGED_CELLS:,}".replace(",", ".")
+    limit = german_number(MAX_MERGED_CELLS)
     return (
         f"die Arbeitsmappe hat verbundene Zellen über mehr als {limit} Zellen (etwa {example}), zu viele zum "
         "Markieren; bitte die Befunde aus der Liste weitergeben oder die Verbindung der Zellen aufheben lassen"
