@@ -175,4 +175,4 @@ def test_example_years_load() -> None:
     for year in (2022, 2023):
         settings = load_year(EXAMPLE, year)
         assert settings.master.number
-        assert settings.consultations and settings.consultations[0].authoritative
+        assert settings.consultations and settings.consultations[0].lead

@@ -40,6 +40,9 @@ art = "Gemeinde"
 name = "Stadt Werder (Havel)"
 aliase = ["Werder"]
 art = "Stadt"
+
+[oparl]
+basis_url = "https://ris.example.org/oparl/"
 """
 
 YEAR = """\

@@ -21,14 +21,16 @@ from ..assemble import Attachment, Completeness, YearFigures, annex_table, assem
 from ..assemble.completeness import completeness, incomplete, not_reported
 from ..assemble.vorlage import draft_mark
 from ..errors import BuildRefused, DraftRefused, UsageError
-from ..fileio import write_all_atomic, write_bytes_atomic
+from ..fileio import write_all_atomic
 from ..findings import Report, Severity
 from ..model import Activity
 from ..paths import leads_out
 from ..pipeline import Progress, check_year
 from ..project import Project
-from ..render import PublishedFile, docx_to_pdf, render_annex_xlsx, render_docx, render_oparl
+from ..render import PublishedFile, docx_bytes_to_pdf, find_soffice, render_annex_xlsx, render_docx
+from ..render.pdf import no_libreoffice
 from ..yeardata import YearData
+from .oparl import BERLIN, NO_OPARL, oparl_outputs
 
 
 @dataclass
@@ -41,6 +43,7 @@ class BuildResult:
     report: Report
     left_out: list[str] = field(default_factory=list)
     draft_reasons: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)  # what the user should know, e.g. why no OParl export
 
     @property
     def draft(self) -> bool:
@@ -57,11 +60,13 @@ def build_year(
     pdf: bool = False,
     template: Path | None = None,
     today: dt.date | None = None,
+    now: dt.datetime | None = None,
     progress: Progress | None = None,
 ) -> BuildResult:
-    """Build the Vorlage, the Anlage xlsx and the OParl export of `year`.
+    """Build the Vorlage, the Anlage xlsx, with `pdf` the PDF, and the OParl export of `year`.
 
     With `final`, an incomplete year is refused (`DraftRefused`) before anything is written.
+    `now` (default: the current time) is when the OParl export says a changed object was modified.
     """
     year_settings = project.year_settings(year)
     template = template or project.settings.output.word_template
@@ -75,15 +80,19 @@ def build_year(
     state = completeness(project.settings, year_settings, data, activities, texts)
     if final and state.draft:
         raise DraftRefused(year, state.reasons)
-    files = _render(project, year, data, activities, texts, state, template)
-    write_all_atomic(files)  # all three replaced together, or none (OutputError says which failed)
-    outputs = list(files)
-    if pdf:
-        vorlage = outputs[0]
-        target = vorlage.with_suffix(".pdf")
-        write_bytes_atomic(target, docx_to_pdf(vorlage))
-        outputs.append(target)
-    return BuildResult(year, outputs, len(activities), data.report, data.left_out(activities), list(state.reasons))
+    without_pdf = pdf and find_soffice() is None  # the rest is written, then the missing LibreOffice is named
+    published = _render(project, year, data, activities, texts, state, template, pdf=pdf and not without_pdf)
+    out = project.output_dir(year)
+    files = {out / item.file_name: item.data for item in published}
+    files |= oparl_outputs(project, year, published, draft=state.draft, now=now)
+    notices = [] if project.settings.oparl.base_url else [NO_OPARL]
+    _refuse_links_out(project, list(files))
+    write_all_atomic(files)  # all replaced together, or none (OutputError says which failed)
+    if without_pdf:
+        raise no_libreoffice()
+    outputs = [path for path in files if not path.name.startswith(".")]
+    left_out = data.left_out(activities)
+    return BuildResult(year, outputs, len(activities), data.report, left_out, list(state.reasons), notices)
 
 
 def _figures(project: Project, year: int, data: YearData, activities: list[Activity]) -> YearFigures:
@@ -101,8 +110,10 @@ def _render(
     texts: list[tuple[Path, str]],
     state: Completeness,
     template: Path | None,
-) -> dict[Path, bytes]:
-    """Every output of the build, rendered in memory, by the path it is written to (the Vorlage first)."""
+    *,
+    pdf: bool,
+) -> list[PublishedFile]:
+    """Every published file of the build, rendered in memory: the Vorlage first, then the Anlage, the PDF."""
     settings = project.settings
     year_settings = project.year_settings(year)
     timestamp = timestamp_for(year_settings)
@@ -120,12 +131,16 @@ def _render(
     document = assemble(settings, year_settings, table, numbers, texts, attachments, state)
     vorlage = render_docx(document, template)
     title = f"{year_settings.master.paper_type} {year_settings.master.number}" + (" (Entwurf)" if state.draft else "")
-    main = PublishedFile(title, names["vorlage"], vorlage)
-    extra = [PublishedFile("Anlage 1: Tabellarische Übersicht", names["annex"], annex)]
-    oparl = render_oparl(settings, year_settings, main, extra, timestamp)
-    files = {out / names["vorlage"]: vorlage, out / names["annex"]: annex, out / names["oparl"]: oparl}
-    _refuse_links_out(project, list(files))
-    return files
+    published = [
+        PublishedFile(title, names["vorlage"], vorlage),
+        PublishedFile("Anlage 1: Tabellarische Übersicht", names["annex"], annex),
+    ]
+    if pdf:
+        name = Path(names["vorlage"]).with_suffix(".pdf").name
+        stamp = timestamp.replace(tzinfo=BERLIN)
+        published.append(PublishedFile(f"{title} (PDF)", name, docx_bytes_to_pdf(vorlage, names["vorlage"], stamp),
+                                       master=names["vorlage"]))  # fmt: skip
+    return published
 
 
 def _patterns(project: Project) -> dict[str, str]:

@@ -71,6 +71,8 @@ def _show(result: BuildResult, project: Project, jahr: int) -> None:
     warnings = result.report.count(Severity.WARNING)
     for path in result.outputs:
         console.success(f"{project.relative(path)}")
+    for notice in result.notices:
+        console.warning(notice)
     console.stdout.print(
         f"{result.activities} Vorhaben veröffentlicht"
         + (f", {warnings} Warnungen (koopbericht validate {jahr})" if warnings else "")

@@ -20,6 +20,7 @@ from .model import (
     Vocabulary,
     match_key,
 )
+from .oparl import load_oparl
 
 CONFIG_FILE = "koopbericht.toml"
 _COLUMN_KEY = re.compile(r"[a-z][a-z0-9_]*")
@@ -35,9 +36,10 @@ def load_settings(root: Path) -> Settings:
     columns = _columns(top, vocabularies)
     partners = _partners(top)
     output = _output(top, columns, root)
+    oparl = load_oparl(top)
     top.finish()
     doc.raise_if_problems()
-    return Settings(root, authority, departments, columns, vocabularies, partners, output)
+    return Settings(root, authority, departments, columns, vocabularies, partners, output, oparl)
 
 
 def _authority(top: TableReader) -> Authority:

@@ -13,6 +13,8 @@ from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 
+from .oparl import OparlOptions
+
 
 class ColumnType(StrEnum):
     """How a Meldebogen column is read; the values are what `typ` accepts."""
@@ -126,6 +128,7 @@ class Settings:
     vocabularies: dict[str, Vocabulary]
     partners: tuple[Partner, ...]
     output: OutputOptions
+    oparl: OparlOptions = field(default_factory=OparlOptions)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_key", {column.key: column for column in self.columns})

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..errors import UsageError
 from ..tomlfile import TableReader, TomlDocument, shown_path
+from .oparl import url
 
 YEAR_FILE = "vorlage.toml"
 
@@ -23,6 +24,7 @@ class MasterData:
     lead: str
     submitter: str
     date: dt.date | None
+    web: str | None = None  # the Vorlage's page in the council information system, if known
 
 
 @dataclass(frozen=True)
@@ -34,7 +36,13 @@ class Consultation:
     decision: str
     status: str
     role: str
-    authoritative: bool
+    lead: bool  # federführend: the body in charge of this Beratung
+    meeting_url: str | None = None  # the Sitzung in the council information system (OParl Meeting), if known
+
+    @property
+    def authoritative(self) -> bool:
+        """Whether a resolution is taken here, as OParl means it: by role (Entscheidung, Beschlussfassung)."""
+        return self.role.casefold().startswith(("entscheid", "beschluss"))
 
 
 @dataclass(frozen=True)
@@ -91,6 +99,7 @@ def _master(top: TableReader) -> MasterData:
         lead=(table.text("federfuehrend", "", required=True) or "").strip(),
         submitter=(table.text("einreicher", "", required=True) or "").strip(),
         date=table.date("datum"),
+        web=url(table, "web"),
     )
     table.finish()
     return master
@@ -103,7 +112,8 @@ def _consultation(table: TableReader) -> Consultation:
         decision=(table.text("beschluss", "zur Kenntnis") or "").strip(),
         status=(table.text("status", "geplant") or "").strip(),
         role=(table.text("rolle", "Kenntnisnahme") or "").strip(),
-        authoritative=table.flag("federfuehrend", False),
+        lead=table.flag("federfuehrend", False),
+        meeting_url=url(table, "sitzung_url"),
     )
     table.finish()
     return consultation

@@ -2,7 +2,10 @@
 
 from .docx import render_docx
 from .oparl import PublishedFile, render_oparl
-from .pdf import docx_to_pdf, find_soffice
+from .pdf import docx_bytes_to_pdf, docx_to_pdf, find_soffice
 from .xlsx import render_annex_xlsx
 
-__all__ = ["PublishedFile", "docx_to_pdf", "find_soffice", "render_annex_xlsx", "render_docx", "render_oparl"]
+__all__ = [
+    "PublishedFile", "docx_bytes_to_pdf", "docx_to_pdf", "find_soffice", "render_annex_xlsx", "render_docx",
+    "render_oparl",
+]  # fmt: skip

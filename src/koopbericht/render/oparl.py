@@ -1,8 +1,11 @@
-"""`vorlage-JAHR.oparl.json`: the Vorlage as an OParl 1.1 Paper with Consultations and Files.
+"""`vorlage-JAHR.oparl.json`: the Vorlage as an OParl 1.1 Paper with its Consultations and Files.
 
-There is no OParl server, so ids are stable URNs (`urn:koopbericht:…`) and accessUrl
-is the file name next to the JSON; a council information system that imports the
-files replaces them with its own URLs.
+Every id and reference is a URL below the configured `[oparl] basis_url` (OParl identifies
+an object by the URL it is served at); without a base URL there is no export. Times are
+OParl's `yyyy-mm-ddThh:mm:ss±hh:mm` in Europe/Berlin. `created` and `modified` come from
+the export's history (`History`): an object keeps its times while its content stays the
+same, so a rebuild is byte-identical, and `modified` moves when the content changes, which
+is what importers synchronise on. Embedded objects carry no back-reference to the Paper.
 """
 
 from __future__ import annotations
@@ -13,8 +16,10 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
 
-from ..config import Settings, YearSettings
+from ..config import Consultation, Settings, YearSettings
 
 OPARL = "https://schema.oparl.org/1.1/"
 MIME_TYPES = {
@@ -22,80 +27,137 @@ MIME_TYPES = {
     ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     ".pdf": "application/pdf",
 }
+# Object id → [content hash, created, modified]: what the previous export said, kept beside it.
+History = dict[str, list[str]]
 
 
 @dataclass(frozen=True)
 class PublishedFile:
-    """A file of the Vorlage with its bytes (for size and checksums)."""
+    """A published file with its bytes (for size and checksum); `master` is the file it was made from."""
 
     name: str
     file_name: str
     data: bytes
+    master: str | None = None  # the file name of the document this one is a rendering of (a PDF's docx)
 
 
 def slug(text: str) -> str:
-    """A lower-case ASCII identifier: `24/SVV/1155` → `24-svv-1155`."""
+    """A lower-case ASCII path segment: `24/SVV/1155` → `24-svv-1155`."""
     ascii_text = unicodedata.normalize("NFKD", text.replace("ß", "ss")).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
 
 
+@dataclass
+class _Clock:
+    """Gives each object its times from the history: kept while unchanged, `now` once changed."""
+
+    history: History
+    first: str  # for every object of a first export: the Vorlage's own time, so fresh builds agree
+    now: str
+    seen: History
+
+    def stamp(self, object_id: str, content: dict[str, Any]) -> dict[str, Any]:
+        digest = hashlib.sha256(json.dumps(content, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+        before = self.history.get(object_id)
+        if before is not None and before[0] == digest:
+            created, modified = before[1], before[2]
+        elif before is not None:
+            created, modified = before[1], self.now
+        else:
+            created = modified = self.now if self.history else self.first
+        self.seen[object_id] = [digest, created, modified]
+        return {**content, "created": created, "modified": modified}
+
+
 def render_oparl(
-    settings: Settings, year: YearSettings, main: PublishedFile, auxiliary: list[PublishedFile], timestamp: dt.datetime
-) -> bytes:
-    """The Paper object as UTF-8 JSON bytes (stable key order, trailing newline)."""
-    base = f"urn:koopbericht:{slug(settings.authority.short_name)}"
-    paper_id = f"{base}:paper:{slug(year.master.number)}"
-    stamp = timestamp.replace(tzinfo=dt.UTC).isoformat().replace("+00:00", "Z")
+    settings: Settings,
+    year: YearSettings,
+    files: list[PublishedFile],
+    *,
+    first: dt.datetime,
+    now: dt.datetime,
+    history: History,
+    draft: bool,
+) -> tuple[bytes, History]:
+    """The Paper as UTF-8 JSON bytes (stable order) and the history to keep for the next export.
+
+    `files[0]` is the main file (the Vorlage); `first` and `now` are aware datetimes.
+    Requires `settings.oparl.base_url`.
+    """
+    base = settings.oparl.base_url
+    if base is None:
+        raise ValueError("no [oparl] basis_url")
     master = year.master
-    paper = {
+    paper_id = f"{base}paper/{slug(master.number)}"
+    clock = _Clock(history, first.replace(microsecond=0).isoformat(), now.replace(microsecond=0).isoformat(), {})
+    ids = {f.file_name: f"{base}file/{slug(master.number)}/{slug(f.file_name)}" for f in files}
+    rendered = [_file(settings, year, item, ids, files, base) for item in files]
+    raw_consultations = [
+        _consultation(settings, c, f"{paper_id}/consultation/{index}")
+        for index, c in enumerate(year.consultations, start=1)
+    ]
+    paper: dict[str, Any] = {
         "id": paper_id,
         "type": OPARL + "Paper",
-        "body": f"{base}:body",
+        "body": settings.oparl.body_url or f"{base}body/{slug(settings.authority.short_name)}",
         "name": master.subject,
         "reference": master.number,
-        "date": (master.date or timestamp.date()).isoformat(),
+        **({"date": master.date.isoformat()} if master.date else {}),
         "paperType": master.paper_type,
-        "underDirectionOf": [f"{base}:organization:{slug(master.lead)}"],
-        "originatorOrganization": [f"{base}:organization:{slug(master.submitter)}"],
-        "mainFile": _file(main, f"{paper_id}:file:{slug(main.file_name)}", stamp, master.date or timestamp.date()),
-        "auxiliaryFile": [
-            _file(item, f"{paper_id}:file:{slug(item.file_name)}", stamp, master.date or timestamp.date())
-            for item in auxiliary
-        ],
-        "consultation": [
-            {
-                "id": f"{paper_id}:consultation:{index}",
-                "type": OPARL + "Consultation",
-                "paper": paper_id,
-                "organization": [f"{base}:organization:{slug(c.body)}"],
-                "role": c.role,
-                "authoritative": c.authoritative,
-                "keyword": [c.body, c.decision, c.status] + ([c.date.isoformat()] if c.date else []),
-                "created": stamp,
-                "modified": stamp,
-            }
-            for index, c in enumerate(year.consultations, start=1)
-        ],
-        "keyword": ["Kooperationsbericht", "interkommunale Zusammenarbeit", str(year.year)],
-        "created": stamp,
-        "modified": stamp,
+        "underDirectionOf": [_organisation(settings, master.lead)],
+        "originatorOrganization": [_organisation(settings, master.submitter)],
+        "mainFile": clock.stamp(rendered[0]["id"], rendered[0]),
+        "auxiliaryFile": [clock.stamp(item["id"], item) for item in rendered[1:]],
+        "consultation": [clock.stamp(c["id"], c) for c in raw_consultations],
+        **({"license": settings.oparl.license} if settings.oparl.license else {}),
+        "keyword": ["Kooperationsbericht", "interkommunale Zusammenarbeit", str(year.year)]
+        + (["Entwurf"] if draft else []),
+        **({"web": master.web} if master.web else {}),
     }
-    return (json.dumps(paper, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    # The Paper changes when anything in it changes, its Files and Consultations included.
+    unstamped = {**paper, "mainFile": rendered[0], "auxiliaryFile": rendered[1:], "consultation": raw_consultations}
+    paper = {**paper, **{k: v for k, v in clock.stamp(paper_id, unstamped).items() if k in ("created", "modified")}}
+    return (json.dumps(paper, ensure_ascii=False, indent=2) + "\n").encode("utf-8"), clock.seen
 
 
-def _file(item: PublishedFile, file_id: str, stamp: str, day: dt.date) -> dict[str, object]:
-    suffix = item.file_name[item.file_name.rfind(".") :].lower()
+def _organisation(settings: Settings, name: str) -> str:
+    known = settings.oparl.organisations.get(name)
+    return known or f"{settings.oparl.base_url}organization/{slug(name)}"
+
+
+def _consultation(settings: Settings, consultation: Consultation, consultation_id: str) -> dict[str, Any]:
     return {
-        "id": file_id,
+        "id": consultation_id,
+        "type": OPARL + "Consultation",
+        **({"meeting": consultation.meeting_url} if consultation.meeting_url else {}),
+        "organization": [_organisation(settings, consultation.body)],
+        "role": consultation.role,
+        "authoritative": consultation.authoritative,
+        **({"license": settings.oparl.license} if settings.oparl.license else {}),
+    }
+
+
+def _file(
+    settings: Settings, year: YearSettings, item: PublishedFile, ids: dict[str, str], files: list[PublishedFile],
+    base: str,
+) -> dict[str, Any]:  # fmt: skip
+    suffix = item.file_name[item.file_name.rfind(".") :].lower()
+    location = f"{base}dateien/{slug(year.master.number)}/{quote(item.file_name)}"
+    derived = [ids[f.file_name] for f in files if f.master == item.file_name]
+    options = settings.oparl
+    return {
+        "id": ids[item.file_name],
         "type": OPARL + "File",
         "name": item.name,
         "fileName": item.file_name,
         "mimeType": MIME_TYPES.get(suffix, "application/octet-stream"),
-        "date": day.isoformat(),
+        **({"date": year.master.date.isoformat()} if year.master.date else {}),
         "size": len(item.data),
-        "sha1Checksum": hashlib.sha1(item.data, usedforsecurity=False).hexdigest(),
         "sha512Checksum": hashlib.sha512(item.data).hexdigest(),
-        "accessUrl": item.file_name,
-        "created": stamp,
-        "modified": stamp,
+        "accessUrl": location,
+        "downloadUrl": location,
+        **({"masterFile": ids[item.master]} if item.master in ids else {}),
+        **({"derivativeFile": derived} if derived else {}),
+        **({"license": options.license} if options.license else {}),
+        **({"fileLicense": options.file_license} if options.file_license else {}),
     }

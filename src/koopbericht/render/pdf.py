@@ -1,8 +1,22 @@
-"""`build --pdf`: the Vorlage converted by LibreOffice, with a private, temporary profile."""
+"""`build --pdf`: archive- and accessibility-grade PDFs made by LibreOffice, byte-identical on rebuild.
+
+LibreOffice (with a private, temporary profile) exports PDF/A-2b with the PDF/UA flag: tagged,
+with a structure tree, bookmarks from the headings, the document language and the title shown
+in the window. It stamps the moment of export into the document information, the XMP
+metadata and the embedded colour profile, and derives the document ID from it; those are set
+to the Vorlage's own time and the ID is derived from the content (pikepdf), so the same
+document always gives the same bytes.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import io
+import json
+import re
 import shutil
+import struct
 import subprocess
 import tempfile
 from pathlib import Path
@@ -10,6 +24,17 @@ from pathlib import Path
 from ..errors import UsageError
 
 TIMEOUT_SECONDS = 300
+# writer_pdf_Export's options (LibreOffice ≥ 7.4 takes them as JSON after the filter name).
+EXPORT_OPTIONS = {
+    "SelectPdfVersion": {"type": "long", "value": "2"},  # PDF/A-2b
+    "PDFUACompliance": {"type": "boolean", "value": "true"},
+    "UseTaggedPDF": {"type": "boolean", "value": "true"},
+    "ExportBookmarks": {"type": "boolean", "value": "true"},
+    "DisplayPDFDocumentTitle": {"type": "boolean", "value": "true"},
+    "EmbedStandardFonts": {"type": "boolean", "value": "true"},
+}
+_XMP_CREATED = re.compile(rb"(<xmp:CreateDate>)[^<]*(</xmp:CreateDate>)")
+_XMP_MODIFIED = re.compile(rb"(<xmp:ModifyDate>)[^<]*(</xmp:ModifyDate>)")
 
 
 def find_soffice() -> str | None:
@@ -17,40 +42,84 @@ def find_soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def docx_to_pdf(docx: Path) -> bytes:
-    """Convert `docx` to PDF bytes; UsageError with a German explanation when impossible."""
+def no_libreoffice() -> UsageError:
+    """The error for --pdf without LibreOffice (the other outputs are written before it is raised)."""
+    return UsageError(
+        "Für --pdf wird LibreOffice benötigt, es ist aber nicht installiert (Befehl „soffice“ nicht "
+        "gefunden). Die Vorlage wurde ohne PDF geschrieben; installieren Sie LibreOffice oder erzeugen "
+        "Sie die PDF-Datei in Word."
+    )
+
+
+def docx_to_pdf(docx: Path, stamp: dt.datetime) -> bytes:
+    """Convert `docx` to a tagged PDF/A-2b dated `stamp` (aware); UsageError in German when impossible."""
     soffice = find_soffice()
     if soffice is None:
-        raise UsageError(
-            "Für --pdf wird LibreOffice benötigt, es ist aber nicht installiert (Befehl „soffice“ nicht "
-            "gefunden). Die Vorlage wurde als .docx geschrieben; installieren Sie LibreOffice oder erzeugen "
-            "Sie die PDF-Datei in Word."
-        )
+        raise no_libreoffice()
     with tempfile.TemporaryDirectory(prefix="koopbericht-pdf-") as folder:
         work = Path(folder)
-        profile = work / "profil"
+        target = "pdf:writer_pdf_Export:" + json.dumps(EXPORT_OPTIONS, separators=(",", ":"))
+        command = [soffice, f"-env:UserInstallation={(work / 'profil').as_uri()}", "--headless", "--norestore",
+                   "--convert-to", target, "--outdir", str(work), str(docx)]  # fmt: skip
         try:
-            completed = subprocess.run(
-                [
-                    soffice,
-                    f"-env:UserInstallation={profile.as_uri()}",
-                    "--headless",
-                    "--norestore",
-                    "--convert-to",
-                    "pdf",
-                    "--outdir",
-                    str(work),
-                    str(docx),
-                ],
-                capture_output=True,
-                text=True,
-                timeout=TIMEOUT_SECONDS,
-                check=False,
-            )
+            completed = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False)
         except subprocess.TimeoutExpired:
             raise UsageError(f"LibreOffice hat die PDF-Datei nicht binnen {TIMEOUT_SECONDS} s erzeugt.") from None
         result = work / f"{docx.stem}.pdf"
         if completed.returncode != 0 or not result.is_file():
             detail = (completed.stderr or completed.stdout).strip().splitlines()[-1:] or ["keine Meldung"]
             raise UsageError(f"LibreOffice konnte keine PDF-Datei erzeugen ({detail[0]}).")
-        return result.read_bytes()
+        return fixed_in_time(result.read_bytes(), stamp)
+
+
+def docx_bytes_to_pdf(data: bytes, file_name: str, stamp: dt.datetime) -> bytes:
+    """The PDF of a .docx given as bytes (written under `file_name` into a private folder first)."""
+    with tempfile.TemporaryDirectory(prefix="koopbericht-docx-") as folder:
+        source = Path(folder) / file_name
+        source.write_bytes(data)
+        return docx_to_pdf(source, stamp)
+
+
+def fixed_in_time(data: bytes, stamp: dt.datetime) -> bytes:
+    """`data` with every export time set to `stamp` and the document ID derived from the content."""
+    import pikepdf  # only --pdf needs it
+
+    offset = stamp.utcoffset() or dt.timedelta(0)
+    minutes = int(offset.total_seconds()) // 60
+    sign = "+" if minutes >= 0 else "-"
+    info_date = f"D:{stamp:%Y%m%d%H%M%S}{sign}{abs(minutes) // 60:02d}'{abs(minutes) % 60:02d}'"
+    xmp_date = stamp.replace(microsecond=0).isoformat().encode()
+    output = io.BytesIO()
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        for key in ("/CreationDate", "/ModDate"):
+            if key in pdf.docinfo:
+                pdf.docinfo[key] = info_date
+        metadata = pdf.Root.get("/Metadata")
+        if isinstance(metadata, pikepdf.Stream):  # PDF/A: the XMP must say the same as the document information
+            xmp = _XMP_CREATED.sub(rb"\g<1>" + xmp_date + rb"\g<2>", metadata.read_bytes())
+            metadata.write(_XMP_MODIFIED.sub(rb"\g<1>" + xmp_date + rb"\g<2>", xmp))
+        for intent in pdf.Root.get("/OutputIntents", []):
+            profile = intent.get("/DestOutputProfile")
+            if isinstance(profile, pikepdf.Stream):
+                profile.write(_icc_dated(profile.read_bytes(), stamp))
+        # LibreOffice's ID and its own /DocChecksum depend on the moment of export; qpdf would carry them
+        # into the new ID, which it derives from the content.
+        for key in ("/ID", "/DocChecksum"):
+            if key in pdf.trailer:
+                del pdf.trailer[key]
+        pdf.save(output, deterministic_id=True)
+    return output.getvalue()
+
+
+def _icc_dated(profile: bytes, stamp: dt.datetime) -> bytes:
+    """An ICC profile with its creation time (header bytes 24–35, which have no checksum) set to `stamp`."""
+    if len(profile) < 128 or profile[36:40] != b"acsp":
+        return profile
+    utc = stamp.astimezone(dt.UTC)
+    when = struct.pack(">6H", utc.year, utc.month, utc.day, utc.hour, utc.minute, utc.second)
+    dated = profile[:24] + when + profile[36:]
+    if any(profile[84:100]):  # a profile ID is the MD5 of the profile with flags, intent and ID zeroed
+        scratch = bytearray(dated)
+        scratch[44:48], scratch[64:68], scratch[84:100] = bytes(4), bytes(4), bytes(16)
+        dated = dated[:84] + hashlib.md5(scratch, usedforsecurity=False).digest() + dated[100:]
+    return dated

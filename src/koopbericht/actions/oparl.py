@@ -1,0 +1,64 @@
+"""The OParl export of a build: whether there is one, and its history beside the outputs.
+
+OParl's `modified` must move when an object's content changes and stay put when it does
+not (importers synchronise on it), while a rebuild of the same inputs must give the same
+bytes. So the export keeps, beside the outputs, each object's content hash with its
+`created` and `modified` (`.oparl-verlauf.json`): an unchanged object keeps its times, a
+changed one gets the time of the build. A first export (no history yet) dates every object
+at the Vorlage's own time, so two fresh builds agree byte for byte.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from ..assemble import timestamp_for
+from ..project import Project
+from ..render import PublishedFile, render_oparl
+from ..render.oparl import History
+
+BERLIN = ZoneInfo("Europe/Berlin")
+HISTORY_FILE = ".oparl-verlauf.json"
+NO_OPARL = (
+    "Kein OParl-Export: In koopbericht.toml fehlt die Adresse der OParl-Schnittstelle des "
+    "Ratsinformationssystems. Mit [oparl] basis_url = \"https://…/oparl/\" wird der Export geschrieben."
+)
+
+
+def oparl_outputs(
+    project: Project, year: int, published: list[PublishedFile], *, draft: bool, now: dt.datetime | None
+) -> dict[Path, bytes]:
+    """The OParl file and its history, by path; nothing without `[oparl] basis_url`."""
+    settings = project.settings
+    if settings.oparl.base_url is None:
+        return {}
+    out = project.output_dir(year)
+    target = out / settings.output.oparl_file.format(jahr=year)
+    project.refuse_as_output(target)
+    year_settings = project.year_settings(year)
+    first = timestamp_for(year_settings).replace(tzinfo=BERLIN)
+    moment = (now or dt.datetime.now(BERLIN)).astimezone(BERLIN)
+    history_path = out / HISTORY_FILE
+    paper, history = render_oparl(
+        settings, year_settings, published, first=first, now=moment, history=_history(history_path), draft=draft
+    )
+    text = json.dumps(history, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    return {target: paper, history_path: text.encode("utf-8")}
+
+
+def _history(path: Path) -> History:
+    """The previous export's history; an unreadable or foreign file counts as none (times start afresh)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {
+        key: value
+        for key, value in data.items()
+        if isinstance(value, list) and len(value) == 3 and all(isinstance(v, str) for v in value)
+    }

@@ -1,0 +1,116 @@
+"""The OParl export validates against the official OParl 1.1 schemas, and keeps its times honestly."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from koopbericht.actions.build import build_year
+from koopbericht.actions.oparl import BERLIN
+from koopbericht.project import Project
+
+from .conftest import run
+from .oparl_schema import need_schemas, problems
+
+PAPER = "vorlage-2023.oparl.json"
+
+
+def paper_of(project: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((project / "ausgabe" / "2023" / PAPER).read_text(encoding="utf-8"))
+    return data
+
+
+def test_the_spec_example_validates_and_a_broken_copy_does_not() -> None:
+    """The validator is real: it accepts OParl's own example and finds what koopbericht once wrote wrong."""
+    example = json.loads((need_schemas() / "examples" / "Paper-01.json").read_text(encoding="utf-8"))
+    assert problems("Paper", example) == []
+    broken = copy.deepcopy(example)
+    broken["id"] = "urn:koopbericht:lhp:paper:24-svv-1155"
+    broken["created"] = "2024-10-22T09:00:00Z"
+    broken["mainFile"]["accessUrl"] = "Kooperationsbericht-2023.docx"
+    broken["consultation"][0]["created"] = "2024-10-22"
+    found = problems("Paper", broken)
+    assert any(p.startswith("id:") for p in found)
+    assert any(p.startswith("created:") for p in found)
+    assert any(p.startswith("mainFile/accessUrl:") for p in found)
+    assert any(p.startswith("consultation/0/created:") for p in found)
+
+
+def test_example_export_validates(example_copy: Path, runner: CliRunner) -> None:
+    code, output = run(runner, "build", "2023", "-C", str(example_copy))
+    assert code == 0, output
+    paper = paper_of(example_copy)
+    assert problems("Paper", paper) == []
+    base = "https://ris.example.org/oparl/v1/"
+    assert paper["id"] == f"{base}paper/24-svv-1155" and paper["body"] == f"{base}body/1"
+    assert paper["date"] == "2024-10-22" and paper["license"] == "https://creativecommons.org/licenses/by/4.0/"
+    assert paper["created"] == paper["modified"] == "2024-10-22T09:00:00+02:00"  # the Vorlage's own day, CEST
+    [consultation] = paper["consultation"]
+    assert consultation["organization"] == [f"{base}organization/12"]
+    assert consultation["meeting"] == f"{base}meeting/417"
+    assert consultation["authoritative"] is False  # "zur Kenntnis": no resolution is taken
+    assert "paper" not in consultation and "keyword" not in consultation
+    folder = example_copy / "ausgabe" / "2023"
+    files = [paper["mainFile"], *paper["auxiliaryFile"]]
+    for file in files:
+        data = (folder / file["fileName"]).read_bytes()
+        assert file["size"] == len(data) and file["sha512Checksum"] == hashlib.sha512(data).hexdigest()
+        assert "sha1Checksum" not in file
+        assert file["accessUrl"].startswith(base) and file["accessUrl"].endswith(file["fileName"])
+
+
+def test_without_base_url_no_export_and_one_notice(example_copy: Path, runner: CliRunner) -> None:
+    config = example_copy / "koopbericht.toml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text[: text.index("# OParl-Export")], encoding="utf-8")
+    code, output = run(runner, "build", "2023", "-C", str(example_copy))
+    assert code == 0, output
+    assert not (example_copy / "ausgabe" / "2023" / PAPER).exists()
+    assert output.count("Kein OParl-Export") == 1 and "basis_url" in output
+
+
+def test_a_wrong_url_is_a_located_config_error(example_copy: Path, runner: CliRunner) -> None:
+    config = example_copy / "koopbericht.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace("https://ris.example.org/oparl/v1/\"", "ris/\""),
+                      encoding="utf-8")  # fmt: skip
+    code, output = run(runner, "build", "2023", "-C", str(example_copy))
+    assert code == 2 and "basis_url" in output and "keine Internetadresse" in output
+
+
+def test_modified_moves_only_when_content_changes(example_copy: Path) -> None:
+    project = Project.open(example_copy)
+    later = dt.datetime(2024, 11, 2, 14, 30, tzinfo=BERLIN)
+    build_year(project, 2023, now=later)
+    first = (example_copy / "ausgabe" / "2023" / PAPER).read_bytes()
+    build_year(project, 2023, now=later + dt.timedelta(days=1))
+    assert (example_copy / "ausgabe" / "2023" / PAPER).read_bytes() == first  # nothing changed: same bytes
+    vorlage = example_copy / "2023" / "vorlage.toml"
+    vorlage.write_text(vorlage.read_text(encoding="utf-8").replace("Kooperation (19/SVV/0058)", "Kooperation"),
+                       encoding="utf-8")  # fmt: skip
+    build_year(project, 2023, now=later + dt.timedelta(days=2))
+    paper = paper_of(example_copy)
+    assert problems("Paper", paper) == []
+    assert paper["created"] == "2024-10-22T09:00:00+02:00"  # created stays
+    assert paper["modified"] == "2024-11-04T14:30:00+01:00"  # CET after the change of time
+    main = paper["mainFile"]
+    assert main["modified"] == "2024-11-04T14:30:00+01:00"
+    xlsx = paper["auxiliaryFile"][0]
+    assert xlsx["modified"] == "2024-10-22T09:00:00+02:00"  # the Anlage did not change
+
+
+@pytest.mark.parametrize("role, authoritative", [("Entscheidung", True), ("Beschlussfassung", True),
+                                                  ("Vorberatung", False), ("Kenntnisnahme", False)])  # fmt: skip
+def test_authoritative_means_a_resolution_is_taken(role: str, authoritative: bool, example_copy: Path) -> None:
+    vorlage = example_copy / "2023" / "vorlage.toml"
+    vorlage.write_text(vorlage.read_text(encoding="utf-8").replace('rolle = "Kenntnisnahme"', f'rolle = "{role}"'),
+                       encoding="utf-8")  # fmt: skip
+    build_year(Project.open(example_copy), 2023)
+    [consultation] = paper_of(example_copy)["consultation"]
+    assert consultation["role"] == role and consultation["authoritative"] is authoritative

@@ -1,0 +1,69 @@
+"""`build --pdf`: a tagged PDF/A-2b in German, identical on rebuild, listed in the OParl export."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pikepdf
+import pytest
+from typer.testing import CliRunner
+
+from .conftest import run
+from .libreoffice import soffice
+from .oparl_schema import problems
+
+FOLDER = Path("ausgabe") / "2023"
+
+
+@pytest.fixture(scope="module")
+def pdf_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes]:
+    """The example built twice with --pdf (module-wide: LibreOffice takes seconds); the first PDF's bytes."""
+    import shutil
+
+    from .conftest import EXAMPLE
+
+    soffice()
+    target = tmp_path_factory.mktemp("pdf") / "potsdam"
+    shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns("ausgabe"))
+    code, output = run(CliRunner(), "build", "2023", "-C", str(target), "--pdf")
+    assert code == 0, output
+    first = (target / FOLDER / "Kooperationsbericht-2023.pdf").read_bytes()
+    code, output = run(CliRunner(), "build", "2023", "-C", str(target), "--pdf")
+    assert code == 0, output
+    return target, first
+
+
+def test_pdf_is_identical_on_rebuild(pdf_build: tuple[Path, bytes]) -> None:
+    project, first = pdf_build
+    assert (project / FOLDER / "Kooperationsbericht-2023.pdf").read_bytes() == first
+
+
+def test_pdf_is_tagged_pdfa_in_german(pdf_build: tuple[Path, bytes]) -> None:
+    path = pdf_build[0] / FOLDER / "Kooperationsbericht-2023.pdf"
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    assert "Tagged:          yes" in info
+    with pikepdf.open(path) as pdf:
+        assert str(pdf.Root.Lang) == "de-DE"
+        assert "/StructTreeRoot" in pdf.Root and pdf.Root.MarkInfo.Marked
+        assert pdf.Root.ViewerPreferences.DisplayDocTitle
+        assert len(pdf.open_outline().root) >= 5  # bookmarks from the headings
+        xmp = pdf.Root.Metadata.read_bytes().decode()
+        assert "<pdfaid:part>2</pdfaid:part>" in xmp and "<pdfuaid:part>1</pdfuaid:part>" in xmp
+        assert "<xmp:CreateDate>2024-10-22T09:00:00+02:00</xmp:CreateDate>" in xmp
+        assert str(pdf.docinfo["/CreationDate"]) == "D:20241022090000+02'00'"
+        assert str(pdf.docinfo["/Title"]) == "5. Kooperationsbericht der interkommunalen Zusammenarbeit"
+        fonts = [f for page in pdf.pages for f in page.Resources.get("/Font", {}).values()]
+        descriptors = [f.get("/DescendantFonts", [f])[0].FontDescriptor for f in fonts]
+        assert descriptors and all(any(k in d for k in ("/FontFile", "/FontFile2", "/FontFile3")) for d in descriptors)
+
+
+def test_pdf_is_listed_in_oparl_as_derived_from_the_docx(pdf_build: tuple[Path, bytes]) -> None:
+    paper = json.loads((pdf_build[0] / FOLDER / "vorlage-2023.oparl.json").read_text(encoding="utf-8"))
+    assert problems("Paper", paper) == []
+    main = paper["mainFile"]
+    [pdf] = [f for f in paper["auxiliaryFile"] if f["fileName"] == "Kooperationsbericht-2023.pdf"]
+    assert pdf["mimeType"] == "application/pdf" and pdf["masterFile"] == main["id"]
+    assert main["derivativeFile"] == [pdf["id"]]
+    assert pdf["size"] == len((pdf_build[0] / FOLDER / "Kooperationsbericht-2023.pdf").read_bytes())
