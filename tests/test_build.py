@@ -37,6 +37,7 @@ def outputs(project: Path, year: int = 2023) -> dict[str, Path]:
     folder = project / "ausgabe" / str(year)
     return {
         "docx": folder / f"Kooperationsbericht-{year}.docx",
+        "annex": folder / f"Anlage-1-Kooperationsvorhaben-{year}.docx",
         "xlsx": folder / f"Anlage-Uebersicht-{year}.xlsx",
         "json": folder / f"vorlage-{year}.oparl.json",
     }
@@ -78,9 +79,16 @@ def test_docx_structure(built_example: Path) -> None:
         ("Heading 3", "Smart City"),
         ("Heading 1", "Überblick in Zahlen"),
         ("Heading 1", "Anlagen"),
-        ("Heading 1", "Anlage 1: Tabellarische Übersicht der Kooperationsvorhaben 2023"),
     ]:
         assert expected in headings
+    # The Anlage is its own file (tests below), as councils upload it; not repeated in the Vorlage.
+    assert not any(text.startswith("Anlage 1:") for _, text in headings)
+    assert [s.orientation for s in document.sections] == [WD_ORIENT.PORTRAIT]
+    attachments = [[c.text for c in r.cells] for r in document.tables[-1].rows]
+    assert attachments[1][1].endswith("(Anlage-1-Kooperationsvorhaben-2023.docx)")
+    assert attachments[2][1].endswith("(Anlage-Uebersicht-2023.xlsx)")
+    sizes = (outputs(built_example)["annex"].stat().st_size, outputs(built_example)["xlsx"].stat().st_size)
+    assert [row[2] for row in attachments[1:]] == [f"{size / 1024:.1f} kB".replace(".", ",") for size in sizes]
     text = "\n".join(p.text for p in paragraphs)
     assert "Der Hauptausschuss nimmt zur Kenntnis:" in text
     assert "insgesamt 47 Vorhaben mit" in text
@@ -114,8 +122,10 @@ def test_lists_are_real_word_lists(built_example: Path) -> None:
 
 def test_every_table_is_accessible(built_example: Path) -> None:
     document = Document(str(outputs(built_example)["docx"]))
-    assert len(document.tables) == 6  # Grunddaten, Beratungsfolge, text, Überblick, Anlagen, Anlage
-    for table in document.tables:
+    annex = Document(str(outputs(built_example)["annex"]))
+    assert len(document.tables) == 5  # Grunddaten, Beratungsfolge, text, Überblick, Anlagen
+    assert len(annex.tables) == 1
+    for table in [*document.tables, *annex.tables]:
         properties = table._tbl.tblPr
         assert properties.find(qn("w:tblCaption")).get(qn("w:val"))
         assert properties.find(qn("w:tblDescription")).get(qn("w:val"))
@@ -125,10 +135,13 @@ def test_every_table_is_accessible(built_example: Path) -> None:
 
 
 def test_anlage_is_landscape_grouped_and_complete(built_example: Path) -> None:
-    document = Document(str(outputs(built_example)["docx"]))
-    assert [s.orientation for s in document.sections] == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE]
-    width, height = document.sections[1].page_width, document.sections[1].page_height
+    document = Document(str(outputs(built_example)["annex"]))
+    assert [s.orientation for s in document.sections] == [WD_ORIENT.LANDSCAPE]
+    width, height = document.sections[0].page_width, document.sections[0].page_height
     assert width is not None and height is not None and width > height
+    assert document.paragraphs[0].text == "Anlage 1 zur Mitteilungsvorlage 24/SVV/1155"
+    assert "24/SVV/1155" in "".join(p.text for p in document.sections[0].header.paragraphs)
+    assert document.core_properties.language == "de-DE"
     annex = document.tables[-1]
     header = [c.text for c in annex.rows[0].cells]
     assert header == ["Nr.", "Vorhaben", "Kooperationspartner", "Kooperationsform", "Status", "Beginn", "Ende",
@@ -192,9 +205,22 @@ def test_annex_xlsx(built_example: Path) -> None:
     assert titles == set(example_titles(built_example))
 
 
+def test_anlage_also_inside_the_vorlage_when_asked(example_copy: Path, runner: CliRunner) -> None:
+    config = example_copy / "koopbericht.toml"
+    text = config.read_text(encoding="utf-8").replace("[ausgabe]\n", "[ausgabe]\nanlage_in_vorlage = true\n")
+    config.write_text(text, encoding="utf-8")
+    code, output = run(runner, "build", "2023", "-C", str(example_copy))
+    assert code == 0, output
+    document = Document(str(outputs(example_copy)["docx"]))
+    assert [s.orientation for s in document.sections] == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE]
+    inside = [[c.text for c in r.cells] for r in document.tables[-1].rows]
+    alone = [[c.text for c in r.cells] for r in Document(str(outputs(example_copy)["annex"])).tables[-1].rows]
+    assert inside == alone and len(inside) == 1 + 6 + 47  # header, a row per Geschäftsbereich, the activities
+
+
 def test_annex_docx_and_xlsx_list_the_same_rows_in_the_same_order(built_example: Path) -> None:
     """One table model for both: same Geschäftsbereich order, same texts, no provisional Nr. published."""
-    annex = Document(str(outputs(built_example)["docx"])).tables[-1]
+    annex = Document(str(outputs(built_example)["annex"])).tables[-1]
     docx_rows = [[c.text for c in r.cells] for r in annex.rows[1:]]
     docx_rows = [r for r in docx_rows if len(set(r)) > 1]  # without the group rows (one merged cell)
     sheet = load_workbook(outputs(built_example)["xlsx"])["Vorhaben"]
@@ -219,7 +245,10 @@ def test_oparl_paper(built_example: Path) -> None:
         "Mitteilungsvorlage",
     )
     assert paper["underDirectionOf"][0].startswith("https://ris.example.org/oparl/v1/organization/")
-    for file, path in ((paper["mainFile"], paths["docx"]), (paper["auxiliaryFile"][0], paths["xlsx"])):
+    by_name = {f["fileName"]: f for f in paper["auxiliaryFile"]}
+    assert list(by_name) == [paths["annex"].name, paths["xlsx"].name]
+    pairs = [(paper["mainFile"], paths["docx"]), *((by_name[p.name], p) for p in (paths["annex"], paths["xlsx"]))]
+    for file, path in pairs:
         data = path.read_bytes()
         assert file["type"] == "https://schema.oparl.org/1.1/File"
         assert file["fileName"] == path.name and file["accessUrl"].endswith("/" + path.name)
@@ -255,7 +284,7 @@ def test_errors_refuse_the_build_and_keep_previous_outputs(tmp_path: Path, runne
     code, output = run(runner, "build", "2023", "-C", str(project), "--trotz-fehlern")
     assert code == 0, output
     assert "Wegen Fehlern weggelassen (1)" in output and "Radweg Süd" in output
-    document = Document(str(outputs(project)["docx"]))
+    document = Document(str(outputs(project)["annex"]))
     annex_text = {c.text for r in document.tables[-1].rows for c in r.cells}
     assert "Vorhaben Nummer 1" in annex_text and "Radweg Süd" not in annex_text
 
@@ -316,13 +345,25 @@ def test_pdf_without_libreoffice_gives_a_clear_message(
 
 
 def test_rendered_pdf_reads_like_the_vorlage(built_example: Path, tmp_path: Path) -> None:
-    pdf = convert(outputs(built_example)["docx"], "pdf", tmp_path / "pdf", tmp_path / "profile")
-    # -raw keeps the content-stream order, in which LibreOffice writes each table cell as a whole.
-    text = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = pdf_text(convert(outputs(built_example)["docx"], "pdf", tmp_path / "pdf", tmp_path / "profile"))
     squeezed = re.sub(r"\s+", "", text)
     for expected in ("Mitteilungsvorlage24/SVV/1155", "Grunddaten", "Beratungsfolge", "DerHauptausschussnimmtzur",
-                     "ÜberblickinZahlen", "Anlage1:TabellarischeÜbersicht"):  # fmt: skip
+                     "ÜberblickinZahlen", "TabellarischeÜbersichtderKooperationsvorhaben(Anlage1)"):  # fmt: skip
         assert expected in squeezed
+    for marker in INTERNAL_MARKERS:
+        assert marker not in text
+
+
+def pdf_text(pdf: Path) -> str:
+    # -raw keeps the content-stream order, in which LibreOffice writes each table cell as a whole.
+    return subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def test_rendered_anlage_has_every_activity_on_landscape_pages(built_example: Path, tmp_path: Path) -> None:
+    pdf = convert(outputs(built_example)["annex"], "pdf", tmp_path / "pdf", tmp_path / "profile")
+    text = pdf_text(pdf)
+    squeezed = re.sub(r"\s+", "", text)
+    assert "Anlage1:TabellarischeÜbersicht" in squeezed
     for title in example_titles(built_example):
         assert re.sub(r"\s+", "", title) in squeezed, title
     for marker in INTERNAL_MARKERS:
@@ -330,7 +371,7 @@ def test_rendered_pdf_reads_like_the_vorlage(built_example: Path, tmp_path: Path
     info = subprocess.run(["pdfinfo", "-f", "1", "-l", "99", str(pdf)], capture_output=True, text=True, check=True)
     sizes = re.findall(r"Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)", info.stdout)
     landscape = [int(n) for n, w, h in sizes if float(w) > float(h)]
-    assert landscape and landscape == list(range(landscape[0], int(sizes[-1][0]) + 1))
+    assert landscape == list(range(1, len(sizes) + 1))  # every page
     pages = text.split("\f")
     for number in landscape:
         # Squeezed: a narrow header cell may break the word over two lines.

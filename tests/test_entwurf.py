@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from .conftest import REPO, run
-from .workbooks import HEADER, make_project, row, write_workbook
+from .workbooks import HEADER, annex_docx, make_project, row, write_workbook
 
 VALIDATOR = REPO.parent / "shared" / "ooxml" / "validate_ooxml.py"
 MARK = "ENTWURF – Stand der Meldungen unvollständig"
@@ -67,8 +67,10 @@ def test_incomplete_year_is_an_entwurf_everywhere(runner: CliRunner, incomplete:
 
     document = Document(str(vorlage(incomplete)))
     assert document.core_properties.content_status == "Entwurf"
-    headers = header_texts(document)
-    assert len(headers) == 2  # portrait body and landscape Anlage
+    annex = Document(str(annex_docx(incomplete)))
+    assert annex.core_properties.content_status == "Entwurf"
+    headers = header_texts(document) + header_texts(annex)
+    assert len(headers) == 2  # the Vorlage and the Anlage as its own file
     for text in headers:
         assert MARK in text and "Mitteilungsvorlage 24/SVV/0001" in text  # mark beside the existing content
 

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from .conftest import run
 from .hostile import HOSTILE, good
 from .measure import run_measured
-from .workbooks import YEAR, make_project, row, write_workbook
+from .workbooks import YEAR, annex_docx, make_project, row, write_workbook
 
 LIMIT_SECONDS = 60
 
@@ -77,7 +77,7 @@ def test_hostile_input_in_all_commands(project: Path, runner: CliRunner, kind: s
         exit_code, output = run(runner, "build", "2023", "-C", str(project), "--trotz-fehlern")
         assert exit_code == 0, output
         assert "Wegen Fehlern weggelassen" in output
-    annex = {c.text for r in Document(str(project / "ausgabe/2023/Kooperationsbericht-2023.docx")).tables[-1].rows
+    annex = {c.text for r in Document(str(annex_docx(project))).tables[-1].rows
              for c in r.cells}  # fmt: skip
     assert "Wasser" in annex
 
@@ -98,7 +98,7 @@ def test_cleaned_and_long_texts_reach_the_vorlage(project: Path, runner: CliRunn
         row(1, vorhaben="Radweg _x0007_Süd", beschreibung="Sachstand " * 3276 + "1234567"),
     ])  # fmt: skip
     assert run(runner, "build", "2023", "-C", str(project))[0] == 0
-    document = Document(str(project / "ausgabe/2023/Kooperationsbericht-2023.docx"))
+    document = Document(str(annex_docx(project)))
     cells = {c.text for r in document.tables[-1].rows for c in r.cells}
     assert "Radweg Süd" in cells
     assert any(len(text) >= 32_000 for text in cells)

@@ -13,7 +13,7 @@ from koopbericht.pipeline import check_year
 from koopbericht.project import Project
 
 from .conftest import run
-from .workbooks import HEADER, make_project, row, write_workbook
+from .workbooks import HEADER, annex_docx, make_project, row, write_workbook
 
 
 def test_every_finding_type_declares_its_scope() -> None:
@@ -45,7 +45,7 @@ def test_a_missing_required_column_keeps_the_files_rows_out_and_says_so(tmp_path
     code, output = run(runner, "build", "2023", "-C", str(project), "--trotz-fehlern")
     assert code == 0, output
     assert "Wasserverband Nord – Pflichtspalte fehlt" in output and "1 Vorhaben veröffentlicht" in output
-    vorlage = Document(str(project / "ausgabe" / "2023" / "Kooperationsbericht-2023.docx"))
+    vorlage = Document(str(annex_docx(project)))
     cells = [cell.text for table in vorlage.tables for table_row in table.rows for cell in table_row.cells]
     assert any("Radweg Süd" in text for text in cells)
     assert not any("Wasserverband Nord" in text or "Schulweg West" in text for text in cells)

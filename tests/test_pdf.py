@@ -67,3 +67,17 @@ def test_pdf_is_listed_in_oparl_as_derived_from_the_docx(pdf_build: tuple[Path, 
     assert pdf["mimeType"] == "application/pdf" and pdf["masterFile"] == main["id"]
     assert main["derivativeFile"] == [pdf["id"]]
     assert pdf["size"] == len((pdf_build[0] / FOLDER / "Kooperationsbericht-2023.pdf").read_bytes())
+    files = {f["fileName"]: f for f in [main, *paper["auxiliaryFile"]]}
+    annex, annex_pdf = files["Anlage-1-Kooperationsvorhaben-2023.docx"], files["Anlage-1-Kooperationsvorhaben-2023.pdf"]
+    assert annex_pdf["masterFile"] == annex["id"] and annex["derivativeFile"] == [annex_pdf["id"]]
+
+
+def test_anlage_pdf_is_landscape_tagged_and_identical_on_rebuild(pdf_build: tuple[Path, bytes]) -> None:
+    path = pdf_build[0] / FOLDER / "Anlage-1-Kooperationsvorhaben-2023.pdf"
+    with pikepdf.open(path) as pdf:
+        assert str(pdf.Root.Lang) == "de-DE" and "/StructTreeRoot" in pdf.Root
+        assert all(page.mediabox[2] > page.mediabox[3] for page in pdf.pages)
+    first = path.read_bytes()
+    code, output = run(CliRunner(), "build", "2023", "-C", str(pdf_build[0]), "--pdf")
+    assert code == 0, output
+    assert path.read_bytes() == first

@@ -81,7 +81,7 @@ def test_every_activity_is_published_unchanged_and_nothing_internal(items: list[
         result = build_year(Project.open(project), 2023, today=TODAY)
         assert result.activities == len(items) + 1
         out = project / "ausgabe" / "2023"
-        document = Document(str(out / "Kooperationsbericht-2023.docx"))
+        document = Document(str(out / "Anlage-1-Kooperationsvorhaben-2023.docx"))
         annex_rows = {tuple(c.text for c in r.cells) for r in document.tables[-1].rows}
         sheet = load_workbook(out / "Anlage-Uebersicht-2023.xlsx")["Vorhaben"]
         headers = [c.value for c in sheet[1]]

@@ -22,6 +22,7 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from .conftest import EXAMPLE, REPO, run
+from .workbooks import annex_docx
 
 VALIDATOR = REPO.parent / "shared" / "ooxml" / "validate_ooxml.py"
 # Every form a table's place has ever been marked with: the old marker paragraph's text and the
@@ -97,12 +98,13 @@ def test_markers_in_user_text_are_only_text(
     places = plant(example_copy)
     code, output = run(runner, "build", "2023", "-C", str(example_copy))
     assert code == 0, output
-    path = docx_path(example_copy)
-    assert sum(PAYLOAD in text for text in paragraph_texts(path)) == places
+    path, annex = docx_path(example_copy), annex_docx(example_copy)
+    assert sum(PAYLOAD in text for text in paragraph_texts(path) + paragraph_texts(annex)) == places
     assert table_count(path) == plain_tables
     if plant in (in_vorlage, everywhere):
         assert Document(str(path)).core_properties.title == f"Betreff {PAYLOAD}"
     assert_valid(path)
+    assert_valid(annex)
 
 
 def test_places_in_a_word_template_are_ignored(example_copy: Path, runner: CliRunner, plain_tables: int) -> None:

@@ -124,3 +124,8 @@ def make_project(root: Path, year: int = 2023) -> Path:
     (root / "koopbericht.toml").write_text(CONFIG, encoding="utf-8")
     (root / str(year) / "vorlage.toml").write_text(YEAR, encoding="utf-8")
     return root
+
+
+def annex_docx(project: Path, year: int = 2023) -> Path:
+    """The Anlage as its own Word file, as `build` writes it."""
+    return project / "ausgabe" / str(year) / f"Anlage-1-Kooperationsvorhaben-{year}.docx"

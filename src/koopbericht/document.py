@@ -102,3 +102,4 @@ class VorlageDocument:
     blocks: tuple[Block, ...] = field(default_factory=tuple)
     status: str = "Endfassung"  # or "Entwurf"; stored as the core property contentStatus
     draft_mark: str | None = None  # shown in the header of every page of an Entwurf
+    landscape: bool = False  # the whole document in landscape (the Anlage as its own file)

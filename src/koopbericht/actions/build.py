@@ -17,9 +17,21 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..assemble import Attachment, Completeness, YearFigures, annex_table, assemble, figures, timestamp_for
+from ..assemble import (
+    Annex,
+    Attachment,
+    Completeness,
+    YearFigures,
+    annex_document,
+    annex_table,
+    assemble,
+    draft_mark,
+    figures,
+    timestamp_for,
+)  # fmt: skip
+from ..assemble.annexdoc import ANNEX_TITLE
 from ..assemble.completeness import completeness, incomplete, not_reported
-from ..assemble.vorlage import draft_mark
+from ..config import YearSettings
 from ..errors import BuildRefused, DraftRefused, UsageError
 from ..fileio import write_all_atomic
 from ..findings import Report, Severity
@@ -113,39 +125,67 @@ def _render(
     *,
     pdf: bool,
 ) -> list[PublishedFile]:
-    """Every published file of the build, rendered in memory: the Vorlage first, then the Anlage, the PDF."""
+    """Every published file, rendered in memory: the Vorlage first, then the Anlage files, then the PDFs."""
     settings = project.settings
     year_settings = project.year_settings(year)
-    timestamp = timestamp_for(year_settings)
     out = project.output_dir(year)
     names = {key: pattern.format(jahr=year) for key, pattern in _patterns(project).items()}
     for name in names.values():
         project.refuse_as_output(out / name)
-    table = annex_table(settings, activities)  # the Anlage, assembled once for the docx and the xlsx
-    annex = render_annex_xlsx(settings, table, year, timestamp, draft_mark=draft_mark(state))
+    stamp = timestamp_for(year_settings).replace(tzinfo=BERLIN)
+    table = annex_table(settings, activities)  # the Anlage, assembled once for every file that shows it
+    annex = _annex_files(project, year_settings, table, state, template, names, stamp if pdf else None)
+    uploaded = annex[2] if pdf else annex[0]  # the PDF is what goes into the council system, where there is one
     attachments = [
-        Attachment("Tabellarische Übersicht der Kooperationsvorhaben", "Anlage 1 in diesem Dokument", None),
-        Attachment("Tabellarische Übersicht als Tabelle", names["annex"], len(annex)),
+        Attachment(f"{ANNEX_TITLE} (Anlage 1)", uploaded.file_name, len(uploaded.data)),
+        Attachment(f"{ANNEX_TITLE} als Tabelle", annex[1].file_name, len(annex[1].data)),
     ]
     numbers = _figures(project, year, data, activities)
     document = assemble(settings, year_settings, table, numbers, texts, attachments, state)
     vorlage = render_docx(document, template)
     title = f"{year_settings.master.paper_type} {year_settings.master.number}" + (" (Entwurf)" if state.draft else "")
-    published = [
-        PublishedFile(title, names["vorlage"], vorlage),
-        PublishedFile("Anlage 1: Tabellarische Übersicht", names["annex"], annex),
-    ]
+    published = [PublishedFile(title, names["vorlage"], vorlage), *annex[:2]]
     if pdf:
         name = Path(names["vorlage"]).with_suffix(".pdf").name
-        stamp = timestamp.replace(tzinfo=BERLIN)
         published.append(PublishedFile(f"{title} (PDF)", name, docx_bytes_to_pdf(vorlage, names["vorlage"], stamp),
                                        master=names["vorlage"]))  # fmt: skip
-    return published
+    return published + annex[2:]
+
+
+def _annex_files(
+    project: Project,
+    year_settings: YearSettings,
+    table: Annex,
+    state: Completeness,
+    template: Path | None,
+    names: dict[str, str],
+    pdf_stamp: dt.datetime | None,
+) -> list[PublishedFile]:
+    """The Anlage as docx, as xlsx, and with `pdf_stamp` as PDF (dated so)."""
+    settings = project.settings
+    draft = " (Entwurf)" if state.draft else ""
+    document = render_docx(annex_document(settings, year_settings, table, state), template)
+    workbook = render_annex_xlsx(settings, table, year_settings.year, timestamp_for(year_settings),
+                                 draft_mark=draft_mark(state))  # fmt: skip
+    files = [
+        PublishedFile(f"Anlage 1: {ANNEX_TITLE}{draft}", names["annex_document"], document),
+        PublishedFile(f"Anlage 1: {ANNEX_TITLE} als Tabelle{draft}", names["annex"], workbook),
+    ]
+    if pdf_stamp is not None:
+        name = Path(names["annex_document"]).with_suffix(".pdf").name
+        data = docx_bytes_to_pdf(document, names["annex_document"], pdf_stamp)
+        files.append(PublishedFile(f"Anlage 1: {ANNEX_TITLE} (PDF){draft}", name, data, master=names["annex_document"]))
+    return files
 
 
 def _patterns(project: Project) -> dict[str, str]:
     output = project.settings.output
-    return {"vorlage": output.vorlage_file, "annex": output.annex_file, "oparl": output.oparl_file}
+    return {
+        "vorlage": output.vorlage_file,
+        "annex_document": output.annex_document_file,
+        "annex": output.annex_file,
+        "oparl": output.oparl_file,
+    }
 
 
 def _texts(project: Project, year: int) -> list[tuple[Path, str]]:

@@ -1,8 +1,10 @@
 """Assembling stage: the document model of the Vorlage from checked, normalised data."""
 
 from .annex import Annex, AnnexGroup, annex_table
+from .annexdoc import annex_document
+from .stamps import draft_mark, timestamp_for
 from .stats import Completeness, YearFigures, figures, placeholders
-from .vorlage import Attachment, assemble, timestamp_for
+from .vorlage import Attachment, assemble
 
 __all__ = [
     "Annex",
@@ -10,8 +12,10 @@ __all__ = [
     "Attachment",
     "Completeness",
     "YearFigures",
+    "annex_document",
     "annex_table",
     "assemble",
+    "draft_mark",
     "figures",
     "placeholders",
     "timestamp_for",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,12 +22,11 @@ from ..document import (
 from ..formatting import file_size, german_date, german_number
 from ..model import NO_REPORT
 from .annex import Annex
+from .annexdoc import annex_blocks
 from .chart import bar_chart, chart_alt_text
 from .markdown import fill_placeholders, parse_markdown
+from .stamps import draft_mark, timestamp_for
 from .stats import Completeness, YearFigures, placeholders
-
-MARK_REPORTING = "ENTWURF – Stand der Meldungen unvollständig"
-MARK_OTHER = "ENTWURF – noch nicht fertiggestellt"
 
 
 @dataclass(frozen=True)
@@ -38,12 +36,6 @@ class Attachment:
     name: str
     file_name: str
     size: int | None
-
-
-def timestamp_for(year_settings: YearSettings) -> dt.datetime:
-    """The fixed time stamped into every output, so that builds are byte-identical."""
-    day = year_settings.master.date or dt.date(year_settings.year + 1, 1, 1)
-    return dt.datetime(day.year, day.month, day.day, 9, 0, 0)
 
 
 def assemble(
@@ -71,7 +63,8 @@ def assemble(
         blocks += parsed
     blocks += _overview(figures, table_number)
     blocks += _attachment_list(attachments, table_number + 1)
-    blocks += _annex(settings, annex, year.year)
+    if settings.output.annex_in_vorlage:
+        blocks += [LandscapeSection(), *annex_blocks(settings, annex, year.year)]
     return VorlageDocument(
         number=master.number,
         title=master.subject,
@@ -83,13 +76,6 @@ def assemble(
         status=completeness.status,
         draft_mark=draft_mark(completeness),
     )
-
-
-def draft_mark(completeness: Completeness) -> str | None:
-    """The words in the header of every page of an Entwurf; None for an Endfassung."""
-    if not completeness.draft:
-        return None
-    return MARK_REPORTING if completeness.reporting_incomplete else MARK_OTHER
 
 
 def _reporting_state(completeness: Completeness) -> list[Block]:
@@ -220,27 +206,5 @@ def _attachment_list(attachments: list[Attachment], table_number: int) -> list[B
             ("Nr.", "Name", "Größe"),
             rows,
             (0.6, 5, 1.1),
-        ),
-    ]
-
-
-def _annex(settings: Settings, annex: Annex, year: int) -> list[Block]:
-    columns = [settings.column(key) for key in settings.output.annex_columns]
-    positions = annex.positions(settings.output.annex_columns)
-    rows: list[TableRow] = []
-    for group in annex.groups:
-        rows.append(TableRow((f"{group.code} – {group.name} ({len(group.rows)} Vorhaben)",), group=True))
-        rows += [TableRow(tuple(texts[p] for p in positions)) for texts in group.rows]
-    return [
-        LandscapeSection(),
-        Heading(1, f"Anlage 1: Tabellarische Übersicht der Kooperationsvorhaben {year}"),
-        Table(
-            "Anlage 1: Kooperationsvorhaben nach Geschäftsbereich",
-            f"Alle {annex.count} gemeldeten Vorhaben, gruppiert nach Geschäftsbereich, mit den Spalten "
-            f"{', '.join(c.title for c in columns)}.",
-            tuple(c.title for c in columns),
-            tuple(rows),
-            tuple(float(c.width) for c in columns),
-            small=True,
         ),
     ]

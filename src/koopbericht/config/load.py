@@ -6,21 +6,20 @@ import dataclasses
 import re
 from pathlib import Path
 
-from ..paths import leads_out
 from ..tomlfile import TableReader, TomlDocument
-from .defaults import DEFAULT_COLUMNS, DEFAULT_OUTPUT, DEFAULT_VOCABULARIES, PARTNER_KINDS
+from .defaults import DEFAULT_COLUMNS, DEFAULT_VOCABULARIES, PARTNER_KINDS
 from .model import (
     Authority,
     Column,
     ColumnType,
     Department,
-    OutputOptions,
     Partner,
     Settings,
     Vocabulary,
     match_key,
 )
 from .oparl import load_oparl
+from .output import load_output
 
 CONFIG_FILE = "koopbericht.toml"
 _COLUMN_KEY = re.compile(r"[a-z][a-z0-9_]*")
@@ -35,7 +34,7 @@ def load_settings(root: Path) -> Settings:
     vocabularies = _vocabularies(top)
     columns = _columns(top, vocabularies)
     partners = _partners(top)
-    output = _output(top, columns, root)
+    output = load_output(top, columns, root)
     oparl = load_oparl(top)
     top.finish()
     doc.raise_if_problems()
@@ -210,80 +209,3 @@ def _partners(top: TableReader) -> tuple[Partner, ...]:
         table.finish()
         result.append(Partner(name, aliases, kind))
     return tuple(result)
-
-
-def _output(top: TableReader, columns: tuple[Column, ...], root: Path) -> OutputOptions:
-    table = top.table("ausgabe")
-    if table is None:
-        return DEFAULT_OUTPUT
-    options: dict[str, object] = {}
-    for key, attribute in (
-        ("ordner", "folder"),
-        ("vorlage_datei", "vorlage_file"),
-        ("anlage_datei", "annex_file"),
-        ("oparl_datei", "oparl_file"),
-    ):
-        value = table.text(key)
-        if value is None:
-            continue
-        if attribute == "folder" and not _inside(root, value):
-            table.doc.problem(
-                table.key_path(key),
-                f"Der Ausgabeordner „{value}“ muss innerhalb des Arbeitsordners liegen (ohne „..“ und ohne "
-                "absoluten Pfad).",
-            )
-        if attribute != "folder" and not _valid_file_name(value):
-            table.doc.problem(
-                table.key_path(key),
-                "Erwartet wird ein Dateiname ohne Ordner; {jahr} wird durch das Berichtsjahr ersetzt.",
-            )
-        options[attribute] = value
-    template = table.text("word_vorlage")
-    if template:
-        path = root / template
-        if path.suffix.lower() not in {".docx", ".dotx"}:
-            table.doc.problem(
-                table.key_path("word_vorlage"), "Die Word-Vorlage muss eine .docx- oder .dotx-Datei sein."
-            )
-        elif not path.is_file():
-            table.doc.problem(table.key_path("word_vorlage"), f"Die Word-Vorlage „{template}“ gibt es nicht.")
-        options["word_template"] = path
-    if table.has("anlage_spalten"):
-        options["annex_columns"] = _annex_columns(table, columns)
-    table.finish()
-    return dataclasses.replace(DEFAULT_OUTPUT, **options)  # type: ignore[arg-type]
-
-
-def _inside(root: Path, relative: str) -> bool:
-    candidate = Path(relative)
-    if candidate.is_absolute() or ".." in candidate.parts or not relative.strip():
-        return False
-    return not leads_out(root / candidate, root)
-
-
-def _valid_file_name(pattern: str) -> bool:
-    try:
-        name = pattern.format(jahr=2000)
-    except (KeyError, ValueError, IndexError):
-        return False
-    return bool(name.strip()) and "/" not in name and "\\" not in name and name not in {".", ".."}
-
-
-def _annex_columns(table: TableReader, columns: tuple[Column, ...]) -> tuple[str, ...]:
-    by_label = {match_key(label): c for c in columns for label in (c.key, *c.labels())}
-    keys = []
-    for entry in table.texts("anlage_spalten"):
-        column = by_label.get(match_key(entry))
-        if column is None:
-            table.doc.problem(table.key_path("anlage_spalten"), f"Die Spalte „{entry}“ ist nicht definiert.")
-        elif not column.public:
-            table.doc.problem(
-                table.key_path("anlage_spalten"),
-                f"„{column.title}“ ist eine interne Spalte und wird nie veröffentlicht; "
-                "entfernen Sie sie aus anlage_spalten.",
-            )
-        else:
-            keys.append(column.key)
-    if not keys:
-        table.doc.problem(table.key_path("anlage_spalten"), "Die Anlage braucht mindestens eine Spalte.")
-    return tuple(keys)

@@ -112,9 +112,13 @@ class OutputOptions:
     folder: str = "ausgabe"
     vorlage_file: str = "Kooperationsbericht-{jahr}.docx"
     annex_file: str = "Anlage-Uebersicht-{jahr}.xlsx"
+    annex_document_file: str = "Anlage-1-Kooperationsvorhaben-{jahr}.docx"
     oparl_file: str = "vorlage-{jahr}.oparl.json"
     word_template: Path | None = None
     annex_columns: tuple[str, ...] = ()
+    # The Anlage is its own file (docx, with --pdf also PDF), as councils upload it; this also
+    # puts it into the Vorlage, after the list of Anlagen, in landscape.
+    annex_in_vorlage: bool = False
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from docx.document import Document as DocumentObject
-from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -26,7 +26,7 @@ from lxml import etree
 
 from ..document import Heading, Image, LandscapeSection, ListBlock, Paragraph, Run, Table, VorlageDocument
 from . import oxml
-from .docxpage import core_properties, header_and_footer, mark_every_page
+from .docxpage import core_properties, header_and_footer, mark_every_page, turn_landscape
 from .package import deterministic_zip
 from .template import open_template
 
@@ -44,6 +44,8 @@ def render_docx(doc: VorlageDocument, template: Path | None = None) -> bytes:
     _drop_comments_and_instructions(document)
     _prepare_styles(document)
     writer = _Writer(document)
+    if doc.landscape:
+        writer.turn_first_section()
     for block in doc.blocks:
         writer.add(block)
     header_and_footer(document, doc.number)
@@ -212,6 +214,10 @@ class _Writer:
             properties.set("title", block.title)
         self.document.add_paragraph(f"Abbildung {self.figures}: {block.title}", style="Caption")
 
+    def turn_first_section(self) -> None:
+        """The document's first section in landscape, with the Anlage's margins."""
+        turn_landscape(self.document.sections[0], self.document.sections[0])
+
     def _landscape(self) -> None:
         self.document.add_paragraph(
             "Die tabellarische Übersicht folgt als Anlage 1 auf den nächsten Seiten im Querformat."
@@ -219,11 +225,7 @@ class _Writer:
         previous = self.document.sections[-1]
         section = self.document.add_section(WD_SECTION.NEW_PAGE)
         _move_section_break_into_previous_paragraph(self.document)
-        section.orientation = WD_ORIENT.LANDSCAPE
-        section.page_width, section.page_height = previous.page_height, previous.page_width
-        for side in ("left_margin", "right_margin"):
-            setattr(section, side, Cm(2))
-        section.top_margin = section.bottom_margin = Cm(2)
+        turn_landscape(section, previous)
 
 
 def _move_section_break_into_previous_paragraph(document: DocumentObject) -> None:

@@ -8,10 +8,11 @@ footer are kept.
 from __future__ import annotations
 
 from docx.document import Document as DocumentObject
+from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from docx.section import _BaseHeaderFooter
-from docx.shared import RGBColor
+from docx.section import Section, _BaseHeaderFooter
+from docx.shared import Cm, RGBColor
 from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree
 
@@ -85,3 +86,14 @@ def core_properties(document: DocumentObject, doc: VorlageDocument) -> None:
     properties.modified = doc.timestamp
     properties.last_printed = doc.timestamp
     properties.revision = 1
+
+
+def turn_landscape(section: Section, portrait: Section) -> None:
+    """`section` in landscape: `portrait`'s page turned, margins of 2 cm."""
+    width, height = portrait.page_width, portrait.page_height
+    section.orientation = WD_ORIENT.LANDSCAPE
+    if width is not None and height is not None and width < height:
+        section.page_width, section.page_height = height, width
+    for side in ("left_margin", "right_margin"):
+        setattr(section, side, Cm(2))
+    section.top_margin = section.bottom_margin = Cm(2)

@@ -1,0 +1,58 @@
+"""The Anlage "Tabellarische Übersicht" as a table block, and as a document of its own.
+
+Councils upload the Anlage beside the Vorlage as its own file; it carries the Vorlage's
+number in its header and title, its ENTWURF mark, and is landscape throughout. The same
+blocks go into the Vorlage itself when `[ausgabe] anlage_in_vorlage` asks for it.
+"""
+
+from __future__ import annotations
+
+from ..config import Settings, YearSettings
+from ..document import Block, Heading, Table, TableRow, VorlageDocument
+from .annex import Annex
+from .stamps import draft_mark, timestamp_for
+from .stats import Completeness
+
+ANNEX_TITLE = "Tabellarische Übersicht der Kooperationsvorhaben"
+
+
+def annex_blocks(settings: Settings, annex: Annex, year: int) -> list[Block]:
+    """The heading and the table of the Anlage, grouped by Geschäftsbereich."""
+    columns = [settings.column(key) for key in settings.output.annex_columns]
+    positions = annex.positions(settings.output.annex_columns)
+    rows: list[TableRow] = []
+    for group in annex.groups:
+        rows.append(TableRow((f"{group.code} – {group.name} ({len(group.rows)} Vorhaben)",), group=True))
+        rows += [TableRow(tuple(texts[p] for p in positions)) for texts in group.rows]
+    return [
+        Heading(1, f"Anlage 1: {ANNEX_TITLE} {year}"),
+        Table(
+            "Anlage 1: Kooperationsvorhaben nach Geschäftsbereich",
+            f"Alle {annex.count} gemeldeten Vorhaben, gruppiert nach Geschäftsbereich, mit den Spalten "
+            f"{', '.join(c.title for c in columns)}.",
+            tuple(c.title for c in columns),
+            tuple(rows),
+            tuple(float(c.width) for c in columns),
+            small=True,
+        ),
+    ]
+
+
+def annex_document(
+    settings: Settings, year: YearSettings, annex: Annex, completeness: Completeness
+) -> VorlageDocument:
+    """The Anlage as its own document: title with the Vorlage's number, then heading and table."""
+    master = year.master
+    title = f"Anlage 1 zur {master.paper_type} {master.number}".strip()
+    return VorlageDocument(
+        number=master.number,
+        title=f"{ANNEX_TITLE} {year.year}",
+        subject=title,
+        author=settings.authority.name,
+        keywords=f"Kooperationsbericht; interkommunale Zusammenarbeit; {year.year}; Anlage",
+        timestamp=timestamp_for(year),
+        blocks=(Heading(0, title), *annex_blocks(settings, annex, year.year)),
+        status=completeness.status,
+        draft_mark=draft_mark(completeness),
+        landscape=True,
+    )
