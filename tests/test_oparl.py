@@ -43,6 +43,14 @@ def test_the_spec_example_validates_and_a_broken_copy_does_not() -> None:
     assert any(p.startswith("consultation/0/created:") for p in found)
 
 
+def test_both_example_years_validate(example_copy: Path, runner: CliRunner) -> None:
+    for year in (2022, 2023):
+        code, output = run(runner, "build", str(year), "-C", str(example_copy))
+        assert code == 0, output
+        paper = json.loads((example_copy / "ausgabe" / str(year) / f"vorlage-{year}.oparl.json").read_text("utf-8"))
+        assert problems("Paper", paper) == []
+
+
 def test_example_export_validates(example_copy: Path, runner: CliRunner) -> None:
     code, output = run(runner, "build", "2023", "-C", str(example_copy))
     assert code == 0, output

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from ..config import Column, Settings
 from ..formatting import format_value
@@ -18,11 +19,16 @@ from ..model import Activity
 
 @dataclass(frozen=True)
 class AnnexGroup:
-    """The activities of one Geschäftsbereich: one tuple of texts per activity, in `Annex.columns` order."""
+    """The activities of one Geschäftsbereich: one tuple of texts per activity, in `Annex.columns` order.
+
+    `values` holds, parallel to `rows`, the normalised values the texts were made from, for a
+    renderer that can show more than text (the xlsx writes dates as dates).
+    """
 
     code: str
     name: str
     rows: tuple[tuple[str, ...], ...]
+    values: tuple[tuple[Any, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -56,7 +62,8 @@ def annex_table(settings: Settings, activities: list[Activity]) -> Annex:
     for code in order:
         own = by_department.get(code)
         if own:
-            groups.append(AnnexGroup(code, names.get(code, ""), tuple(_texts(a, columns) for a in own)))
+            values = tuple(tuple(a.values.get(c.key) for c in columns) for a in own)
+            groups.append(AnnexGroup(code, names.get(code, ""), tuple(_texts(a, columns) for a in own), values))
     return Annex(columns, tuple(groups))
 
 

@@ -18,65 +18,16 @@ from xml.sax.saxutils import escape
 from openpyxl.utils import get_column_letter
 
 from ..assemble import Annex
-from ..config import Settings
-from ..values import XML_ILLEGAL
+from ..config import ColumnType, Settings
+from ..values import XML_ILLEGAL, PartialDate
 from .package import write_batched
+from .xlsxparts import CONTENT_TYPES, MAIN, REL, ROOT_RELS, SHEET, STYLES, WORKBOOK_RELS
 
-SHEET = "Vorhaben"
-MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-PACKAGE_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
-DOC_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-META_REL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata"
-
-CONTENT_TYPES = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-    '<Default Extension="xml" ContentType="application/xml"/>'
-    '<Override PartName="/xl/workbook.xml" '
-    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-    '<Override PartName="/xl/worksheets/sheet1.xml" '
-    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
-    '<Override PartName="/xl/styles.xml" '
-    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
-    '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
-    '<Override PartName="/docProps/app.xml" '
-    'ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>'
-    "</Types>"
-)
-ROOT_RELS = (
-    f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="{PACKAGE_REL}">'
-    f'<Relationship Id="rId1" Type="{DOC_REL}/officeDocument" Target="xl/workbook.xml"/>'
-    f'<Relationship Id="rId2" Type="{META_REL}/core-properties" Target="docProps/core.xml"/>'
-    f'<Relationship Id="rId3" Type="{DOC_REL}/extended-properties" Target="docProps/app.xml"/></Relationships>'
-)
-WORKBOOK_RELS = (
-    f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="{PACKAGE_REL}">'
-    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
-    'Target="worksheets/sheet1.xml"/>'
-    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" '
-    'Target="styles.xml"/></Relationships>'
-)
-# Styles: 0 default, 1 header (bold, shaded, wrapped), 2 body (wrapped, top-aligned).
-STYLES = (
-    f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="{MAIN}">'
-    '<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>'
-    '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>'
-    '<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>'
-    '<fill><patternFill patternType="solid"><fgColor rgb="FFD9E2F3"/><bgColor indexed="64"/></patternFill></fill>'
-    "</fills>"
-    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
-    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-    '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
-    '<xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1" applyAlignment="1">'
-    '<alignment vertical="top" wrapText="1"/></xf>'
-    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1">'
-    '<alignment vertical="top" wrapText="1"/></xf></cellXfs>'
-    '<cellStyles count="1"><cellStyle name="Standard" xfId="0" builtinId="0"/></cellStyles></styleSheet>'
-)
-
-
+EXCEL_EPOCH = dt.date(1899, 12, 30)  # day 0 of Excel's (and LibreOffice's) date numbers
+# Estimating wrapped rows: Calibri 11 fits about one character (more in plain text, fewer in capitals and
+# long words that wrap early) per unit of column width; rather a line too many than text over the next row;
+# a line takes 15 points; Excel allows 409 points at most.
+CHARACTERS_PER_WIDTH, LINE_HEIGHT, MAX_ROW_HEIGHT = 1.0, 15, 409
 BODY_CELL = 't="inlineStr" s="2"><is><t xml:space="preserve">'  # style 2: wrapped, top-aligned
 
 
@@ -95,7 +46,7 @@ def render_annex_xlsx(
     header and the title, and the document status says "Entwurf"; otherwise "Endfassung".
     """
     headers = ["Kürzel", "Geschäftsbereich", *(c.title for c in annex.columns)]
-    widths = [8, 30, *(min(c.width, 60) for c in annex.columns)]
+    widths = [8, 24, *(min(c.width, 45) for c in annex.columns)]  # narrow enough to print legibly
     letters = [get_column_letter(i) for i in range(1, len(headers) + 1)]
     last = f"{letters[-1]}{annex.count + 1}"
     output = io.BytesIO()
@@ -105,10 +56,7 @@ def render_annex_xlsx(
             archive.writestr(_info(name, stamp_tuple), content.encode("utf-8"))
         with archive.open(_info("xl/worksheets/sheet1.xml", stamp_tuple), "w") as stream:
             write_batched(stream, (chunk.encode("utf-8") for chunk in _sheet(annex, headers, widths, letters, last)))
-            if draft_mark:  # printed on every page; element order: after autoFilter
-                stream.write(
-                    f'<headerFooter><oddHeader>&amp;C&amp;"-,Fett"{escape(draft_mark)}</oddHeader></headerFooter>'.encode()
-                )
+            stream.write(_page_setup(f"Kooperationsvorhaben {year}", draft_mark).encode("utf-8"))
             stream.write(b"</worksheet>")
     return output.getvalue()
 
@@ -137,6 +85,7 @@ def _parts(settings: Settings, year: int, timestamp: dt.datetime, end: str, draf
         f'xmlns:r="{REL}"><sheets><sheet name="{SHEET}" sheetId="1" r:id="rId1"/></sheets>'
         f'<definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'
         f"{SHEET}!$A$1:{end}</definedName>"
+        f'<definedName name="_xlnm.Print_Titles" localSheetId="0">{SHEET}!$1:$1</definedName>'
         "</definedNames></workbook>",
         "xl/_rels/workbook.xml.rels": WORKBOOK_RELS,
         "xl/styles.xml": STYLES,
@@ -154,6 +103,7 @@ def _info(name: str, stamp: tuple[int, int, int, int, int, int]) -> zipfile.ZipI
 def _sheet(annex: Annex, headers: list[str], widths: list[int], letters: list[str], last: str) -> Iterator[str]:
     yield (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{MAIN}" xmlns:r="{REL}">'
+        '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'  # printed fit to the page's width
         f'<dimension ref="A1:{last}"/><sheetViews><sheetView workbookViewId="0">'
         '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
         '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>'
@@ -164,15 +114,57 @@ def _sheet(annex: Annex, headers: list[str], widths: list[int], letters: list[st
     yield '<row r="1">' + "".join(_inline(f"{c}1", h, 1) for c, h in zip(letters, headers, strict=True)) + "</row>"
     number = 1
     escaped: dict[str, str] = {}  # statuses, dates, partners and names recur: each is escaped once
+    dates = {index + 2 for index, column in enumerate(annex.columns) if column.type is ColumnType.DATE}
     for group in annex.groups:
-        for row in group.rows:
+        for row, values in zip(group.rows, group.values, strict=True):
             number += 1
             cells = []
-            for letter, text in zip(letters, (group.code, group.name, *row), strict=True):
-                if text:
+            texts = (group.code, group.name, *row)
+            for index, (letter, text) in enumerate(zip(letters, texts, strict=True)):
+                value = values[index - 2] if index in dates else None
+                if isinstance(value, PartialDate):  # a real date: it sorts and filters as one
+                    cells.append(_date_cell(f"{letter}{number}", value))
+                elif text:
                     xml = escaped.get(text)
                     if xml is None:
                         xml = escaped[text] = escape(XML_ILLEGAL.sub("", text))
                     cells.append(f'<c r="{letter}{number}" {BODY_CELL}{xml}</t></is></c>')
-            yield f'<row r="{number}">{"".join(cells)}</row>'
+            yield f'<row r="{number}"{_height(texts, widths)}>{"".join(cells)}</row>'
     yield f'</sheetData><autoFilter ref="A1:{last}"/>'
+
+
+def _date_cell(ref: str, value: PartialDate) -> str:
+    """A date as Excel's day number, formatted as precisely as it was reported (day, month or year)."""
+    style = 5 if value.month is None else 4 if value.day is None else 3
+    return f'<c r="{ref}" s="{style}"><v>{(value.first_day() - EXCEL_EPOCH).days}</v></c>'
+
+
+def _height(texts: tuple[str, ...], widths: list[int]) -> str:
+    """A row height for the wrapped texts, estimated from their length.
+
+    Spreadsheet programs do not re-measure a row on opening, so wrapped text would overlap the next row.
+    """
+    lines = 1
+    for text, width in zip(texts, widths, strict=True):
+        if text:
+            per_line = max(1, int(width * CHARACTERS_PER_WIDTH))
+            lines = max(lines, sum(-(-len(part) // per_line) or 1 for part in text.split("\n")))
+    if lines == 1:
+        return ""
+    return f' ht="{min(lines * LINE_HEIGHT, MAX_ROW_HEIGHT)}" customHeight="1"'
+
+
+def _page_setup(title: str, draft_mark: str | None) -> str:
+    """Landscape A4 fit to the page's width; title (and ENTWURF) in the header, page numbers in the footer."""
+    header = f'&C&"-,Fett"{_header_text(title)}' + (f"&10{_header_text(draft_mark)}" if draft_mark else "")
+    return (
+        '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
+        '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>'
+        f"<headerFooter><oddHeader>{escape(header)}</oddHeader>"
+        f"<oddFooter>{escape('&CSeite &P von &N')}</oddFooter></headerFooter>"
+    )
+
+
+def _header_text(text: str) -> str:
+    """Text for a page header: `&` starts a header code there and is doubled to stand for itself."""
+    return XML_ILLEGAL.sub("", text).replace("&", "&&")
