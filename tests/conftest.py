@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -64,3 +65,19 @@ def example_copy(tmp_path: Path) -> Path:
     target = tmp_path / "potsdam"
     shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns("ausgabe"))
     return target
+
+
+@pytest.fixture(scope="session", autouse=True)
+def every_oparl_export_validates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """After the run: every OParl export any test wrote below pytest's temporary folder is valid OParl 1.1."""
+    yield
+    from .oparl_schema import SCHEMAS, problems
+
+    if not (SCHEMAS / "Paper.json").is_file():
+        return  # a user's clone without ../shared: tests/test_oparl.py says so where it skips
+    invalid = {}
+    for path in sorted(tmp_path_factory.getbasetemp().rglob("*.oparl.json")):
+        found = problems("Paper", json.loads(path.read_text(encoding="utf-8")))
+        if found:
+            invalid[str(path)] = found
+    assert invalid == {}

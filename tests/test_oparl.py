@@ -113,6 +113,16 @@ def test_modified_moves_only_when_content_changes(example_copy: Path) -> None:
     assert xlsx["modified"] == "2024-10-22T09:00:00+02:00"  # the Anlage did not change
 
 
+def test_without_a_vorlage_date_no_date_and_the_year_after(example_copy: Path) -> None:
+    vorlage = example_copy / "2023" / "vorlage.toml"
+    vorlage.write_text(vorlage.read_text(encoding="utf-8").replace("datum = 2024-10-22\n", ""), encoding="utf-8")
+    build_year(Project.open(example_copy), 2023)
+    paper = paper_of(example_copy)
+    assert problems("Paper", paper) == []
+    assert "date" not in paper and "date" not in paper["mainFile"]  # no invented day
+    assert paper["created"] == "2024-01-01T09:00:00+01:00"  # the fixed time of a Vorlage without date
+
+
 @pytest.mark.parametrize("role, authoritative", [("Entscheidung", True), ("Beschlussfassung", True),
                                                   ("Vorberatung", False), ("Kenntnisnahme", False)])  # fmt: skip
 def test_authoritative_means_a_resolution_is_taken(role: str, authoritative: bool, example_copy: Path) -> None:
