@@ -27,7 +27,9 @@ def build(
             help="Nur erstellen, wenn das Jahr vollständig ist (sonst Abbruch mit den fehlenden Punkten).",
         ),
     ] = False,
-    pdf: Annotated[bool, typer.Option("--pdf", help="Zusätzlich eine PDF-Datei mit LibreOffice erzeugen.")] = False,
+    pdf: Annotated[
+        bool, typer.Option("--pdf", help="Zusätzlich Vorlage und Anlage als PDF/A (barrierearm) mit LibreOffice.")
+    ] = False,
     template: Annotated[
         Path | None,
         typer.Option(
@@ -40,7 +42,7 @@ def build(
     projekt: ProjectOption = None,
     debug: DebugOption = False,
 ) -> None:
-    """Erstellt die Mitteilungsvorlage (.docx), die Anlage als Tabelle (.xlsx) und den OParl-Export.
+    """Erstellt Mitteilungsvorlage und Anlage 1 (.docx), die Anlage als Tabelle (.xlsx) und den OParl-Export.
 
     Solange etwas fehlt (Meldebögen, weggelassene Zeilen, Platzhaltertext, Vorlagen-Nummer), ist das
     Ergebnis ein gekennzeichneter Entwurf; mit --endfassung wird dann nichts erstellt.
