@@ -63,6 +63,7 @@ def test_example_export_validates(example_copy: Path, runner: CliRunner) -> None
     [consultation] = paper["consultation"]
     assert consultation["organization"] == [f"{base}organization/12"]
     assert consultation["meeting"] == f"{base}meeting/417"
+    assert consultation["id"] == f"{base}paper/24-svv-1155/consultation/hauptausschuss-2024-11-13"
     assert consultation["authoritative"] is False  # "zur Kenntnis": no resolution is taken
     assert "paper" not in consultation and "keyword" not in consultation
     folder = example_copy / "ausgabe" / "2023"
@@ -109,8 +110,9 @@ def test_modified_moves_only_when_content_changes(example_copy: Path) -> None:
     assert paper["modified"] == "2024-11-04T14:30:00+01:00"  # CET after the change of time
     main = paper["mainFile"]
     assert main["modified"] == "2024-11-04T14:30:00+01:00"
-    xlsx = paper["auxiliaryFile"][0]
-    assert xlsx["modified"] == "2024-10-22T09:00:00+02:00"  # the Anlage did not change
+    unchanged = {f["fileName"]: f["modified"] for f in paper["auxiliaryFile"]}
+    assert unchanged["Anlage-1-Kooperationsvorhaben-2023.docx"] == "2024-10-22T09:00:00+02:00"  # not changed
+    assert unchanged["Anlage-Uebersicht-2023.xlsx"] == "2024-10-22T09:00:00+02:00"
 
 
 def test_without_a_vorlage_date_no_date_and_the_year_after(example_copy: Path) -> None:
@@ -123,8 +125,11 @@ def test_without_a_vorlage_date_no_date_and_the_year_after(example_copy: Path) -
     assert paper["created"] == "2024-01-01T09:00:00+01:00"  # the fixed time of a Vorlage without date
 
 
-@pytest.mark.parametrize("role, authoritative", [("Entscheidung", True), ("Beschlussfassung", True),
-                                                  ("Vorberatung", False), ("Kenntnisnahme", False)])  # fmt: skip
+@pytest.mark.parametrize("role, authoritative", [
+    ("Entscheidung", True), ("Beschlussfassung", True), ("Beratung und Beschluss", True),
+    ("abschließende Entscheidung", True), ("Vorberatung", False), ("Kenntnisnahme", False),
+    ("Beschlussempfehlung", False), ("Beschlussvorschlag", False),
+])  # fmt: skip
 def test_authoritative_means_a_resolution_is_taken(role: str, authoritative: bool, example_copy: Path) -> None:
     vorlage = example_copy / "2023" / "vorlage.toml"
     vorlage.write_text(vorlage.read_text(encoding="utf-8").replace('rolle = "Kenntnisnahme"', f'rolle = "{role}"'),
@@ -132,3 +137,52 @@ def test_authoritative_means_a_resolution_is_taken(role: str, authoritative: boo
     build_year(Project.open(example_copy), 2023)
     [consultation] = paper_of(example_copy)["consultation"]
     assert consultation["role"] == role and consultation["authoritative"] is authoritative
+
+
+def test_modified_never_goes_back(example_copy: Path) -> None:
+    """A Vorlage dated ahead: a later change, on a clock that says earlier, still moves `modified` forward."""
+    vorlage = example_copy / "2023" / "vorlage.toml"
+    vorlage.write_text(vorlage.read_text(encoding="utf-8").replace("datum = 2024-10-22", "datum = 2027-06-01"),
+                       encoding="utf-8")  # fmt: skip
+    project = Project.open(example_copy)
+    build_year(project, 2023, now=dt.datetime(2026, 12, 3, 16, 0, tzinfo=BERLIN))
+    vorlage.write_text(vorlage.read_text(encoding="utf-8").replace("Kooperation (19/SVV/0058)", "Kooperation"),
+                       encoding="utf-8")  # fmt: skip
+    build_year(project, 2023, now=dt.datetime(2026, 12, 4, 16, 0, tzinfo=BERLIN))
+    paper = paper_of(example_copy)
+    assert problems("Paper", paper) == []
+    assert paper["created"] == "2027-06-01T09:00:00+02:00"
+    assert paper["modified"] == "2027-06-01T09:00:01+02:00"
+
+
+def test_a_hand_edited_history_is_ignored_not_published(example_copy: Path) -> None:
+    project = Project.open(example_copy)
+    build_year(project, 2023)
+    history = example_copy / "ausgabe" / "2023" / ".oparl-verlauf.json"
+    entries = json.loads(history.read_text(encoding="utf-8"))
+    history.write_text(json.dumps({key: [value[0], "gestern", "2024-10-22"] for key, value in entries.items()}),
+                       encoding="utf-8")  # fmt: skip
+    build_year(project, 2023)
+    paper = paper_of(example_copy)
+    assert problems("Paper", paper) == []
+    assert paper["modified"] == "2024-10-22T09:00:00+02:00"  # as a first export
+
+
+def test_outputs_sharing_a_name_are_a_config_error(example_copy: Path, runner: CliRunner) -> None:
+    config = example_copy / "koopbericht.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "[ausgabe]\n", '[ausgabe]\nanlage_dokument_datei = "Kooperationsbericht-{jahr}.docx"\n'), encoding="utf-8")
+    code, output = run(runner, "build", "2023", "-C", str(example_copy))
+    assert code == 2 and "anlage_dokument_datei" in output and "derselbe wie bei" in output
+    assert not (example_copy / "ausgabe").exists()
+
+
+def test_a_pdf_of_an_earlier_build_is_named(example_copy: Path, runner: CliRunner) -> None:
+    folder = example_copy / "ausgabe" / "2023"
+    folder.mkdir(parents=True)
+    (folder / "Kooperationsbericht-2023.pdf").write_bytes(b"%PDF-1.6 alt")
+    code, output = run(runner, "build", "2023", "-C", str(example_copy))
+    assert code == 0, output
+    assert "Kooperationsbericht-2023.pdf stammt von einem früheren Bau" in " ".join(output.split())
+    names = [f["fileName"] for f in [paper_of(example_copy)["mainFile"], *paper_of(example_copy)["auxiliaryFile"]]]
+    assert "Kooperationsbericht-2023.pdf" not in names

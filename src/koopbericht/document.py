@@ -103,3 +103,13 @@ class VorlageDocument:
     status: str = "Endfassung"  # or "Entwurf"; stored as the core property contentStatus
     draft_mark: str | None = None  # shown in the header of every page of an Entwurf
     landscape: bool = False  # the whole document in landscape (the Anlage as its own file)
+
+
+@dataclass(frozen=True)
+class PublishedFile:
+    """A published file with its bytes (for size and checksum); `master` is the file it was made from."""
+
+    name: str
+    file_name: str
+    data: bytes
+    master: str | None = None  # the file name of the document this one is a rendering of (a PDF's docx)

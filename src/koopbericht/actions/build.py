@@ -98,6 +98,7 @@ def build_year(
     files = {out / item.file_name: item.data for item in published}
     files |= oparl_outputs(project, year, published, draft=state.draft, now=now)
     notices = [] if project.settings.oparl.base_url else [NO_OPARL]
+    notices += _stale_pdfs(project, year, published)
     _refuse_links_out(project, list(files))
     write_all_atomic(files)  # all replaced together, or none (OutputError says which failed)
     if without_pdf:
@@ -137,18 +138,19 @@ def _render(
     annex = _annex_files(project, year_settings, table, state, template, names, stamp if pdf else None)
     uploaded = annex[2] if pdf else annex[0]  # the PDF is what goes into the council system, where there is one
     attachments = [
-        Attachment(f"{ANNEX_TITLE} (Anlage 1)", uploaded.file_name, len(uploaded.data)),
-        Attachment(f"{ANNEX_TITLE} als Tabelle", annex[1].file_name, len(annex[1].data)),
+        Attachment(ANNEX_TITLE, uploaded.file_name, len(uploaded.data)),  # Nr. 1
+        Attachment(f"{ANNEX_TITLE} als Tabelle", annex[1].file_name, len(annex[1].data)),  # Nr. 2
     ]
     numbers = _figures(project, year, data, activities)
     document = assemble(settings, year_settings, table, numbers, texts, attachments, state)
     vorlage = render_docx(document, template)
-    title = f"{year_settings.master.paper_type} {year_settings.master.number}" + (" (Entwurf)" if state.draft else "")
-    published = [PublishedFile(title, names["vorlage"], vorlage), *annex[:2]]
+    title = f"{year_settings.master.paper_type} {year_settings.master.number}"
+    draft = " (Entwurf)" if state.draft else ""  # always last: "… (PDF) (Entwurf)"
+    published = [PublishedFile(title + draft, names["vorlage"], vorlage), *annex[:2]]
     if pdf:
         name = Path(names["vorlage"]).with_suffix(".pdf").name
-        published.append(PublishedFile(f"{title} (PDF)", name, docx_bytes_to_pdf(vorlage, names["vorlage"], stamp),
-                                       master=names["vorlage"]))  # fmt: skip
+        rendered = docx_bytes_to_pdf(vorlage, names["vorlage"], stamp)
+        published.append(PublishedFile(f"{title} (PDF){draft}", name, rendered, master=names["vorlage"]))
     return published + annex[2:]
 
 
@@ -169,13 +171,28 @@ def _annex_files(
                                  draft_mark=draft_mark(state))  # fmt: skip
     files = [
         PublishedFile(f"Anlage 1: {ANNEX_TITLE}{draft}", names["annex_document"], document),
-        PublishedFile(f"Anlage 1: {ANNEX_TITLE} als Tabelle{draft}", names["annex"], workbook),
+        PublishedFile(f"Anlage 2: {ANNEX_TITLE} als Tabelle{draft}", names["annex"], workbook),
     ]
     if pdf_stamp is not None:
         name = Path(names["annex_document"]).with_suffix(".pdf").name
         data = docx_bytes_to_pdf(document, names["annex_document"], pdf_stamp)
         files.append(PublishedFile(f"Anlage 1: {ANNEX_TITLE} (PDF){draft}", name, data, master=names["annex_document"]))
     return files
+
+
+def _stale_pdfs(project: Project, year: int, published: list[PublishedFile]) -> list[str]:
+    """PDFs of an earlier build that this one did not write: they no longer show the current state."""
+    written = {item.file_name for item in published}
+    out = project.output_dir(year)
+    lines = []
+    for key in ("vorlage", "annex_document"):
+        name = Path(_patterns(project)[key].format(jahr=year)).with_suffix(".pdf").name
+        if name not in written and (out / name).is_file():
+            lines.append(
+                f"{project.relative(out / name)} stammt von einem früheren Bau und zeigt nicht den jetzigen Stand; "
+                "mit --pdf neu erzeugen oder die Datei löschen (sie fehlt im OParl-Export)."
+            )
+    return lines
 
 
 def _patterns(project: Project) -> dict[str, str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -21,6 +22,8 @@ from ..render import PublishedFile, render_oparl
 from ..render.oparl import History
 
 BERLIN = ZoneInfo("Europe/Berlin")
+HEX_DIGEST = re.compile(r"[0-9a-f]{64}")
+OPARL_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}")
 HISTORY_FILE = ".oparl-verlauf.json"
 NO_OPARL = (
     "Kein OParl-Export: In koopbericht.toml fehlt die Adresse der OParl-Schnittstelle des "
@@ -45,20 +48,31 @@ def oparl_outputs(
     paper, history = render_oparl(
         settings, year_settings, published, first=first, now=moment, history=_history(history_path), draft=draft
     )
+    # Objects not in this export (the PDFs of a build without --pdf) keep their times for the next one.
+    history = _history(history_path) | history
     text = json.dumps(history, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     return {target: paper, history_path: text.encode("utf-8")}
 
 
 def _history(path: Path) -> History:
-    """The previous export's history; an unreadable or foreign file counts as none (times start afresh)."""
+    """The previous export's history; an unreadable, foreign or hand-edited entry counts as none."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     if not isinstance(data, dict):
         return {}
-    return {
-        key: value
-        for key, value in data.items()
-        if isinstance(value, list) and len(value) == 3 and all(isinstance(v, str) for v in value)
-    }
+    return {key: value for key, value in data.items() if _valid_entry(value)}
+
+
+def _valid_entry(value: object) -> bool:
+    """[sha256 hex digest, created, modified] with both times in OParl's form (with an offset)."""
+    if not (isinstance(value, list) and len(value) == 3 and all(isinstance(v, str) for v in value)):
+        return False
+    digest, *times = value
+    if not HEX_DIGEST.fullmatch(digest):
+        return False
+    try:
+        return all(OPARL_TIME.fullmatch(t) and dt.datetime.fromisoformat(t).tzinfo for t in times)
+    except ValueError:
+        return False

@@ -38,12 +38,18 @@ def annex_blocks(settings: Settings, annex: Annex, year: int) -> list[Block]:
     ]
 
 
+def _to_the(paper_type: str) -> str:
+    """The article, by the word's ending: zur Mitteilungsvorlage, zur Anfrage, zum Antrag, zum Bericht."""
+    feminine = paper_type.casefold().endswith(("e", "ung", "ion", "heit", "keit", "schaft", "schrift"))
+    return "zur" if feminine else "zum"
+
+
 def annex_document(
     settings: Settings, year: YearSettings, annex: Annex, completeness: Completeness
 ) -> VorlageDocument:
     """The Anlage as its own document: title with the Vorlage's number, then heading and table."""
     master = year.master
-    title = f"Anlage 1 zur {master.paper_type} {master.number}".strip()
+    title = f"Anlage 1 {_to_the(master.paper_type)} {master.paper_type} {master.number}".strip()
     return VorlageDocument(
         number=master.number,
         title=f"{ANNEX_TITLE} {year.year}",

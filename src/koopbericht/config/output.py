@@ -10,6 +10,7 @@ from ..tomlfile import TableReader
 from .defaults import DEFAULT_OUTPUT
 from .model import Column, OutputOptions, match_key
 
+_SUFFIXES = {"vorlage_file": ".docx", "annex_document_file": ".docx", "annex_file": ".xlsx", "oparl_file": ".json"}
 _FILE_KEYS = (
     ("ordner", "folder"),
     ("vorlage_datei", "vorlage_file"),
@@ -40,6 +41,8 @@ def load_output(top: TableReader, columns: tuple[Column, ...], root: Path) -> Ou
                 table.key_path(key),
                 "Erwartet wird ein Dateiname ohne Ordner; {jahr} wird durch das Berichtsjahr ersetzt.",
             )
+        elif attribute in _SUFFIXES and not value.lower().endswith(_SUFFIXES[attribute]):
+            table.doc.problem(table.key_path(key), f"Der Dateiname muss auf {_SUFFIXES[attribute]} enden.")
         options[attribute] = value
     template = table.text("word_vorlage")
     if template:
@@ -55,8 +58,28 @@ def load_output(top: TableReader, columns: tuple[Column, ...], root: Path) -> Ou
         options["annex_columns"] = _annex_columns(table, columns)
     if table.has("anlage_in_vorlage"):
         options["annex_in_vorlage"] = table.flag("anlage_in_vorlage", False)
+    output = dataclasses.replace(DEFAULT_OUTPUT, **options)  # type: ignore[arg-type]
+    _refuse_shared_names(table, output)
     table.finish()
-    return dataclasses.replace(DEFAULT_OUTPUT, **options)  # type: ignore[arg-type]
+    return output
+
+
+def _refuse_shared_names(table: TableReader, output: OutputOptions) -> None:
+    """Two outputs under one name would overwrite each other (the PDFs take the Word files' names)."""
+    seen: dict[str, str] = {}
+    for key, attribute in _FILE_KEYS[1:]:
+        pattern = getattr(output, attribute)
+        if not _valid_file_name(pattern):
+            continue
+        name = pattern.format(jahr=2000).casefold()
+        names = [name, name.rsplit(".", 1)[0] + ".pdf"] if name.endswith(".docx") else [name]
+        for candidate in names:
+            if candidate in seen and seen[candidate] != key:
+                table.doc.problem(
+                    table.key_path(key),
+                    f"Der Dateiname ist derselbe wie bei „{seen[candidate]}“; bitte einen anderen wählen.",
+                )
+            seen.setdefault(candidate, key)
 
 
 def _inside(root: Path, relative: str) -> bool:
@@ -71,7 +94,8 @@ def _valid_file_name(pattern: str) -> bool:
         name = pattern.format(jahr=2000)
     except (KeyError, ValueError, IndexError):
         return False
-    return bool(name.strip()) and "/" not in name and "\\" not in name and name not in {".", ".."}
+    # A leading dot would hide the file, and the OParl history (.oparl-verlauf.json) is kept under one.
+    return bool(name.strip()) and "/" not in name and "\\" not in name and not name.startswith(".")
 
 
 def _annex_columns(table: TableReader, columns: tuple[Column, ...]) -> tuple[str, ...]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from ..tomlfile import TableReader, TomlDocument, shown_path
 from .oparl import url
 
 YEAR_FILE = "vorlage.toml"
+DECIDING_ROLE_WORDS = frozenset({"entscheidung", "beschluss", "beschlussfassung", "entscheidet", "beschließt"})
 
 
 @dataclass(frozen=True)
@@ -41,8 +43,12 @@ class Consultation:
 
     @property
     def authoritative(self) -> bool:
-        """Whether a resolution is taken here, as OParl means it: by role (Entscheidung, Beschlussfassung)."""
-        return self.role.casefold().startswith(("entscheid", "beschluss"))
+        """Whether a resolution is taken here, as OParl means it: the role names a decision as a whole word.
+
+        "Entscheidung", "Beschlussfassung", "Beratung und Beschluss" decide; "Beschlussempfehlung",
+        "Vorberatung" and "Kenntnisnahme" do not.
+        """
+        return bool(set(re.findall(r"\w+", self.role.casefold())) & DECIDING_ROLE_WORDS)
 
 
 @dataclass(frozen=True)

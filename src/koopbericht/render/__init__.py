@@ -1,7 +1,8 @@
 """Rendering stage: the document model and activities into .docx, .xlsx, OParl JSON and PDF."""
 
+from ..document import PublishedFile
 from .docx import render_docx
-from .oparl import PublishedFile, render_oparl
+from .oparl import render_oparl
 from .pdf import docx_bytes_to_pdf, docx_to_pdf, find_soffice
 from .xlsx import render_annex_xlsx
 

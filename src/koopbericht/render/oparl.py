@@ -20,6 +20,7 @@ from typing import Any
 from urllib.parse import quote
 
 from ..config import Consultation, Settings, YearSettings
+from ..document import PublishedFile
 
 OPARL = "https://schema.oparl.org/1.1/"
 MIME_TYPES = {
@@ -29,16 +30,6 @@ MIME_TYPES = {
 }
 # Object id → [content hash, created, modified]: what the previous export said, kept beside it.
 History = dict[str, list[str]]
-
-
-@dataclass(frozen=True)
-class PublishedFile:
-    """A published file with its bytes (for size and checksum); `master` is the file it was made from."""
-
-    name: str
-    file_name: str
-    data: bytes
-    master: str | None = None  # the file name of the document this one is a rendering of (a PDF's docx)
 
 
 def slug(text: str) -> str:
@@ -62,11 +53,22 @@ class _Clock:
         if before is not None and before[0] == digest:
             created, modified = before[1], before[2]
         elif before is not None:
-            created, modified = before[1], self.now
+            created, modified = before[1], _later(self.now, before[1], before[2])
         else:
             created = modified = self.now if self.history else self.first
         self.seen[object_id] = [digest, created, modified]
         return {**content, "created": created, "modified": modified}
+
+
+def _later(now: str, created: str, modified: str) -> str:
+    """`now`, or a second after the last `modified` (and never before `created`) if the clock says earlier.
+
+    Importers fetch what was modified since their last visit: a change dated before the previous
+    `modified` (a Vorlage dated ahead, a machine clock behind) would never reach them.
+    """
+    floor = max(dt.datetime.fromisoformat(created), dt.datetime.fromisoformat(modified) + dt.timedelta(seconds=1))
+    moment = dt.datetime.fromisoformat(now)
+    return now if moment >= floor else floor.isoformat()  # in the offset its date had in Berlin
 
 
 def render_oparl(
@@ -92,10 +94,8 @@ def render_oparl(
     clock = _Clock(history, first.replace(microsecond=0).isoformat(), now.replace(microsecond=0).isoformat(), {})
     ids = {f.file_name: f"{base}file/{slug(master.number)}/{slug(f.file_name)}" for f in files}
     rendered = [_file(settings, year, item, ids, files, base) for item in files]
-    raw_consultations = [
-        _consultation(settings, c, f"{paper_id}/consultation/{index}")
-        for index, c in enumerate(year.consultations, start=1)
-    ]
+    raw_consultations = [_consultation(settings, c, f"{paper_id}/consultation/{key}")
+                         for c, key in zip(year.consultations, _consultation_keys(year), strict=True)]  # fmt: skip
     paper: dict[str, Any] = {
         "id": paper_id,
         "type": OPARL + "Paper",
@@ -118,6 +118,15 @@ def render_oparl(
     unstamped = {**paper, "mainFile": rendered[0], "auxiliaryFile": rendered[1:], "consultation": raw_consultations}
     paper = {**paper, **{k: v for k, v in clock.stamp(paper_id, unstamped).items() if k in ("created", "modified")}}
     return (json.dumps(paper, ensure_ascii=False, indent=2) + "\n").encode("utf-8"), clock.seen
+
+
+def _consultation_keys(year: YearSettings) -> list[str]:
+    """Ids from the Gremium and the date, so that adding a Beratung leaves the others' ids as they were."""
+    keys: list[str] = []
+    for index, consultation in enumerate(year.consultations, start=1):
+        key = slug(consultation.body) + (f"-{consultation.date.isoformat()}" if consultation.date else "")
+        keys.append(f"{key}-{index}" if key in keys else key)
+    return keys
 
 
 def _organisation(settings: Settings, name: str) -> str:

@@ -20,6 +20,7 @@ import struct
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from ..errors import UsageError
 
@@ -91,6 +92,7 @@ def fixed_in_time(data: bytes, stamp: dt.datetime) -> bytes:
     xmp_date = stamp.replace(microsecond=0).isoformat().encode()
     output = io.BytesIO()
     with pikepdf.open(io.BytesIO(data)) as pdf:
+        _refuse_untagged(pdf)
         for key in ("/CreationDate", "/ModDate"):
             if key in pdf.docinfo:
                 pdf.docinfo[key] = info_date
@@ -109,6 +111,17 @@ def fixed_in_time(data: bytes, stamp: dt.datetime) -> bytes:
                 del pdf.trailer[key]
         pdf.save(output, deterministic_id=True)
     return output.getvalue()
+
+
+def _refuse_untagged(pdf: Any) -> None:
+    """LibreOffice before 7.4 ignores the export options silently: a PDF without tags or PDF/A is refused."""
+    metadata = pdf.Root.get("/Metadata")
+    xmp = metadata.read_bytes() if metadata is not None else b""
+    if "/StructTreeRoot" not in pdf.Root or b"pdfaid:part" not in xmp:
+        raise UsageError(
+            "LibreOffice hat eine PDF-Datei ohne Struktur oder ohne PDF/A erzeugt; dafür wird LibreOffice "
+            "7.4 oder neuer benötigt. Bitte LibreOffice aktualisieren."
+        )
 
 
 def _icc_dated(profile: bytes, stamp: dt.datetime) -> bytes:

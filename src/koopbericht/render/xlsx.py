@@ -42,8 +42,8 @@ def render_annex_xlsx(
 ) -> bytes:
     """The Anlage as xlsx bytes (public columns only, grouped as in the Vorlage), identical for identical input.
 
-    With `draft_mark` (an Entwurf) the mark is the sheet's tab name suffix, its printed page
-    header and the title, and the document status says "Entwurf"; otherwise "Endfassung".
+    With `draft_mark` (an Entwurf) the mark is in the printed page header (below the title) and the
+    document title, and the document status says "Entwurf"; otherwise "Endfassung".
     """
     headers = ["Kürzel", "Geschäftsbereich", *(c.title for c in annex.columns)]
     widths = [8, 24, *(min(c.width, 45) for c in annex.columns)]  # narrow enough to print legibly
@@ -156,7 +156,7 @@ def _height(texts: tuple[str, ...], widths: list[int]) -> str:
 
 def _page_setup(title: str, draft_mark: str | None) -> str:
     """Landscape A4 fit to the page's width; title (and ENTWURF) in the header, page numbers in the footer."""
-    header = f'&C&"-,Fett"{_header_text(title)}' + (f"&10{_header_text(draft_mark)}" if draft_mark else "")
+    header = f'&C&"-,Fett"{_header_text(title)}' + (f"\n{_header_text(draft_mark)}" if draft_mark else "")
     return (
         '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
         '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>'
