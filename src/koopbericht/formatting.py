@@ -17,6 +17,11 @@ def german_number(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
 
+def counted(count: int, singular: str, plural: str) -> str:
+    """A count with its noun in the right number: "1 Warnung", "2 Warnungen", "0 Warnungen"."""
+    return f"{german_number(count)} {singular if count == 1 else plural}"
+
+
 def german_decimal(value: float) -> str:
     """1234.5 → "1.234,50", 1234.0 → "1.234" (amounts: two places, none when whole)."""
     text = f"{value:,.2f}".replace(",", "\0").replace(".", ",").replace("\0", ".")

@@ -15,7 +15,10 @@ from PIL import Image, ImageDraw, ImageFont
 
 from .stats import YearFigures
 
-COLOURS = ("#9ecae1", "#2171b5", "#74c476", "#bdbdbd", "#fdae6b")
+# One colour per status (geplant, laufend, abgeschlossen, ruhend, …) in clearly different lightness
+# (grey levels 232, 159, 100, 37, 190) so the bars stay apart when the Vorlage is printed in black
+# and white, as council papers often are.
+COLOURS = ("#deebf7", "#6baed6", "#238b45", "#252525", "#fdae6b")
 FONT_PATHS = (
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
     "/usr/share/fonts/dejavu/DejaVuSans.ttf",

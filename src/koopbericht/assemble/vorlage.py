@@ -19,7 +19,7 @@ from ..document import (
     TableRow,
     VorlageDocument,
 )
-from ..formatting import file_size, german_date, german_number
+from ..formatting import counted, file_size, german_date
 from ..model import NO_REPORT
 from .annex import Annex
 from .annexdoc import annex_blocks
@@ -167,9 +167,10 @@ def _overview(figures: YearFigures, table_number: int) -> list[Block]:
         rows.append(TableRow((label, *(str(counts.get(s, 0)) for s in statuses), str(sum(counts.values())))))
     rows.append(TableRow(("Gesamt", *(str(figures.by_status.get(s, 0)) for s in statuses), str(figures.activities))))
     summary = (
-        f"Für {figures.year} haben {german_number(figures.departments)} Geschäftsbereiche "
-        f"{german_number(figures.activities)} Vorhaben mit {german_number(figures.partners)} verschiedenen "
-        "Kooperationspartnern gemeldet."
+        f"Für {figures.year} {'hat' if figures.departments == 1 else 'haben'} "
+        f"{counted(figures.departments, 'Geschäftsbereich', 'Geschäftsbereiche')} "
+        f"{counted(figures.activities, 'Vorhaben', 'Vorhaben')} mit "
+        f"{counted(figures.partners, 'Kooperationspartner', 'verschiedenen Kooperationspartnern')} gemeldet."
     )
     missing = [code for code, _, _ in figures.by_department if figures.not_reported.get(code) == NO_REPORT]
     if missing:

@@ -68,6 +68,7 @@ def build(
 def _show(result: BuildResult, project: Project, jahr: int) -> None:
     """What was written, what was left out, and whether it is an Entwurf."""
     from ..findings import Severity
+    from ..formatting import counted
     from . import console
 
     warnings = result.report.count(Severity.WARNING)
@@ -77,7 +78,7 @@ def _show(result: BuildResult, project: Project, jahr: int) -> None:
         console.warning(notice)
     console.stdout.print(
         f"{result.activities} Vorhaben veröffentlicht"
-        + (f", {warnings} Warnungen (koopbericht validate {jahr})" if warnings else "")
+        + (f", {counted(warnings, 'Warnung', 'Warnungen')} (koopbericht validate {jahr})" if warnings else "")
         + ".",
         markup=False,
     )

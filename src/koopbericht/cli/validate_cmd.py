@@ -73,10 +73,12 @@ def validate(
 
 
 def _show_annotated(copies: list[Annotated_]) -> None:
+    from ..formatting import counted
     from . import console
 
     for done in copies:
         if done.target is None:
             console.warning(f"Keine markierte Kopie von {done.source}: {done.problem}.")
         else:
-            console.stderr.print(f"Markierte Kopie: {done.target} ({done.findings} Befunde)", markup=False)
+            found = counted(done.findings, "Befund", "Befunde")
+            console.stderr.print(f"Markierte Kopie: {done.target} ({found})", markup=False)

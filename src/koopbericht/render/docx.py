@@ -26,7 +26,7 @@ from lxml import etree
 
 from ..document import Heading, Image, LandscapeSection, ListBlock, Paragraph, Run, Table, VorlageDocument
 from . import oxml
-from .docxpage import core_properties, header_and_footer, mark_every_page, turn_landscape
+from .docxpage import automatic_hyphenation, core_properties, header_and_footer, mark_every_page, turn_landscape
 from .package import deterministic_zip
 from .template import open_template
 
@@ -52,6 +52,7 @@ def render_docx(doc: VorlageDocument, template: Path | None = None) -> bytes:
     if doc.draft_mark:
         mark_every_page(document, doc.draft_mark)
     core_properties(document, doc)
+    automatic_hyphenation(document)
     buffer = io.BytesIO()
     document.save(buffer)
     splice = _TableSplice(writer.tables)
