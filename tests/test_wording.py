@@ -38,3 +38,26 @@ def test_status_colours_stay_apart_in_greyscale() -> None:
         red, green, blue = ImageColor.getrgb(colour)[:3]
         greys.append(0.299 * red + 0.587 * green + 0.114 * blue)
     assert all(abs(a - b) >= 50 for index, a in enumerate(greys) for b in greys[index + 1 :]), greys
+
+
+def test_overview_figures_right_aligned_total_bold_kept_together(tmp_path: Path, runner: CliRunner) -> None:
+    import shutil
+
+    from docx.oxml.ns import qn
+
+    from .conftest import EXAMPLE
+
+    project = tmp_path / "potsdam"
+    shutil.copytree(EXAMPLE, project, ignore=shutil.ignore_patterns("ausgabe"))
+    code, output = run(runner, "build", "2023", "-C", str(project))
+    assert code == 0, output
+    document = Document(str(project / "ausgabe/2023/Kooperationsbericht-2023.docx"))
+    [overview] = [t for t in document.tables if t.rows[0].cells[0].text == "Geschäftsbereich"]
+    rows = overview._tbl.findall(qn("w:tr"))
+    for table_row in rows[:-1]:  # every row but the last is kept with the next: the table never splits
+        assert all(p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None for p in table_row.iter(qn("w:p")))
+    for table_row in rows:
+        cells = table_row.findall(qn("w:tc"))
+        assert all(c.find(f".//{qn('w:jc')}") is not None for c in cells[1:])  # figures right-aligned
+        assert cells[0].find(f".//{qn('w:jc')}") is None
+    assert rows[-1].findall(f".//{qn('w:b')}") and overview.rows[-1].cells[0].text == "Gesamt"

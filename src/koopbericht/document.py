@@ -57,6 +57,7 @@ class TableRow:
 
     cells: tuple[str, ...]
     group: bool = False
+    bold: bool = False  # a total row
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ class Table:
     rows: tuple[TableRow, ...]
     widths: tuple[float, ...] = ()
     small: bool = False
+    figures_from: int | None = None  # the columns from this one on hold figures: right-aligned
 
 
 @dataclass(frozen=True)

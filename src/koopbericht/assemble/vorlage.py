@@ -165,7 +165,8 @@ def _overview(figures: YearFigures, table_number: int) -> list[Block]:
             continue
         label = f"{code} {name}" + (" (unvollständig)" if code in figures.incomplete else "")
         rows.append(TableRow((label, *(str(counts.get(s, 0)) for s in statuses), str(sum(counts.values())))))
-    rows.append(TableRow(("Gesamt", *(str(figures.by_status.get(s, 0)) for s in statuses), str(figures.activities))))
+    total = ("Gesamt", *(str(figures.by_status.get(s, 0)) for s in statuses), str(figures.activities))
+    rows.append(TableRow(total, bold=True))
     summary = (
         f"Für {figures.year} {'hat' if figures.departments == 1 else 'haben'} "
         f"{counted(figures.departments, 'Geschäftsbereich', 'Geschäftsbereiche')} "
@@ -190,6 +191,7 @@ def _overview(figures: YearFigures, table_number: int) -> list[Block]:
             ("Geschäftsbereich", *statuses, "gesamt"),
             tuple(rows),
             (2.6, *([1.7] * len(statuses)), 1.1),
+            figures_from=1,
         ),
         Image(bar_chart(figures), chart_alt_text(figures), "Vorhaben je Geschäftsbereich und Status", 16.0),
     ]
@@ -207,5 +209,6 @@ def _attachment_list(attachments: list[Attachment], table_number: int) -> list[B
             ("Nr.", "Name", "Größe"),
             rows,
             (0.6, 5, 1.1),
+            figures_from=2,
         ),
     ]

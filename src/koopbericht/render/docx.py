@@ -26,12 +26,21 @@ from lxml import etree
 
 from ..document import Heading, Image, LandscapeSection, ListBlock, Paragraph, Run, Table, VorlageDocument
 from . import oxml
-from .docxpage import automatic_hyphenation, core_properties, header_and_footer, mark_every_page, turn_landscape
+from .docxpage import (
+    automatic_hyphenation,
+    column_widths,
+    core_properties,
+    header_and_footer,
+    mark_every_page,
+    move_section_break_into_previous_paragraph,
+    turn_landscape,
+)  # fmt: skip
 from .package import deterministic_zip
 from .template import open_template
 
 TABLE_TEXT_STYLE = "Tabellentext"
-EMU_PER_TWIP = 635
+# A table of up to this many rows is never split across pages (its rows are kept with the next).
+KEEP_TOGETHER_ROWS = 12
 # A table's place in the body is held by an XML processing instruction, put there through the
 # tree. Serialising escapes every "<" in text and attribute values, so this markup can only
 # come from the instruction itself, never from a user's string.
@@ -192,12 +201,13 @@ class _Writer:
     def _table(self, block: Table) -> None:
         caption = self.document.add_paragraph(block.caption, style="Caption")
         caption.paragraph_format.keep_with_next = True
-        widths = _widths(self.document, block.widths or (1.0,) * len(block.header))
-        rows = [(row.cells, row.group) for row in block.rows]
+        widths = column_widths(self.document, block.widths or (1.0,) * len(block.header))
+        rows = [(row.cells, row.group, row.bold) for row in block.rows]
         text_style = self.table_text if block.small else None
         spec = oxml.TableSpec(
-            widths, block.caption, block.description, block.header, rows, self.table_style, text_style
-        )
+            widths, block.caption, block.description, block.header, rows, self.table_style, text_style,
+            right_from=block.figures_from, keep_together=len(block.rows) <= KEEP_TOGETHER_ROWS,
+        )  # fmt: skip
         # A processing instruction holds the place; the table is streamed in when the package is written.
         holder = self.document.add_paragraph()._p
         holder.addprevious(_table_place(len(self.tables)))
@@ -210,6 +220,7 @@ class _Writer:
         picture = self.document.paragraphs[-1]
         picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
         picture.paragraph_format.keep_with_next = True
+        picture.paragraph_format.space_before = Pt(10)  # clear of a table's bottom border above it
         for properties in picture._p.iter(qn("wp:docPr")):
             properties.set("descr", block.alt)
             properties.set("title", block.title)
@@ -225,31 +236,8 @@ class _Writer:
         )
         previous = self.document.sections[-1]
         section = self.document.add_section(WD_SECTION.NEW_PAGE)
-        _move_section_break_into_previous_paragraph(self.document)
+        move_section_break_into_previous_paragraph(self.document)
         turn_landscape(section, previous)
-
-
-def _move_section_break_into_previous_paragraph(document: DocumentObject) -> None:
-    # python-docx puts a section break into a new, empty paragraph; an empty paragraph is
-    # exactly what accessible documents avoid, so the break moves into the one before it.
-    body = document.element.body
-    holder = body.sectPr.getprevious()
-    previous = holder.getprevious()
-    if previous is None or previous.tag != qn("w:p"):
-        return
-    section_properties = holder.find(qn("w:pPr")).find(qn("w:sectPr"))
-    previous.get_or_add_pPr().append(section_properties)
-    body.remove(holder)
-
-
-def _widths(document: DocumentObject, relative: tuple[float, ...]) -> list[int]:
-    section = document.sections[-1]
-    page, left, right = section.page_width or Cm(21), section.left_margin or 0, section.right_margin or 0
-    usable = (page - left - right) // EMU_PER_TWIP
-    total = sum(relative) or 1.0
-    widths = [int(usable * part / total) for part in relative]
-    widths[-1] += int(usable) - sum(widths)
-    return widths
 
 
 def _style_id(document: DocumentObject, name: str, kind: WD_STYLE_TYPE) -> str | None:

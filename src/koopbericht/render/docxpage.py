@@ -175,3 +175,31 @@ def automatic_hyphenation(document: DocumentObject) -> None:
             child.addprevious(switch)
             return
     settings.append(switch)
+
+
+EMU_PER_TWIP = 635
+
+
+def move_section_break_into_previous_paragraph(document: DocumentObject) -> None:
+    """Put a new section's break into the paragraph before it, not into an empty paragraph of its own."""
+    # python-docx puts a section break into a new, empty paragraph; an empty paragraph is
+    # exactly what accessible documents avoid, so the break moves into the one before it.
+    body = document.element.body
+    holder = body.sectPr.getprevious()
+    previous = holder.getprevious()
+    if previous is None or previous.tag != qn("w:p"):
+        return
+    section_properties = holder.find(qn("w:pPr")).find(qn("w:sectPr"))
+    previous.get_or_add_pPr().append(section_properties)
+    body.remove(holder)
+
+
+def column_widths(document: DocumentObject, relative: tuple[float, ...]) -> list[int]:
+    """Column widths in twips: the current section's text width shared out in the `relative` proportions."""
+    section = document.sections[-1]
+    page, left, right = section.page_width or Cm(21), section.left_margin or 0, section.right_margin or 0
+    usable = (page - left - right) // EMU_PER_TWIP
+    total = sum(relative) or 1.0
+    widths = [int(usable * part / total) for part in relative]
+    widths[-1] += int(usable) - sum(widths)
+    return widths

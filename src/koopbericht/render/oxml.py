@@ -33,16 +33,25 @@ class TableSpec:
     caption: str
     description: str
     header: Sequence[str]
-    rows: Sequence[tuple[Sequence[str], bool]]  # (cells, is_group_row)
+    rows: Sequence[tuple[Sequence[str], bool, bool]]  # (cells, is_group_row, is_bold)
     table_style: str | None
     paragraph_style: str | None
+    right_from: int | None = None  # columns from this index on are right-aligned (figures)
+    keep_together: bool = False  # a small table: never split across pages
+
+    def right(self, column: int) -> bool:
+        """Whether column `column` is right-aligned."""
+        return self.right_from is not None and column >= self.right_from
 
 
-def _paragraph(text: str, style: str | None, *, bold: bool = False, keep_next: bool = False) -> str:
+def _paragraph(
+    text: str, style: str | None, *, bold: bool = False, keep_next: bool = False, right: bool = False
+) -> str:
     properties = ""
-    if style or keep_next:
+    if style or keep_next or right:  # in the schema's order: pStyle, keepNext, jc
         properties = "<w:pPr>" + (f'<w:pStyle w:val="{style}"/>' if style else "")
-        properties += ("<w:keepNext/>" if keep_next else "") + "</w:pPr>"
+        properties += ("<w:keepNext/>" if keep_next else "") + ('<w:jc w:val="right"/>' if right else "")
+        properties += "</w:pPr>"
     if not text:
         return f"<w:p>{properties}</w:p>"
     return f"<w:p>{properties}{_run(text, bold=bold)}</w:p>"
@@ -58,13 +67,14 @@ def _run(text: str, *, bold: bool = False) -> str:
 
 
 def _cell(text: str, width: int, style: str | None, *, fill: str | None = None, span: int = 1,
-          bold: bool = False, keep_next: bool = False) -> str:  # fmt: skip
+          bold: bool = False, keep_next: bool = False, right: bool = False) -> str:  # fmt: skip
     properties = f'<w:tcW w:w="{width}" w:type="dxa"/>'
     if span > 1:
         properties += f'<w:gridSpan w:val="{span}"/>'
     if fill:
         properties += f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>'
-    return f"<w:tc><w:tcPr>{properties}</w:tcPr>{_paragraph(text, style, bold=bold, keep_next=keep_next)}</w:tc>"
+    paragraph = _paragraph(text, style, bold=bold, keep_next=keep_next, right=right)
+    return f"<w:tc><w:tcPr>{properties}</w:tcPr>{paragraph}</w:tc>"
 
 
 def table_xml(spec: TableSpec) -> Iterator[str]:
@@ -83,8 +93,8 @@ def table_xml(spec: TableSpec) -> Iterator[str]:
     yield (
         "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
         + "".join(
-            _cell(text, width, spec.paragraph_style, fill=HEADER_FILL, bold=True, keep_next=True)
-            for text, width in zip(spec.header, widths, strict=True)
+            _cell(text, width, spec.paragraph_style, fill=HEADER_FILL, bold=True, keep_next=True, right=spec.right(i))
+            for i, (text, width) in enumerate(zip(spec.header, widths, strict=True))
         )
         + "</w:tr>"
     )
@@ -92,7 +102,11 @@ def table_xml(spec: TableSpec) -> Iterator[str]:
     # A body cell differs from its neighbours in the column only by its text: the markup
     # around the text is made once per column (most of a large Anlage is body cells).
     opening = [_cell("", width, spec.paragraph_style).removesuffix("</w:p></w:tc>") for width in widths]
-    for cells, group in spec.rows:
+    if spec.keep_together or spec.right_from is not None or any(bold for _, _, bold in spec.rows):
+        yield from _small_rows(spec, widths)
+        yield "</w:tbl>"
+        return
+    for cells, group, _ in spec.rows:
         if group:  # one shaded cell across all columns, kept with the row that follows
             yield (
                 "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
@@ -111,3 +125,23 @@ def table_xml(spec: TableSpec) -> Iterator[str]:
                 + "</w:tr>"
             )
     yield "</w:tbl>"
+
+
+def _small_rows(spec: TableSpec, widths: list[int]) -> Iterator[str]:
+    """The body of a small table, cell by cell.
+
+    Figures are right-aligned and total rows bold; to keep the table on one page, every row but the
+    last is kept with the next.
+    """
+    last = len(spec.rows) - 1
+    for index, (cells, group, bold) in enumerate(spec.rows):
+        keep = spec.keep_together and index < last
+        if group:
+            cell = _cell(cells[0], sum(widths), spec.paragraph_style, fill=GROUP_FILL, span=len(widths), bold=True,
+                         keep_next=True)  # fmt: skip
+        else:
+            cell = "".join(
+                _cell(text, width, spec.paragraph_style, bold=bold, keep_next=keep, right=spec.right(column))
+                for column, (text, width) in enumerate(zip(cells, widths, strict=True))
+            )
+        yield f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cell}</w:tr>"
