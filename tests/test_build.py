@@ -125,7 +125,7 @@ def test_every_table_is_accessible(built_example: Path) -> None:
     document = Document(str(outputs(built_example)["docx"]))
     annex = Document(str(outputs(built_example)["annex"]))
     assert len(document.tables) == 5  # Grunddaten, Beratungsfolge, text, Überblick, Anlagen
-    assert len(annex.tables) == 1
+    assert len(annex.tables) == 6  # one per Geschäftsbereich
     for table in [*document.tables, *annex.tables]:
         properties = table._tbl.tblPr
         assert properties.find(qn("w:tblCaption")).get(qn("w:val"))
@@ -143,16 +143,28 @@ def test_anlage_is_landscape_grouped_and_complete(built_example: Path) -> None:
     assert document.paragraphs[0].text == "Anlage 1 zur Mitteilungsvorlage 24/SVV/1155"
     assert "24/SVV/1155" in "".join(p.text for p in document.sections[0].header.paragraphs)
     assert document.core_properties.language == "de-DE"
-    annex = document.tables[-1]
-    header = [c.text for c in annex.rows[0].cells]
-    assert header == ["Nr.", "Vorhaben", "Kooperationspartner", "Kooperationsform", "Status", "Beginn", "Ende",
-                      "Beschreibung/Sachstand"]  # fmt: skip
-    group_rows = [r for r in annex._tbl.findall(qn("w:tr")) if r.find(f".//{qn('w:gridSpan')}") is not None]
-    assert len(group_rows) == 6
-    cell_texts = {c.text for r in annex.rows[1:] for c in r.cells}
+    # One table per Geschäftsbereich: a title row naming it and the column titles, both repeated on every page.
+    assert [t.rows[0].cells[0].text for t in document.tables] == [
+        "OB – Büro des Oberbürgermeisters (8 Vorhaben)",
+        "GB1 – Zentrale Steuerung, Finanzen und Digitalisierung (8 Vorhaben)",
+        "GB2 – Bildung, Kultur, Jugend und Sport (7 Vorhaben)",
+        "GB3 – Ordnung, Sicherheit, Soziales und Gesundheit (8 Vorhaben)",
+        "GB4 – Stadtentwicklung, Bauen, Wirtschaft und Mobilität (9 Vorhaben)",
+        "GB5 – Klima, Umwelt und Grünflächen (7 Vorhaben)",
+    ]
+    for table in document.tables:
+        rows = table._tbl.findall(qn("w:tr"))
+        assert all(r.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None for r in rows[:2])
+        assert rows[0].find(f".//{qn('w:gridSpan')}") is not None
+        assert [c.text for c in table.rows[1].cells] == [
+            "Nr.", "Vorhaben", "Kooperationspartner", "Kooperationsform", "Status", "Beginn", "Ende",
+            "Beschreibung/Sachstand",
+        ]  # fmt: skip
+    body = [r for table in document.tables for r in table.rows[2:]]
+    cell_texts = {c.text for r in body for c in r.cells}
     for title in example_titles(built_example):
         assert title in cell_texts
-    schwielowsee = next(r for r in annex.rows if r.cells[0].text == "GB4-004")
+    schwielowsee = next(r for r in body if r.cells[0].text == "GB4-004")
     assert "Schwielow-See" in schwielowsee.cells[2].text  # a warning, not an error: published as reported
 
 
@@ -214,16 +226,16 @@ def test_anlage_also_inside_the_vorlage_when_asked(example_copy: Path, runner: C
     assert code == 0, output
     document = Document(str(outputs(example_copy)["docx"]))
     assert [s.orientation for s in document.sections] == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE]
-    inside = [[c.text for c in r.cells] for r in document.tables[-1].rows]
-    alone = [[c.text for c in r.cells] for r in Document(str(outputs(example_copy)["annex"])).tables[-1].rows]
-    assert inside == alone and len(inside) == 1 + 6 + 47  # header, a row per Geschäftsbereich, the activities
+    inside = [[c.text for c in r.cells] for table in document.tables[5:] for r in table.rows]
+    alone = [[c.text for c in r.cells] for table in Document(str(outputs(example_copy)["annex"])).tables
+             for r in table.rows]  # fmt: skip
+    assert inside == alone and len(inside) == 6 * 2 + 47  # per Geschäftsbereich title and header; the activities
 
 
 def test_annex_docx_and_xlsx_list_the_same_rows_in_the_same_order(built_example: Path) -> None:
     """One table model for both: same Geschäftsbereich order, same texts, no provisional Nr. published."""
-    annex = Document(str(outputs(built_example)["annex"])).tables[-1]
-    docx_rows = [[c.text for c in r.cells] for r in annex.rows[1:]]
-    docx_rows = [r for r in docx_rows if len(set(r)) > 1]  # without the group rows (one merged cell)
+    tables = Document(str(outputs(built_example)["annex"])).tables
+    docx_rows = [[c.text for c in r.cells] for table in tables for r in table.rows[2:]]  # without title, header
     sheet = load_workbook(outputs(built_example)["xlsx"])["Vorhaben"]
     headers = [c.value for c in sheet[1]]
     shown = [headers.index(c) for c in ("Nr.", "Vorhaben", "Kooperationspartner", "Status")]
@@ -286,7 +298,7 @@ def test_errors_refuse_the_build_and_keep_previous_outputs(tmp_path: Path, runne
     assert code == 0, output
     assert "Wegen Fehlern weggelassen (1)" in output and "Radweg Süd" in output
     document = Document(str(outputs(project)["annex"]))
-    annex_text = {c.text for r in document.tables[-1].rows for c in r.cells}
+    annex_text = {c.text for table in document.tables for r in table.rows for c in r.cells}
     assert "Vorhaben Nummer 1" in annex_text and "Radweg Süd" not in annex_text
 
 

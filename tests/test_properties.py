@@ -82,7 +82,7 @@ def test_every_activity_is_published_unchanged_and_nothing_internal(items: list[
         assert result.activities == len(items) + 1
         out = project / "ausgabe" / "2023"
         document = Document(str(out / "Anlage-1-Kooperationsvorhaben-2023.docx"))
-        annex_rows = {tuple(c.text for c in r.cells) for r in document.tables[-1].rows}
+        annex_rows = {tuple(c.text for c in r.cells) for table in document.tables for r in table.rows}
         sheet = load_workbook(out / "Anlage-Uebersicht-2023.xlsx")["Vorhaben"]
         headers = [c.value for c in sheet[1]]
         xlsx_rows = {r[headers.index("Vorhaben")]: r for r in sheet.iter_rows(min_row=2)}

@@ -71,6 +71,7 @@ class Table:
     widths: tuple[float, ...] = ()
     small: bool = False
     figures_from: int | None = None  # the columns from this one on hold figures: right-aligned
+    title: str | None = None  # a first header row across all columns, repeated on every page with the header
 
 
 @dataclass(frozen=True)

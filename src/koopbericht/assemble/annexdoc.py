@@ -8,7 +8,8 @@ blocks go into the Vorlage itself when `[ausgabe] anlage_in_vorlage` asks for it
 from __future__ import annotations
 
 from ..config import Settings, YearSettings
-from ..document import Block, Heading, Table, TableRow, VorlageDocument
+from ..document import Block, Heading, Paragraph, Run, Table, TableRow, VorlageDocument
+from ..formatting import counted
 from .annex import Annex
 from .stamps import draft_mark, timestamp_for
 from .stats import Completeness
@@ -17,25 +18,29 @@ ANNEX_TITLE = "Tabellarische Übersicht der Kooperationsvorhaben"
 
 
 def annex_blocks(settings: Settings, annex: Annex, year: int) -> list[Block]:
-    """The heading and the table of the Anlage, grouped by Geschäftsbereich."""
+    """The heading and one table per Geschäftsbereich, each naming it in a header row on every page."""
     columns = [settings.column(key) for key in settings.output.annex_columns]
     positions = annex.positions(settings.output.annex_columns)
-    rows: list[TableRow] = []
-    for group in annex.groups:
-        rows.append(TableRow((f"{group.code} – {group.name} ({len(group.rows)} Vorhaben)",), group=True))
-        rows += [TableRow(tuple(texts[p] for p in positions)) for texts in group.rows]
-    return [
-        Heading(1, f"Anlage 1: {ANNEX_TITLE} {year}"),
-        Table(
-            "Anlage 1: Kooperationsvorhaben nach Geschäftsbereich",
-            f"Alle {annex.count} gemeldeten Vorhaben, gruppiert nach Geschäftsbereich, mit den Spalten "
-            f"{', '.join(c.title for c in columns)}.",
-            tuple(c.title for c in columns),
-            tuple(rows),
-            tuple(float(c.width) for c in columns),
-            small=True,
-        ),
-    ]
+    titles = ", ".join(c.title for c in columns)
+    widths = tuple(float(c.width) for c in columns)
+    blocks: list[Block] = [Heading(1, f"Anlage 1: {ANNEX_TITLE} {year}")]
+    if not annex.groups:
+        blocks.append(Paragraph((Run("Es liegt kein veröffentlichbares Vorhaben vor."),)))
+    for number, group in enumerate(annex.groups, start=1):
+        name = f"{group.code} – {group.name}" if group.name else group.code
+        reported = counted(len(group.rows), "Vorhaben", "Vorhaben")
+        blocks.append(
+            Table(
+                f"Anlage 1, Teil {number}: {name}",
+                f"{reported} von {name} mit den Spalten {titles}.",
+                tuple(c.title for c in columns),
+                tuple(TableRow(tuple(texts[p] for p in positions)) for texts in group.rows),
+                widths,
+                small=True,
+                title=f"{name} ({reported})",
+            )
+        )
+    return blocks
 
 
 def _to_the(paper_type: str) -> str:
@@ -44,9 +49,7 @@ def _to_the(paper_type: str) -> str:
     return "zur" if feminine else "zum"
 
 
-def annex_document(
-    settings: Settings, year: YearSettings, annex: Annex, completeness: Completeness
-) -> VorlageDocument:
+def annex_document(settings: Settings, year: YearSettings, annex: Annex, completeness: Completeness) -> VorlageDocument:
     """The Anlage as its own document: title with the Vorlage's number, then heading and table."""
     master = year.master
     title = f"Anlage 1 {_to_the(master.paper_type)} {master.paper_type} {master.number}".strip()

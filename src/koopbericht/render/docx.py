@@ -206,7 +206,9 @@ class _Writer:
         text_style = self.table_text if block.small else None
         spec = oxml.TableSpec(
             widths, block.caption, block.description, block.header, rows, self.table_style, text_style,
-            right_from=block.figures_from, keep_together=len(block.rows) <= KEEP_TOGETHER_ROWS,
+            right_from=block.figures_from, title=block.title,
+            # A small summary table stays on one page; the Anlage's tall rows may not fit one page together.
+            keep_together=len(block.rows) <= KEEP_TOGETHER_ROWS and not block.small,
         )  # fmt: skip
         # A processing instruction holds the place; the table is streamed in when the package is written.
         holder = self.document.add_paragraph()._p

@@ -37,6 +37,7 @@ class TableSpec:
     table_style: str | None
     paragraph_style: str | None
     right_from: int | None = None  # columns from this index on are right-aligned (figures)
+    title: str | None = None  # a header row across all columns above the column titles (repeated too)
     keep_together: bool = False  # a small table: never split across pages
 
     def right(self, column: int) -> bool:
@@ -89,15 +90,7 @@ def table_xml(spec: TableSpec) -> Iterator[str]:
         f"<w:tblDescription w:val={quoteattr(XML_ILLEGAL.sub('', spec.description))}/></w:tblPr>"
         "<w:tblGrid>" + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths) + "</w:tblGrid>"
     )
-    # The header row: bold, shaded, repeated on every page, never split.
-    yield (
-        "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
-        + "".join(
-            _cell(text, width, spec.paragraph_style, fill=HEADER_FILL, bold=True, keep_next=True, right=spec.right(i))
-            for i, (text, width) in enumerate(zip(spec.header, widths, strict=True))
-        )
-        + "</w:tr>"
-    )
+    yield from _header_rows(spec, widths)
     total = sum(widths)
     # A body cell differs from its neighbours in the column only by its text: the markup
     # around the text is made once per column (most of a large Anlage is body cells).
@@ -125,6 +118,19 @@ def table_xml(spec: TableSpec) -> Iterator[str]:
                 + "</w:tr>"
             )
     yield "</w:tbl>"
+
+
+def _header_rows(spec: TableSpec, widths: list[int]) -> Iterator[str]:
+    """The title row (if any) and the column titles: bold, shaded, repeated on every page, never split."""
+    if spec.title is not None:  # says on every page what the rows belong to
+        title = _cell(spec.title, sum(widths), spec.paragraph_style, fill=GROUP_FILL, span=len(widths), bold=True,
+                      keep_next=True)  # fmt: skip
+        yield f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{title}</w:tr>"
+    cells = "".join(
+        _cell(text, width, spec.paragraph_style, fill=HEADER_FILL, bold=True, keep_next=True, right=spec.right(i))
+        for i, (text, width) in enumerate(zip(spec.header, widths, strict=True))
+    )
+    yield f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{cells}</w:tr>"
 
 
 def _small_rows(spec: TableSpec, widths: list[int]) -> Iterator[str]:
