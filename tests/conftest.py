@@ -59,6 +59,15 @@ def minimal_project(tmp_path: Path) -> Path:
     return root
 
 
+def built_copy_of_example(folder: Path, *options: str) -> Path:
+    """A private copy of the example in `folder`, built for 2023 (with `options`); returns the copy."""
+    target = folder / "potsdam"
+    shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns("ausgabe"))
+    code, output = run(CliRunner(), "build", "2023", "-C", str(target), *options)
+    assert code == 0, output
+    return target
+
+
 @pytest.fixture
 def example_copy(tmp_path: Path) -> Path:
     """A private copy of the example working folder, safe to write into."""

@@ -4,25 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from typer.testing import CliRunner
 
-from .conftest import EXAMPLE, run
+from .conftest import built_copy_of_example
 from .libreoffice import convert
 
 
 @pytest.fixture(scope="module")
 def annex_xlsx(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    target = tmp_path_factory.mktemp("xlsx") / "potsdam"
-    shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns("ausgabe"))
-    code, output = run(CliRunner(), "build", "2023", "-C", str(target))
-    assert code == 0, output
-    return target / "ausgabe" / "2023" / "Anlage-Uebersicht-2023.xlsx"
+    return built_copy_of_example(tmp_path_factory.mktemp("xlsx")) / "ausgabe" / "2023" / "Anlage-Uebersicht-2023.xlsx"
 
 
 def test_dates_are_dates_shown_as_precisely_as_reported(annex_xlsx: Path) -> None:

@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 from koopbericht.pipeline import check_year
 from koopbericht.project import Project
 
-from .conftest import run
+from .conftest import built_copy_of_example, run
 from .libreoffice import convert
 from .workbooks import make_project, row, write_workbook
 
@@ -45,15 +45,7 @@ def outputs(project: Path, year: int = 2023) -> dict[str, Path]:
 
 @pytest.fixture(scope="module")
 def built_example(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    import shutil
-
-    from .conftest import EXAMPLE
-
-    target = tmp_path_factory.mktemp("beispiel") / "potsdam"
-    shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns("ausgabe"))
-    code, output = run(CliRunner(), "build", "2023", "-C", str(target))
-    assert code == 0, output
-    return target
+    return built_copy_of_example(tmp_path_factory.mktemp("beispiel"))
 
 
 def example_titles(project: Path) -> list[str]:

@@ -7,7 +7,6 @@ cell of a Meldebogen, the Betreff or the Erläuterung in `vorlage.toml`.
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -21,7 +20,7 @@ from lxml import etree
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from .conftest import EXAMPLE, REPO, run
+from .conftest import REPO, built_copy_of_example, run
 from .workbooks import annex_docx
 
 VALIDATOR = REPO.parent / "shared" / "ooxml" / "validate_ooxml.py"
@@ -48,11 +47,7 @@ def table_count(path: Path) -> int:
 @pytest.fixture(scope="module")
 def plain_tables(tmp_path_factory: pytest.TempPathFactory) -> int:
     """The number of tables in a build of the unchanged example."""
-    target = tmp_path_factory.mktemp("ohne") / "potsdam"
-    shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns("ausgabe"))
-    code, output = run(CliRunner(), "build", "2023", "-C", str(target))
-    assert code == 0, output
-    return table_count(docx_path(target))
+    return table_count(docx_path(built_copy_of_example(tmp_path_factory.mktemp("ohne"))))
 
 
 def in_markdown(project: Path) -> int:

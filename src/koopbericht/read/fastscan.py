@@ -24,6 +24,7 @@ from .a1 import column_index, column_letter
 from .errors import UnreadableWorkbook
 from .package import Package, SheetInfo
 from .sheetfacts import MAX_COLUMN, MAX_ROW, FastScan, SheetStructure
+from .xmlguard import guarded_parser
 
 # Larger parts are streamed by the full scan: this path holds the whole part in memory.
 MAX_FAST_BYTES = 64 * 1024 * 1024
@@ -135,12 +136,7 @@ def scan_data(data: bytes, shared_strings: int | None) -> FastScan | None:
 
 def _only_elements(data: bytes) -> bool:
     """Whether expat accepts the part whole, in UTF-8, and it holds only elements, attributes and text."""
-    parser = expat.ParserCreate()
-    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-    parser.StartDoctypeDeclHandler = _refuse
-    parser.EntityDeclHandler = _refuse
-    parser.UnparsedEntityDeclHandler = _refuse
-    parser.ExternalEntityRefHandler = _refuse
+    parser = guarded_parser(_refuse)
     try:
         parser.Parse(data, True)
     except (expat.ExpatError, LookupError, ValueError, _Refused):

@@ -24,6 +24,7 @@ from .errors import UnreadableWorkbook
 from .fastscan import fast_scan
 from .package import RESEND, XML_BOMB, CheckedStream, Package, SheetInfo
 from .sheetfacts import MAX_COLUMN, MAX_ROW, SheetStructure
+from .xmlguard import guarded_parser
 
 # The grid's bounds are asked of this module by the annotated copy's writer.
 __all__ = ["MAX_COLUMN", "MAX_ROW", "SheetStructure", "scan_sheet"]
@@ -81,12 +82,7 @@ class _SheetScanner:
         self.previous = (0, 0)  # the last cell's (row, column): cells come in reading order
         self.formula = self.value = self.value_element = self.capturing = False
         self.text: list[str] = []
-        parser = expat.ParserCreate()
-        parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-        parser.StartDoctypeDeclHandler = _forbid
-        parser.EntityDeclHandler = _forbid
-        parser.UnparsedEntityDeclHandler = _forbid
-        parser.ExternalEntityRefHandler = _forbid
+        parser = guarded_parser(_forbid)
         parser.StartElementHandler = self._start
         parser.EndElementHandler = self._end
         parser.CharacterDataHandler = self._text
