@@ -93,10 +93,10 @@ def build_year(
     if final and state.draft:
         raise DraftRefused(year, state.reasons)
     without_pdf = pdf and find_soffice() is None  # the rest is written, then the missing LibreOffice is named
-    published = _render(project, year, data, activities, texts, state, template, pdf=pdf and not without_pdf)
+    published = _render(project, year_settings, data, activities, texts, state, template, pdf=pdf and not without_pdf)
     out = project.output_dir(year)
     files = {out / item.file_name: item.data for item in published}
-    files |= oparl_outputs(project, year, published, draft=state.draft, now=now)
+    files |= oparl_outputs(project, year_settings, published, draft=state.draft, now=now)
     notices = [] if project.settings.oparl.base_url else [NO_OPARL]
     notices += _stale_pdfs(project, year, published)
     _refuse_links_out(project, list(files))
@@ -117,7 +117,7 @@ def _figures(project: Project, year: int, data: YearData, activities: list[Activ
 
 def _render(
     project: Project,
-    year: int,
+    year_settings: YearSettings,
     data: YearData,
     activities: list[Activity],
     texts: list[tuple[Path, str]],
@@ -128,7 +128,7 @@ def _render(
 ) -> list[PublishedFile]:
     """Every published file, rendered in memory: the Vorlage first, then the Anlage files, then the PDFs."""
     settings = project.settings
-    year_settings = project.year_settings(year)
+    year = year_settings.year
     out = project.output_dir(year)
     names = {key: pattern.format(jahr=year) for key, pattern in _patterns(project).items()}
     for name in names.values():

@@ -17,6 +17,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from ..assemble import timestamp_for
+from ..config import YearSettings
 from ..project import Project
 from ..render import PublishedFile, render_oparl
 from ..render.oparl import History
@@ -27,21 +28,26 @@ OPARL_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}")
 HISTORY_FILE = ".oparl-verlauf.json"
 NO_OPARL = (
     "Kein OParl-Export: In koopbericht.toml fehlt die Adresse der OParl-Schnittstelle des "
-    "Ratsinformationssystems. Mit [oparl] basis_url = \"https://…/oparl/\" wird der Export geschrieben."
+    'Ratsinformationssystems. Mit [oparl] basis_url = "https://…/oparl/" wird der Export geschrieben.'
 )
 
 
 def oparl_outputs(
-    project: Project, year: int, published: list[PublishedFile], *, draft: bool, now: dt.datetime | None
+    project: Project,
+    year_settings: YearSettings,
+    published: list[PublishedFile],
+    *,
+    draft: bool,
+    now: dt.datetime | None,
 ) -> dict[Path, bytes]:
     """The OParl file and its history, by path; nothing without `[oparl] basis_url`."""
     settings = project.settings
     if settings.oparl.base_url is None:
         return {}
+    year = year_settings.year
     out = project.output_dir(year)
     target = out / settings.output.oparl_file.format(jahr=year)
     project.refuse_as_output(target)
-    year_settings = project.year_settings(year)
     first = timestamp_for(year_settings).replace(tzinfo=BERLIN)
     moment = (now or dt.datetime.now(BERLIN)).astimezone(BERLIN)
     history_path = out / HISTORY_FILE
