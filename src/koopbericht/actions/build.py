@@ -148,7 +148,7 @@ def _render(
     draft = " (Entwurf)" if state.draft else ""  # always last: "… (PDF) (Entwurf)"
     published = [PublishedFile(title + draft, names["vorlage"], vorlage), *annex[:2]]
     if pdf:
-        name = Path(names["vorlage"]).with_suffix(".pdf").name
+        name = _pdf_name(names["vorlage"])
         rendered = docx_bytes_to_pdf(vorlage, names["vorlage"], stamp)
         published.append(PublishedFile(f"{title} (PDF){draft}", name, rendered, master=names["vorlage"]))
     return published + annex[2:]
@@ -174,7 +174,7 @@ def _annex_files(
         PublishedFile(f"Anlage 2: {ANNEX_TITLE} als Tabelle{draft}", names["annex"], workbook),
     ]
     if pdf_stamp is not None:
-        name = Path(names["annex_document"]).with_suffix(".pdf").name
+        name = _pdf_name(names["annex_document"])
         data = docx_bytes_to_pdf(document, names["annex_document"], pdf_stamp)
         files.append(PublishedFile(f"Anlage 1: {ANNEX_TITLE} (PDF){draft}", name, data, master=names["annex_document"]))
     return files
@@ -186,13 +186,18 @@ def _stale_pdfs(project: Project, year: int, published: list[PublishedFile]) -> 
     out = project.output_dir(year)
     lines = []
     for key in ("vorlage", "annex_document"):
-        name = Path(_patterns(project)[key].format(jahr=year)).with_suffix(".pdf").name
+        name = _pdf_name(_patterns(project)[key].format(jahr=year))
         if name not in written and (out / name).is_file():
             lines.append(
                 f"{project.relative(out / name)} stammt von einem früheren Bau und zeigt nicht den jetzigen Stand; "
                 "mit --pdf neu erzeugen oder die Datei löschen (sie fehlt im OParl-Export)."
             )
     return lines
+
+
+def _pdf_name(docx_name: str) -> str:
+    """The name of a Word file's PDF: beside it, with .pdf instead of .docx."""
+    return Path(docx_name).with_suffix(".pdf").name
 
 
 def _patterns(project: Project) -> dict[str, str]:

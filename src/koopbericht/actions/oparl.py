@@ -51,11 +51,12 @@ def oparl_outputs(
     first = timestamp_for(year_settings).replace(tzinfo=BERLIN)
     moment = (now or dt.datetime.now(BERLIN)).astimezone(BERLIN)
     history_path = out / HISTORY_FILE
+    previous = _history(history_path)
     paper, history = render_oparl(
-        settings, year_settings, published, first=first, now=moment, history=_history(history_path), draft=draft
+        settings, year_settings, published, first=first, now=moment, history=previous, draft=draft
     )
     # Objects not in this export (the PDFs of a build without --pdf) keep their times for the next one.
-    history = _history(history_path) | history
+    history = previous | history
     text = json.dumps(history, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     return {target: paper, history_path: text.encode("utf-8")}
 
