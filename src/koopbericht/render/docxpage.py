@@ -1,8 +1,8 @@
 """What every page of the Vorlage carries, and the document's core properties.
 
 Header (the Vorlage number, and ENTWURF on every page of an Entwurf), footer with page
-numbers as Word fields, and the core properties. A Word template's own header and
-footer are kept.
+numbers as Word fields, and the core properties. A Word template's own header or
+footer is kept and takes the place of koopbericht's; only the ENTWURF mark is added to it.
 """
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ from __future__ import annotations
 from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.section import Section, _BaseHeaderFooter
 from docx.shared import Cm, RGBColor
@@ -18,20 +20,28 @@ from lxml import etree
 
 from ..document import VorlageDocument
 
+# What makes a header or footer the template's own: text, a field, a picture or shape, a table.
+_CONTENT = (
+    ".//w:t[normalize-space()]|.//w:fldSimple|.//w:instrText|.//w:drawing|.//w:pict|.//w:object|.//w:tbl|.//w:sym"
+)
+
 
 def header_and_footer(document: DocumentObject, number: str) -> None:
-    """The Vorlage number in the header and "Seite X von Y" in the footer, unless the template has them."""
+    """The Vorlage number in the header and "Seite X von Y" in the footer, unless the template has its own.
+
+    A template header with any content (text, a field, a logo, a table) replaces koopbericht's
+    line rather than standing beside it; a template footer likewise replaces the page numbers.
+    """
+    _number_template_drawings(document)
     section = document.sections[0]
-    header = section.header
-    if number not in "".join(p.text for p in header.paragraphs):
-        paragraph = header.paragraphs[0] if not header.paragraphs[0].text else header.add_paragraph()
+    if not any(_has_content(header) for header in _shown(document, section, footer=False)):
+        paragraph = _first_paragraph(section.header)
         paragraph.text = f"Mitteilungsvorlage {number}"
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    footer = section.footer
-    if not any(p._p.xpath(".//w:fldSimple|.//w:instrText") for p in footer.paragraphs):
-        paragraph = footer.paragraphs[0] if not footer.paragraphs[0].text else footer.add_paragraph()
+    if not any(_has_content(footer) for footer in _shown(document, section, footer=True)):
+        paragraph = _first_paragraph(section.footer)
+        paragraph.text = "Seite "
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        paragraph.add_run("Seite ")
         _field(paragraph, "PAGE", "1")
         paragraph.add_run(" von ")
         _field(paragraph, "NUMPAGES", "1")
@@ -45,21 +55,60 @@ def mark_every_page(document: DocumentObject, mark: str) -> None:
     """
     headers: list[_BaseHeaderFooter] = []
     for index, section in enumerate(document.sections):
-        candidates: list[_BaseHeaderFooter] = [section.header]
-        if section.different_first_page_header_footer:
-            candidates.append(section.first_page_header)
-        if document.settings.odd_and_even_pages_header_footer:
-            candidates.append(section.even_page_header)
-        for header in candidates:
+        for header in _shown(document, section, footer=False):
             if index == 0 or not header.is_linked_to_previous:
                 headers.append(header)
     for header in headers:
-        first = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
-        paragraph = first.insert_paragraph_before() if first.text else first
+        paragraph = _first_paragraph(header)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         run = paragraph.add_run(mark)
         run.bold = True
         run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
+
+
+def _number_template_drawings(document: DocumentObject) -> None:
+    """Number the drawings of the template's headers and footers (a logo) after the body's.
+
+    python-docx numbers a new picture (the chart) by the body alone, so it could take the id of a
+    logo in the header; Word reports a document whose drawing ids repeat as unreadable.
+    """
+    numbers = [int(n) for n in document.element.xpath("//wp:docPr/@id") if str(n).isdigit()]
+    following = max(numbers, default=0) + 1
+    for relationship in document.part.rels.values():
+        if relationship.reltype in (RT.HEADER, RT.FOOTER):
+            for properties in relationship.target_part.element.iter(qn("wp:docPr")):
+                properties.set("id", str(following))
+                following += 1
+
+
+def _shown(document: DocumentObject, section: Section, *, footer: bool) -> list[_BaseHeaderFooter]:
+    """The headers (or footers) pages of `section` show: the usual one, the first page's and even pages' if used."""
+    shown: list[_BaseHeaderFooter] = [section.footer if footer else section.header]
+    if section.different_first_page_header_footer:
+        shown.append(section.first_page_footer if footer else section.first_page_header)
+    if document.settings.odd_and_even_pages_header_footer:
+        shown.append(section.even_page_footer if footer else section.even_page_header)
+    return shown
+
+
+def _has_content(part: _BaseHeaderFooter) -> bool:
+    """Whether the document defines this header or footer and it holds more than empty paragraphs."""
+    # Checked first: reading a header that is not defined would add an empty one to the document.
+    return not part.is_linked_to_previous and bool(part._element.xpath(_CONTENT))
+
+
+def _first_paragraph(part: _BaseHeaderFooter) -> DocxParagraph:
+    """The header's (or footer's) first paragraph if it is first and empty, else a new empty one before all else."""
+    element = part._element
+    blocks = element.xpath("./w:p|./w:tbl|./w:sdt|./w:customXml")
+    if blocks and blocks[0].tag == qn("w:p") and not blocks[0].xpath(_CONTENT):
+        return DocxParagraph(blocks[0], part)
+    paragraph = OxmlElement("w:p")
+    if blocks:
+        blocks[0].addprevious(paragraph)
+    else:
+        element.append(paragraph)
+    return DocxParagraph(paragraph, part)
 
 
 def _field(paragraph: DocxParagraph, instruction: str, placeholder: str) -> None:
