@@ -7,6 +7,7 @@ these helpers, so "1.234", "12,5 kB" and "13.11.2024" are written the same way e
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from .values import PartialDate
@@ -51,3 +52,33 @@ def format_value(value: Any) -> str:
     if isinstance(value, float):
         return german_decimal(value)
     return "" if value is None else str(value)
+
+
+NO_BREAK = "\u00a0"
+# "e. V.", "z. B.", "i. d. R.": a letter or two with a dot, followed by another such; and "§ 5", "Nr. 12".
+_ABBREVIATION = re.compile(r"(?<![^\W\d_])([^\W\d_]{1,2}\.) (?=[^\W\d_]{1,2}\.)")
+_BEFORE_NUMBER = re.compile(r"(§|Nr\.|Abs\.|S\.) (?=\d)")
+
+
+def keep_together(text: str) -> str:
+    """`text` with no-break spaces where a line break would tear an abbreviation apart ("e.|V.")."""
+    if ". " not in text and "§ " not in text:
+        return text
+    return _BEFORE_NUMBER.sub(rf"\1{NO_BREAK}", _ABBREVIATION.sub(rf"\1{NO_BREAK}", text))
+
+
+def running_time(begin: Any, end: Any, year: int) -> str:
+    """Beginn and Ende as one "Laufzeit": "03/2022 – 12/2024", "seit 2018", "ab 2025", "bis 06/2023".
+
+    The no-break spaces keep "seit 2018" together and let a narrow cell break only after
+    the dash, never before it.
+    """
+    start = begin if isinstance(begin, PartialDate) else None
+    finish = end if isinstance(end, PartialDate) else None
+    if start and finish:
+        return f"{start}{NO_BREAK}– {finish}"
+    if start:
+        return f"{'seit' if start.year <= year else 'ab'}{NO_BREAK}{start}"
+    if finish:
+        return f"bis{NO_BREAK}{finish}"
+    return ""

@@ -8,22 +8,26 @@ blocks go into the Vorlage itself when `[ausgabe] anlage_in_vorlage` asks for it
 from __future__ import annotations
 
 from ..config import Settings, YearSettings
+from ..config.model import RUNNING_TIME
 from ..document import Block, Heading, Paragraph, Run, Table, TableRow, VorlageDocument
-from ..formatting import counted
-from .annex import Annex
+from ..formatting import counted, running_time
+from .annex import Annex, AnnexGroup
 from .stamps import draft_mark, timestamp_for
 from .stats import Completeness
+from .widths import ANNEX_LINE, content_widths
 
 ANNEX_TITLE = "Tabellarische Übersicht der Kooperationsvorhaben"
 
 
-def annex_blocks(settings: Settings, annex: Annex, year: int) -> list[Block]:
+def annex_blocks(settings: Settings, annex: Annex, year: int, heading: str = "Anlage 1") -> list[Block]:
     """The heading and one table per Geschäftsbereich, each naming it in a header row on every page."""
-    columns = [settings.column(key) for key in settings.output.annex_columns]
-    positions = annex.positions(settings.output.annex_columns)
+    keys = settings.output.annex_columns
+    columns = [settings.annex_column(key) for key in keys]
     titles = ", ".join(c.title for c in columns)
-    widths = tuple(float(c.width) for c in columns)
-    blocks: list[Block] = [Heading(1, f"Anlage 1: {ANNEX_TITLE} {year}")]
+    texts = {group.code: _shown_texts(annex, group, keys, year) for group in annex.groups}
+    header = tuple(c.title for c in columns)
+    widths = content_widths(header, [row for rows in texts.values() for row in rows], ANNEX_LINE)
+    blocks: list[Block] = [Heading(1, f"{heading}: {ANNEX_TITLE} {year}")]
     if not annex.groups:
         blocks.append(Paragraph((Run("Es liegt kein veröffentlichbares Vorhaben vor."),)))
     for number, group in enumerate(annex.groups, start=1):
@@ -33,14 +37,31 @@ def annex_blocks(settings: Settings, annex: Annex, year: int) -> list[Block]:
             Table(
                 f"Anlage 1, Teil {number}: {name}",
                 f"{reported} von {name} mit den Spalten {titles}.",
-                tuple(c.title for c in columns),
-                tuple(TableRow(tuple(texts[p] for p in positions)) for texts in group.rows),
+                header,
+                tuple(TableRow(row) for row in texts[group.code]),
                 widths,
                 small=True,
                 title=f"{name} ({reported})",
             )
         )
     return blocks
+
+
+def _shown_texts(annex: Annex, group: AnnexGroup, keys: tuple[str, ...], year: int) -> list[tuple[str, ...]]:
+    """The cells of `keys` for every row of `group`; "laufzeit" is made from the row's Beginn and Ende."""
+    if RUNNING_TIME.key not in keys or RUNNING_TIME.key in {c.key for c in annex.columns}:
+        positions = annex.positions(keys)
+        return [tuple(row[p] for p in positions) for row in group.rows]
+    begin, end = annex.positions(("beginn", "ende"))
+    shown = [key for key in keys if key != RUNNING_TIME.key]
+    position = dict(zip(shown, annex.positions(shown), strict=True))
+    return [
+        tuple(
+            running_time(values[begin], values[end], year) if key == RUNNING_TIME.key else row[position[key]]
+            for key in keys
+        )
+        for row, values in zip(group.rows, group.values, strict=True)
+    ]
 
 
 def _to_the(paper_type: str) -> str:
@@ -60,7 +81,7 @@ def annex_document(settings: Settings, year: YearSettings, annex: Annex, complet
         author=settings.authority.name,
         keywords=f"Kooperationsbericht; interkommunale Zusammenarbeit; {year.year}; Anlage",
         timestamp=timestamp_for(year),
-        blocks=(Heading(0, title), *annex_blocks(settings, annex, year.year)),
+        blocks=tuple(annex_blocks(settings, annex, year.year, heading=title)),  # one heading: the table needs the page
         status=completeness.status,
         draft_mark=draft_mark(completeness),
         landscape=True,

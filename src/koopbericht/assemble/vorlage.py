@@ -27,6 +27,7 @@ from .chart import bar_chart, chart_alt_text
 from .markdown import fill_placeholders, parse_markdown
 from .stamps import draft_mark, timestamp_for
 from .stats import Completeness, YearFigures, placeholders
+from .widths import PORTRAIT_LINE, content_widths
 
 
 @dataclass(frozen=True)
@@ -182,15 +183,16 @@ def _overview(figures: YearFigures, table_number: int) -> list[Block]:
     if figures.incomplete:
         partial = [code for code, _, _ in figures.by_department if code in figures.incomplete]
         summary += f" Unvollständig, weil Zeilen weggelassen wurden: {', '.join(partial)}."
+    header = ("Geschäftsbereich", *statuses, "gesamt")
     return [
         Heading(1, "Überblick in Zahlen"),
         Paragraph((Run(summary),)),
         Table(
             f"Tabelle {table_number}: Vorhaben je Geschäftsbereich und Status",
             "Anzahl der gemeldeten Vorhaben je Geschäftsbereich, aufgeteilt nach Status, mit Summen.",
-            ("Geschäftsbereich", *statuses, "gesamt"),
+            header,
             tuple(rows),
-            (2.6, *([1.7] * len(statuses)), 1.1),
+            content_widths(header, [row.cells for row in rows], PORTRAIT_LINE),
             figures_from=1,
         ),
         Image(bar_chart(figures), chart_alt_text(figures), "Vorhaben je Geschäftsbereich und Status", 16.0),

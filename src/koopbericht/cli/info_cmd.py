@@ -44,5 +44,5 @@ def info(projekt: ProjectOption = None, debug: DebugOption = False) -> None:
         for vocabulary in settings.vocabularies.values():
             out.print(f"Vokabular [bold]{vocabulary.name}[/]: {'; '.join(vocabulary.values)}")
         out.print(f"Partnerverzeichnis: {len(settings.partners)} Einträge", markup=False)
-        annex = ", ".join(settings.column(key).title for key in settings.output.annex_columns)
+        annex = ", ".join(settings.annex_column(key).title for key in settings.output.annex_columns)
         out.print(f"Spalten der Anlage: {annex}", markup=False)

@@ -251,8 +251,7 @@ DEFAULT_ANNEX_COLUMNS: tuple[str, ...] = (
     "partner",
     "form",
     "status",
-    "beginn",
-    "ende",
+    "laufzeit",
     "beschreibung",
 )
 

@@ -97,6 +97,17 @@ class Department:
     patterns: tuple[str, ...]
 
 
+# Not a Meldebogen column: the Anlage's "Laufzeit" shows Beginn and Ende in one cell
+# ("03/2022 – 12/2024", "seit 2018"), which leaves the width to the texts that need it.
+RUNNING_TIME = Column(
+    "laufzeit",
+    "Laufzeit",
+    ColumnType.TEXT,
+    width=19,
+    help="Beginn und Ende in einer Spalte der Anlage, z. B. „03/2022 – 12/2024“ oder „seit 2018“.",
+)
+
+
 @dataclass(frozen=True)
 class Authority:
     """The Körperschaft that publishes the report."""
@@ -141,6 +152,11 @@ class Settings:
         """The column with the internal key `key`."""
         by_key: dict[str, Column] = self._by_key  # type: ignore[attr-defined]
         return by_key[key]
+
+    def annex_column(self, key: str) -> Column:
+        """A column the Anlage can show: a Meldebogen column, or the derived "Laufzeit"."""
+        by_key: dict[str, Column] = self._by_key  # type: ignore[attr-defined]
+        return by_key.get(key) or RUNNING_TIME
 
     def public_columns(self) -> tuple[Column, ...]:
         """The columns that may appear in anything published."""

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from ..paths import leads_out
 from ..tomlfile import TableReader
-from .defaults import DEFAULT_OUTPUT
-from .model import Column, OutputOptions, match_key
+from .defaults import DEFAULT_ANNEX_COLUMNS, DEFAULT_OUTPUT
+from .model import RUNNING_TIME, Column, OutputOptions, match_key
 
 _SUFFIXES = {"vorlage_file": ".docx", "annex_document_file": ".docx", "annex_file": ".xlsx", "oparl_file": ".json"}
 _FILE_KEYS = (
@@ -24,8 +24,8 @@ def load_output(top: TableReader, columns: tuple[Column, ...], root: Path) -> Ou
     """Read `[ausgabe]`; every key optional."""
     table = top.table("ausgabe")
     if table is None:
-        return DEFAULT_OUTPUT
-    options: dict[str, object] = {}
+        return dataclasses.replace(DEFAULT_OUTPUT, annex_columns=_default_annex_columns(columns))
+    options: dict[str, object] = {"annex_columns": _default_annex_columns(columns)}
     for key, attribute in _FILE_KEYS:
         value = table.text(key)
         if value is None:
@@ -98,13 +98,38 @@ def _valid_file_name(pattern: str) -> bool:
     return bool(name.strip()) and "/" not in name and "\\" not in name and not name.startswith(".")
 
 
+def _default_annex_columns(columns: tuple[Column, ...]) -> tuple[str, ...]:
+    """The default Anlage without what a koopbericht.toml made internal.
+
+    Laufzeit shows Beginn and Ende; with one of them internal, the other is shown on its own.
+    """
+    public = {c.key for c in columns if c.public}
+    dates = ("beginn", "ende")
+    keys: list[str] = []
+    for key in DEFAULT_ANNEX_COLUMNS:
+        if key != RUNNING_TIME.key:
+            keys += [key] if key in public else []
+        elif set(dates) <= public:
+            keys.append(key)
+        else:
+            keys += [date for date in dates if date in public]
+    return tuple(keys)
+
+
 def _annex_columns(table: TableReader, columns: tuple[Column, ...]) -> tuple[str, ...]:
-    by_label = {match_key(label): c for c in columns for label in (c.key, *c.labels())}
+    by_label = {match_key(label): c for c in (RUNNING_TIME, *columns) for label in (c.key, *c.labels())}
+    dates = [c for c in columns if c.key in ("beginn", "ende")]
     keys = []
     for entry in table.texts("anlage_spalten"):
         column = by_label.get(match_key(entry))
         if column is None:
             table.doc.problem(table.key_path("anlage_spalten"), f"Die Spalte „{entry}“ ist nicht definiert.")
+        elif column is RUNNING_TIME and any(not date.public for date in dates):
+            table.doc.problem(
+                table.key_path("anlage_spalten"),
+                "„Laufzeit“ zeigt Beginn und Ende; eine davon ist intern und wird nie veröffentlicht. "
+                "Entfernen Sie „Laufzeit“ aus anlage_spalten.",
+            )
         elif not column.public:
             table.doc.problem(
                 table.key_path("anlage_spalten"),
