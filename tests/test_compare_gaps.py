@@ -121,7 +121,7 @@ def test_every_format_carries_the_caveat(gaps_project: Path, runner: CliRunner, 
     sections = {part.split("\n", 1)[0]: part for part in document.split("### ")[1:]}
     _assert_no_gone_or_new([t for t in NOT_COMPARABLE if t in sections["Neue Vorhaben"]])
     _assert_no_gone_or_new([t for t in NOT_COMPARABLE if t in sections["Nicht mehr gemeldet"]])
-    assert "- **Kita-Verbund** (GB2; mit" in sections["Nicht vergleichbar"]
+    assert "- **Kita-Verbund** (GB2; Partner:" in sections["Nicht vergleichbar"]
     assert "| GB2 Bauen und Umwelt | 2 | keine Meldung | – |" in document
     target = tmp_path / "vergleich.md"
     assert run(runner, *base, "--format", "markdown", "-o", str(target))[0] == 0

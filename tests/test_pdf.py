@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from pathlib import Path
 
+import docx
 import pikepdf
 import pytest
+from docx.shared import Cm
 from typer.testing import CliRunner
 
 from .conftest import run
-from .libreoffice import soffice
+from .libreoffice import convert, soffice
 from .oparl_schema import problems
+from .typesetting import broken_words, source_words
 
 FOLDER = Path("ausgabe") / "2023"
 
@@ -81,3 +85,48 @@ def test_anlage_pdf_is_landscape_tagged_and_identical_on_rebuild(pdf_build: tupl
     code, output = run(CliRunner(), "build", "2023", "-C", str(pdf_build[0]), "--pdf")
     assert code == 0, output
     assert path.read_bytes() == first
+
+
+ANNEX_PDF = "Anlage-1-Kooperationsvorhaben-2023.pdf"
+
+
+def test_no_word_is_broken_without_a_hyphen(pdf_build: tuple[Path, bytes]) -> None:
+    """Hyphenation on, German patterns installed, columns wide enough: zero words torn apart.
+
+    The counts are recorded in benchmarks/RESULTS.md ("Typography"); the message says where they broke.
+    """
+    folder = pdf_build[0] / FOLDER
+    words = source_words(folder / "Kooperationsbericht-2023.docx", folder / "Anlage-1-Kooperationsvorhaben-2023.docx")
+    for name in ("Kooperationsbericht-2023.pdf", ANNEX_PDF):
+        broken = broken_words(folder / name, words)
+        assert broken == [], f"{name}: {len(broken)} Wörter ohne Trennstrich umbrochen: {broken}"
+
+
+def test_anlage_takes_at_most_five_pages_each_naming_its_geschaeftsbereich(pdf_build: tuple[Path, bytes]) -> None:
+    path = pdf_build[0] / FOLDER / ANNEX_PDF
+    with pikepdf.open(path) as pdf:
+        pages = len(pdf.pages)
+    assert pages <= 5, f"Die Anlage hat {pages} Seiten (höchstens 5)."
+    for number in range(1, pages + 1):
+        text = subprocess.run(
+            ["pdftotext", "-f", str(number), "-l", str(number), "-layout", str(path), "-"],
+            capture_output=True, text=True, check=True,
+        ).stdout  # fmt: skip
+        # The repeated title row, e.g. "GB3 – Ordnung, Sicherheit, Soziales und Gesundheit (8 Vorhaben)".
+        assert re.search(r"(OB|GB\d) – .+ \(\d+ Vorhaben\)", text), f"Seite {number} nennt keinen Geschäftsbereich"
+
+
+def test_the_detector_finds_a_word_broken_without_a_hyphen(tmp_path: Path) -> None:
+    """The check above can fail: a column too narrow, hyphenation off, LibreOffice tears the word apart."""
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=2)
+    table.autofit = False
+    for column, width in zip(table.columns, (Cm(1.2), Cm(12)), strict=True):
+        column.width = width
+        column.cells[0].width = width
+    table.rows[0].cells[0].text = "Schulentwicklungsplanung"
+    table.rows[0].cells[1].text = "Daneben."
+    source = tmp_path / "schmal.docx"
+    document.save(str(source))
+    pdf = convert(source, "pdf", tmp_path / "pdf", tmp_path / "profile")
+    assert broken_words(pdf, source_words(source))

@@ -123,13 +123,17 @@ class _Converter:
                     rows.append(TableRow(tuple(current)))
             elif token.type == "table_close":
                 break
-        # The paragraph that introduces the table ("… fand statt:") names it best.
+        # The paragraph that introduces the table ("… fand statt:") stands right above it: the visible
+        # caption names the columns instead of repeating it; screen readers get both in the description.
         topic = "".join(r.text for r in lead.runs).strip().rstrip(":") if lead else ""
         if len(topic) > 120:
             topic = topic[:117].rsplit(" ", 1)[0] + " …"
-        caption = f"Tabelle {self.table_number}" + (f": {topic}" if topic else "")
+        columns = " und ".join([", ".join(header[:-1]), header[-1]] if len(header) > 1 else header)
+        caption = f"Tabelle {self.table_number}" + (f": {columns}" if columns and len(columns) <= 60 else "")
         self.table_number += 1
         description = f"Tabelle mit den Spalten {', '.join(header)} und {len(rows)} Zeilen."
+        if topic:
+            description = f"{topic}. {description}"
         return Table(caption, description, tuple(header), tuple(rows))
 
 

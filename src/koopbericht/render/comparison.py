@@ -20,7 +20,8 @@ HEADER_FILL = PatternFill("solid", fgColor="D9E2F3")
 
 def _describe(activity: Activity) -> str:
     partners = ", ".join(activity.partners[:3]) + (" u. a." if len(activity.partners) > 3 else "")
-    return f"**{activity.title}** ({activity.department}" + (f"; mit {partners})" if partners else ")")
+    # "Partner:" and not "mit …": a name needs its article in running text ("mit dem Deutschen Städtetag").
+    return f"**{activity.title}** ({activity.department}" + (f"; Partner: {partners})" if partners else ")")
 
 
 def _difference(before: int | None, after: int | None) -> str:

@@ -25,6 +25,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree
 
 from ..document import Heading, Image, LandscapeSection, ListBlock, Paragraph, Run, Table, VorlageDocument
+from ..formatting import keep_together
 from . import oxml
 from .docxpage import (
     automatic_hyphenation,
@@ -122,6 +123,7 @@ def _prepare_styles(document: DocumentObject) -> None:
         style.font.size = Pt(9)
         style.paragraph_format.space_after = Pt(0)
         style.paragraph_format.space_before = Pt(0)
+        style.paragraph_format.line_spacing = 1.0  # the default 1.15 makes every Anlage row an eighth taller
     defaults = styles.element.find(qn("w:docDefaults"))
     if defaults is None:
         defaults = etree.SubElement(styles.element, qn("w:docDefaults"))
@@ -147,10 +149,14 @@ class _Writer:
         self.table_style = _style_id(document, "Table Grid", WD_STYLE_TYPE.TABLE)
         self.table_text = _style_id(document, TABLE_TEXT_STYLE, WD_STYLE_TYPE.PARAGRAPH)
         self.after_table = False
+        self.last_paragraph: DocxParagraph | None = None  # the body paragraph just written, if the last block
         self.tables: list[oxml.TableSpec] = []
 
     def add(self, block: Any) -> None:
         follows_table, self.after_table = self.after_table, isinstance(block, Table)
+        introduction, self.last_paragraph = self.last_paragraph, None
+        if isinstance(block, Table) and introduction is not None:
+            introduction.paragraph_format.keep_with_next = True  # "… fand statt:" never ends a page alone
         if isinstance(block, Heading):
             if block.level == 0:
                 self.document.add_paragraph(block.text, style="Title")
@@ -161,6 +167,7 @@ class _Writer:
             if follows_table:  # space after a table comes from formatting, never from an empty paragraph
                 paragraph.paragraph_format.space_before = Pt(10)
             self._runs(paragraph, block.runs)
+            self.last_paragraph = paragraph
         elif isinstance(block, ListBlock):
             self._list(block, follows_table)
         elif isinstance(block, Table):
@@ -177,7 +184,7 @@ class _Writer:
                 continue
             lines = run.text.split("\n")
             for index, line in enumerate(lines):
-                piece = paragraph.add_run(line)
+                piece = paragraph.add_run(keep_together(line))
                 piece.bold = run.bold or None
                 piece.italic = run.italic or None
                 if index < len(lines) - 1:

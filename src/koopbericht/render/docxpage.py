@@ -138,14 +138,18 @@ def core_properties(document: DocumentObject, doc: VorlageDocument) -> None:
 
 
 def turn_landscape(section: Section, portrait: Section) -> None:
-    """`section` in landscape: `portrait`'s page turned, margins of 2 cm."""
+    """`section` in landscape: `portrait`'s page turned, margins of 2 cm at the sides and 1.5 cm above and below.
+
+    The landscape pages hold the Anlage's tables: every centimetre of height is another row.
+    """
     width, height = portrait.page_width, portrait.page_height
     section.orientation = WD_ORIENT.LANDSCAPE
     if width is not None and height is not None and width < height:
         section.page_width, section.page_height = height, width
     for side in ("left_margin", "right_margin"):
         setattr(section, side, Cm(2))
-    section.top_margin = section.bottom_margin = Cm(2)
+    section.top_margin = section.bottom_margin = Cm(1.5)
+    section.header_distance = section.footer_distance = Cm(0.7)
 
 
 # CT_Settings children that follow w:autoHyphenation (ISO 29500-1 §17.15.1.78); it goes before the first.

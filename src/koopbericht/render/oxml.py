@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
+from ..formatting import keep_together
 from ..values import XML_ILLEGAL
 
 HEADER_FILL = "D9E2F3"
@@ -22,7 +23,7 @@ GROUP_FILL = "EDEDED"
 
 
 def _text(text: str) -> str:
-    return escape(XML_ILLEGAL.sub("", text))
+    return escape(XML_ILLEGAL.sub("", keep_together(text)))
 
 
 @dataclass(frozen=True)
@@ -78,12 +79,17 @@ def _cell(text: str, width: int, style: str | None, *, fill: str | None = None, 
     return f"<w:tc><w:tcPr>{properties}</w:tcPr>{paragraph}</w:tc>"
 
 
+# 0.1 cm left and right inside every cell instead of Word's 0.19 cm: the Anlage's seven
+# columns win 1.2 cm of text width, and the ruled cells still keep text off the lines.
+CELL_MARGINS = '<w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>'
+
+
 def table_xml(spec: TableSpec) -> Iterator[str]:
     """The `w:tbl` element as text, one row per chunk."""
     widths = list(spec.widths)
     style = f'<w:tblStyle w:val="{spec.table_style}"/>' if spec.table_style else ""
     yield (
-        f'<w:tbl><w:tblPr>{style}<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+        f'<w:tbl><w:tblPr>{style}<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>{CELL_MARGINS}'
         '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
         'w:noHBand="1" w:noVBand="1"/>'
         f"<w:tblCaption w:val={quoteattr(XML_ILLEGAL.sub('', spec.caption))}/>"
