@@ -31,6 +31,14 @@ def test_one_of_everything_is_singular_in_the_vorlage(tmp_path: Path, runner: Cl
     assert "Geschäftsbereiche 1" not in text and "1 verschiedenen" not in text
 
 
+def test_one_of_everything_is_singular_in_the_terminal(tmp_path: Path, runner: CliRunner) -> None:
+    project = make_project(tmp_path / "p")
+    write_workbook(project / "2023" / "meldungen" / "GB1_Meldebogen.xlsx", [row(1, partner="Schwielow-See")])
+    code, output = run(runner, "validate", "2023", "-C", str(project))
+    assert code == 0, output
+    assert "0 Fehler, 2 Warnungen in 1 Datei mit 1 Vorhaben." in output, output  # Schwielow-See; GB2 missing
+
+
 def test_status_colours_stay_apart_in_greyscale() -> None:
     """Printed in black and white, the first four statuses (geplant … ruhend) are four clearly different greys."""
     greys = []

@@ -8,6 +8,7 @@ from rich.markup import escape as _escape
 from rich.table import Table
 
 from ..findings import Report, Severity
+from ..formatting import counted
 from . import console
 
 LABELS = {Severity.ERROR: "[red]Fehler[/]", Severity.WARNING: "[yellow]Warnung[/]", Severity.INFO: "[dim]Hinweis[/]"}
@@ -41,9 +42,10 @@ def print_findings(report: Report, verbose: bool, strict: bool) -> None:
         out.print(table)
     summary = report.summary(verbose)
     line = (
-        f"{summary['errors']} Fehler, {summary['warnings']} Warnungen"
-        + (f", {summary['infos']} Hinweise" if verbose else "")
-        + f" in {summary['files']} Dateien mit {summary['activities']} Vorhaben."
+        f"{counted(summary['errors'], 'Fehler', 'Fehler')}, {counted(summary['warnings'], 'Warnung', 'Warnungen')}"
+        + (f", {counted(summary['infos'], 'Hinweis', 'Hinweise')}" if verbose else "")
+        + f" in {counted(summary['files'], 'Datei', 'Dateien')}"
+        + f" mit {counted(summary['activities'], 'Vorhaben', 'Vorhaben')}."
     )
     if report.fails(strict):
         out.print(f"[red]✗[/] {line}")
