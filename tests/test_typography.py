@@ -64,6 +64,17 @@ def test_laufzeit_reads_as_german_prose(begin: PartialDate | None, end: PartialD
     assert running_time(begin, end, 2023) == expected
 
 
+def test_a_finished_activity_without_ende_is_not_seit() -> None:
+    assert running_time(PartialDate(2023, 4, 1), None, 2023, finished=True) == f"Beginn{NBSP}01.04.2023"
+
+
+def test_vocabulary_words_stay_whole_but_long_free_text_may_hyphenate() -> None:
+    forms = ["Erfahrungsaustausch", "Mitgliedschaft", "Gremium / Arbeitskreis"] * 10
+    rows = [("1", form, LONG) for form in forms]
+    widths = content_widths(("Nr.", "Form", "Text"), rows, ANNEX_LINE)
+    assert widths[1] * ANNEX_LINE / sum(widths) >= text_width("Erfahrungsaustausch")
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

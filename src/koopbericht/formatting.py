@@ -67,18 +67,19 @@ def keep_together(text: str) -> str:
     return _BEFORE_NUMBER.sub(rf"\1{NO_BREAK}", _ABBREVIATION.sub(rf"\1{NO_BREAK}", text))
 
 
-def running_time(begin: Any, end: Any, year: int) -> str:
+def running_time(begin: Any, end: Any, year: int, finished: bool = False) -> str:
     """Beginn and Ende as one "Laufzeit": "03/2022 – 12/2024", "seit 2018", "ab 2025", "bis 06/2023".
 
     The no-break spaces keep "seit 2018" together and let a narrow cell break only after
-    the dash, never before it.
+    the dash, never before it. A `finished` activity without an Ende is not "seit" anything.
     """
     start = begin if isinstance(begin, PartialDate) else None
     finish = end if isinstance(end, PartialDate) else None
     if start and finish:
         return f"{start}{NO_BREAK}– {finish}"
     if start:
-        return f"{'seit' if start.year <= year else 'ab'}{NO_BREAK}{start}"
+        word = "Beginn" if finished else "seit" if start.year <= year else "ab"
+        return f"{word}{NO_BREAK}{start}"
     if finish:
         return f"bis{NO_BREAK}{finish}"
     return ""

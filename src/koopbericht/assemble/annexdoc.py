@@ -35,7 +35,8 @@ def annex_blocks(settings: Settings, annex: Annex, year: int, heading: str = "An
         reported = counted(len(group.rows), "Vorhaben", "Vorhaben")
         blocks.append(
             Table(
-                f"Anlage 1, Teil {number}: {name}",
+                # The title row below names the Geschäftsbereich; the caption only numbers the part.
+                f"Anlage 1, Teil {number} von {len(annex.groups)}",
                 f"{reported} von {name} mit den Spalten {titles}.",
                 header,
                 tuple(TableRow(row) for row in texts[group.code]),
@@ -53,15 +54,15 @@ def _shown_texts(annex: Annex, group: AnnexGroup, keys: tuple[str, ...], year: i
         positions = annex.positions(keys)
         return [tuple(row[p] for p in positions) for row in group.rows]
     begin, end = annex.positions(("beginn", "ende"))
+    status = next((p for p, c in enumerate(annex.columns) if c.key == "status"), None)
     shown = [key for key in keys if key != RUNNING_TIME.key]
     position = dict(zip(shown, annex.positions(shown), strict=True))
-    return [
-        tuple(
-            running_time(values[begin], values[end], year) if key == RUNNING_TIME.key else row[position[key]]
-            for key in keys
-        )
-        for row, values in zip(group.rows, group.values, strict=True)
-    ]
+    rows = []
+    for row, values in zip(group.rows, group.values, strict=True):
+        finished = status is not None and values[status] == "abgeschlossen"
+        running = running_time(values[begin], values[end], year, finished)
+        rows.append(tuple(running if key == RUNNING_TIME.key else row[position[key]] for key in keys))
+    return rows
 
 
 def _to_the(paper_type: str) -> str:

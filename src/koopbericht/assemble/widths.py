@@ -25,6 +25,7 @@ _PADDING = 0.8  # the cell margins left and right (2 × 0.1 cm), with a little t
 _SHORT = 7.0  # a column whose values are all this narrow keeps each on one line ("abgeschlossen": 6.7)
 _HYPHENATED = 7.0  # a longer word of letters can be hyphenated down to about this
 _BOLD = 1.08  # the header is set in bold
+_CHOICES = 12  # at most this many different values: a column chosen from a list
 _WRAP_LOSS = 0.88  # word wrapping leaves the end of most lines empty
 _STEPS = 60
 _SAMPLE = 240  # rows looked at: enough for the distribution, cheap at 20,000 activities
@@ -77,7 +78,10 @@ def _minimum(title: str, texts: list[str]) -> float:
     The title's words are never split: the header row repeats on every page.
     """
     widest_line = max((text_width(part) for text in texts for part in text.split("\n")), default=0.0)
-    words = [_unit(word) for text in texts for word in _WORD.findall(text)]
+    # A column of few values repeated (Kooperationsform, from a vocabulary) shows its words whole:
+    # "Erfahrungsaus-tausch" in every other row reads worse than a slightly narrower Beschreibung.
+    chosen = len(set(texts)) <= _CHOICES < len(texts)
+    words = [text_width(word) if chosen else _unit(word) for text in texts for word in _WORD.findall(text)]
     words += [text_width(word) * _BOLD for word in _WORD.findall(title)]  # a hyphenated title costs every page a line
     narrowest = max(words, default=1.0)
     if widest_line <= _SHORT:
