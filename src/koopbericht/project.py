@@ -56,7 +56,7 @@ class Project:
         return self.year_dir(year) / "meldungen"
 
     def text_dir(self, year: int) -> Path:
-        """`JAHR/text/`, the narrative sections in Markdown."""
+        """`JAHR/text/`, the narrative sections in Markdown (`*.md`) or Word (`*.docx`)."""
         return self.year_dir(year) / "text"
 
     def output_dir(self, year: int) -> Path:

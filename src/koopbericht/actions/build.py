@@ -39,6 +39,8 @@ from ..model import Activity
 from ..paths import leads_out
 from ..pipeline import Progress, check_year
 from ..project import Project
+from ..read.texts import NarrativeText, read_texts
+from ..read.wordtext import WordText
 from ..render import PublishedFile, docx_bytes_to_pdf, find_soffice, render_annex_xlsx, render_docx
 from ..render.pdf import no_libreoffice
 from ..yeardata import YearData
@@ -88,7 +90,7 @@ def build_year(
     if data.report.count(Severity.ERROR) and not allow_errors:
         raise BuildRefused(data.report)
     activities = data.publishable()
-    texts = _texts(project, year)
+    texts, text_notes = read_texts(project.text_dir(year), project.relative)
     state = completeness(project.settings, year_settings, data, activities, texts)
     if final and state.draft:
         raise DraftRefused(year, state.reasons)
@@ -97,7 +99,8 @@ def build_year(
     out = project.output_dir(year)
     files = {out / item.file_name: item.data for item in published}
     files |= oparl_outputs(project, year_settings, published, draft=state.draft, now=now)
-    notices = [] if project.settings.oparl.base_url else [NO_OPARL]
+    notices = text_notes + [w for text in texts if isinstance(text, WordText) for w in text.warnings]
+    notices += [] if project.settings.oparl.base_url else [NO_OPARL]
     notices += _stale_pdfs(project, year, published)
     _refuse_links_out(project, list(files))
     write_all_atomic(files)  # all replaced together, or none (OutputError says which failed)
@@ -120,7 +123,7 @@ def _render(
     year_settings: YearSettings,
     data: YearData,
     activities: list[Activity],
-    texts: list[tuple[Path, str]],
+    texts: list[NarrativeText],
     state: Completeness,
     template: Path | None,
     *,
@@ -208,19 +211,6 @@ def _patterns(project: Project) -> dict[str, str]:
         "annex": output.annex_file,
         "oparl": output.oparl_file,
     }
-
-
-def _texts(project: Project, year: int) -> list[tuple[Path, str]]:
-    folder = project.text_dir(year)
-    if not folder.is_dir():
-        return []
-    texts = []
-    for path in sorted(folder.glob("*.md"), key=lambda p: p.name):
-        try:
-            texts.append((project.relative(path), path.read_text(encoding="utf-8-sig")))
-        except UnicodeDecodeError:
-            raise UsageError(f"{project.relative(path)} ist nicht UTF-8-kodiert; bitte als UTF-8 speichern.") from None
-    return texts
 
 
 def _refuse_links_out(project: Project, targets: list[Path]) -> None:

@@ -8,11 +8,11 @@ reasons, so no output can look more complete than another.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from ..config import Settings, YearSettings
 from ..findings import DEPARTMENT_MISSING, DESCRIPTION_UNCHANGED, Severity
 from ..model import NO_REPORT, NOT_TAKEN, Activity
+from ..read.texts import MarkdownText, NarrativeText
 from ..scaffold import is_placeholder_number, is_starter_text
 from ..yeardata import FileResult, YearData
 from .stats import Completeness
@@ -23,7 +23,7 @@ def completeness(
     year_settings: YearSettings,
     data: YearData,
     published: list[Activity],
-    texts: list[tuple[Path, str]],
+    texts: list[NarrativeText],
 ) -> Completeness:
     """Everything that makes this build an Entwurf, in German, per Geschäftsbereich and overall."""
     departments, reasons = _department_states(settings, data, published)
@@ -40,9 +40,9 @@ def completeness(
         others.append(f"Keine Vorlagen-Nummer in {vorlage_toml} ([grunddaten] nummer).")
     elif is_placeholder_number(number):
         others.append(f"Vorlagen-Nummer „{number}“ ist der Platzhalter aus „koopbericht init“ ({vorlage_toml}).")
-    for path, text in texts:
-        if is_starter_text(text):
-            others.append(f"{path.as_posix()} enthält noch den Platzhaltertext aus „koopbericht init“.")
+    for text in texts:
+        if isinstance(text, MarkdownText) and is_starter_text(text.text):
+            others.append(f"{text.file.as_posix()} enthält noch den Platzhaltertext aus „koopbericht init“.")
     return Completeness(tuple(reasons + others), tuple(departments), tuple(others), reporting)
 
 

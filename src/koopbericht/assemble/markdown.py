@@ -26,18 +26,15 @@ def fill_placeholders(text: str, values: dict[str, str], file: Path) -> str:
     for number, line in enumerate(text.splitlines(), start=1):
         for match in PLACEHOLDER.finditer(line):
             if match.group(1) not in values:
-                known = ", ".join(sorted(values))
-                problems.append(
-                    ConfigProblem(
-                        file,
-                        "",
-                        f"Unbekannter Platzhalter „{{{{ {match.group(1)} }}}}“. Verfügbar sind: {known}.",
-                        number,
-                    )
-                )
+                problems.append(ConfigProblem(file, "", unknown_placeholder(match.group(1), values), number))
     if problems:
         raise ConfigError(problems)
     return PLACEHOLDER.sub(lambda m: values[m.group(1)], text)
+
+
+def unknown_placeholder(name: str, values: dict[str, str]) -> str:
+    """The message for a placeholder `{{ name }}` that has no value, listing those that have one."""
+    return f"Unbekannter Platzhalter „{{{{ {name} }}}}“. Verfügbar sind: {', '.join(sorted(values))}."
 
 
 def parse_markdown(text: str, table_number: int = 1) -> list[Block]:
@@ -123,18 +120,28 @@ class _Converter:
                     rows.append(TableRow(tuple(current)))
             elif token.type == "table_close":
                 break
-        # The paragraph that introduces the table ("… fand statt:") stands right above it: the visible
-        # caption names the columns instead of repeating it; screen readers get both in the description.
-        topic = "".join(r.text for r in lead.runs).strip().rstrip(":") if lead else ""
-        if len(topic) > 120:
-            topic = topic[:117].rsplit(" ", 1)[0] + " …"
-        columns = " und ".join([", ".join(header[:-1]), header[-1]] if len(header) > 1 else header)
-        caption = f"Tabelle {self.table_number}" + (f": {columns}" if columns and len(columns) <= 60 else "")
+        table = captioned_table(tuple(header), tuple(rows), lead_topic(lead), self.table_number)
         self.table_number += 1
-        description = f"Tabelle mit den Spalten {', '.join(header)} und {len(rows)} Zeilen."
-        if topic:
-            description = f"{topic}. {description}"
-        return Table(caption, description, tuple(header), tuple(rows))
+        return table
+
+
+def lead_topic(lead: Paragraph | None) -> str:
+    """The topic of the paragraph that introduces a table ("… fand statt:"), without its colon."""
+    return "".join(r.text for r in lead.runs).strip().rstrip(":") if lead else ""
+
+
+def captioned_table(header: tuple[str, ...], rows: tuple[TableRow, ...], topic: str, number: int) -> Table:
+    """A narrative text's table as Tabelle `number`, captioned by its columns and described with `topic`."""
+    # The paragraph that introduces the table stands right above it: the visible caption names the
+    # columns instead of repeating it; screen readers get both in the description.
+    if len(topic) > 120:
+        topic = topic[:117].rsplit(" ", 1)[0] + " …"
+    columns = " und ".join([", ".join(header[:-1]), header[-1]] if len(header) > 1 else header)
+    caption = f"Tabelle {number}" + (f": {columns}" if columns and len(columns) <= 60 else "")
+    description = f"Tabelle mit den Spalten {', '.join(header)} und {len(rows)} Zeilen."
+    if topic:
+        description = f"{topic}. {description}"
+    return Table(caption, description, header, rows)
 
 
 def _runs(inline: Token) -> tuple[Run, ...]:
@@ -161,10 +168,11 @@ def _runs(inline: Token) -> tuple[Run, ...]:
             runs.append(Run(" ", bold, italic, link))
         elif kind == "hardbreak":
             runs.append(Run("\n", bold, italic, link))
-    return _merged(runs)
+    return merged_runs(runs)
 
 
-def _merged(runs: list[Run]) -> tuple[Run, ...]:
+def merged_runs(runs: list[Run]) -> tuple[Run, ...]:
+    """Neighbouring runs of the same emphasis and link as one."""
     merged: list[Run] = []
     for run in runs:
         if merged and (merged[-1].bold, merged[-1].italic, merged[-1].link) == (run.bold, run.italic, run.link):

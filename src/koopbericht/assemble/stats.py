@@ -87,7 +87,7 @@ def figures(
 
 
 def placeholders(figures: YearFigures, settings: Settings, number: str) -> dict[str, str]:
-    """The values `{{ name }}` can take in text/*.md."""
+    """The values `{{ name }}` can take in text/*.md and text/*.docx."""
     values = {
         "anzahl_aktivitaeten": german_number(figures.activities),
         "anzahl_partner": german_number(figures.partners),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from ..config import Settings, YearSettings
 from ..document import (
@@ -21,10 +20,11 @@ from ..document import (
 )
 from ..formatting import counted, file_size, german_date
 from ..model import NO_REPORT
+from ..read.texts import NarrativeText
 from .annex import Annex
 from .annexdoc import annex_blocks
 from .chart import bar_chart, chart_alt_text
-from .markdown import fill_placeholders, parse_markdown
+from .narrative import narrative_blocks
 from .stamps import draft_mark, timestamp_for
 from .stats import Completeness, YearFigures, placeholders
 from .widths import PORTRAIT_LINE, content_widths
@@ -44,7 +44,7 @@ def assemble(
     year: YearSettings,
     annex: Annex,
     figures: YearFigures,
-    texts: list[tuple[Path, str]],
+    texts: list[NarrativeText],
     attachments: list[Attachment],
     completeness: Completeness | None = None,
 ) -> VorlageDocument:
@@ -58,10 +58,9 @@ def assemble(
     blocks += _explanation(year)
     values = placeholders(figures, settings, master.number)
     table_number = 3  # Tabelle 1 and 2 are the Grunddaten and the Beratungsfolge
-    for path, text in texts:
-        parsed = parse_markdown(fill_placeholders(text, values, path), table_number)
-        table_number += sum(1 for b in parsed if isinstance(b, Table))
-        blocks += parsed
+    narrative = narrative_blocks(texts, values, table_number)
+    table_number += sum(1 for b in narrative if isinstance(b, Table))
+    blocks += narrative
     blocks += _overview(figures, table_number)
     blocks += _attachment_list(attachments, table_number + 1)
     if settings.output.annex_in_vorlage:
