@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 from typer.testing import CliRunner
 
 from koopbericht.assemble.widths import ANNEX_LINE, content_widths, text_width
@@ -137,3 +138,7 @@ def test_captions_do_not_repeat_the_sentence_above_and_stay_with_their_table(exa
         assert before.paragraph_format.keep_with_next, before.text  # never the last line of a page alone
     captions = [p.text for p in document.paragraphs if p.style is not None and p.style.name == "Caption"]
     assert "Tabelle 3: Thema und Ergebnis" in captions
+    # Its widths follow the content: the longer Ergebnis texts get the wider column.
+    [table] = [t for t in document.tables if [c.text for c in t.rows[0].cells] == ["Thema", "Ergebnis"]]
+    grid = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    assert grid[1] > grid[0]

@@ -142,7 +142,7 @@ def _render(
     uploaded = annex[2] if pdf else annex[0]  # the PDF is what goes into the council system, where there is one
     attachments = [
         Attachment(ANNEX_TITLE, uploaded.file_name, len(uploaded.data)),  # Nr. 1
-        Attachment(f"{ANNEX_TITLE} als Tabelle", annex[1].file_name, len(annex[1].data)),  # Nr. 2
+        Attachment(f"{ANNEX_TITLE} als Excel-Arbeitsmappe", annex[1].file_name, len(annex[1].data)),  # Nr. 2
     ]
     numbers = _figures(project, year, data, activities)
     document = assemble(settings, year_settings, table, numbers, texts, attachments, state)
@@ -174,7 +174,7 @@ def _annex_files(
                                  draft_mark=draft_mark(state))  # fmt: skip
     files = [
         PublishedFile(f"Anlage 1: {ANNEX_TITLE}{draft}", names["annex_document"], document),
-        PublishedFile(f"Anlage 2: {ANNEX_TITLE} als Tabelle{draft}", names["annex"], workbook),
+        PublishedFile(f"Anlage 2: {ANNEX_TITLE} als Excel-Arbeitsmappe{draft}", names["annex"], workbook),
     ]
     if pdf_stamp is not None:
         name = _pdf_name(names["annex_document"])

@@ -16,6 +16,7 @@ from markdown_it.token import Token
 
 from ..document import Block, Heading, ListBlock, ListItem, Paragraph, Run, Table, TableRow
 from ..errors import ConfigError, ConfigProblem
+from .widths import PORTRAIT_LINE, content_widths
 
 PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
 
@@ -141,7 +142,8 @@ def captioned_table(header: tuple[str, ...], rows: tuple[TableRow, ...], topic: 
     description = f"Tabelle mit den Spalten {', '.join(header)} und {len(rows)} Zeilen."
     if topic:
         description = f"{topic}. {description}"
-    return Table(caption, description, header, rows)
+    widths = content_widths(header, [row.cells for row in rows], PORTRAIT_LINE)  # "fortgesetzt" not split
+    return Table(caption, description, header, rows, widths)
 
 
 def _runs(inline: Token) -> tuple[Run, ...]:

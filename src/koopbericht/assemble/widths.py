@@ -64,6 +64,7 @@ def content_widths(header: Sequence[str], rows: Sequence[Sequence[str]], line: f
     """Relative widths for `header`'s columns, given the texts of `rows` and a line `line` em wide."""
     count = len(header)
     sample = list(rows[:: max(1, len(rows) // _SAMPLE)])
+    sample = [tuple(row[:count]) + ("",) * (count - len(row)) for row in sample]  # a ragged row of a Word table
     lengths = [[[text_width(part) for part in row[column].split("\n")] for row in sample] for column in range(count)]
     widths = [_minimum(header[column], [row[column] for row in sample]) for column in range(count)]
     budget = line - sum(widths) - _PADDING * count
