@@ -102,20 +102,14 @@ def _unescaped(value: Any) -> Any:
 def _our_cells(path: Path) -> dict[str, dict[str, Any]]:
     """The cells koopbericht's reader sees (values and error values), by sheet and reference."""
     from koopbericht.read import workbook as reader
-    from koopbericht.read.calamine import open_calamine
-    from koopbericht.read.package import Package
-    from koopbericht.read.sniff import check_package, check_workbook_file
-    from koopbericht.read.structure import scan_sheet
+    from koopbericht.read.layout import open_values, read_layout
 
-    check_workbook_file(path)
-    with Package(path) as package:
-        workbook_part = check_package(package)
-        sheets = [s for s in package.sheets(workbook_part) if s.kind == "worksheet"]
-        shared_strings = package.shared_strings(workbook_part)
-        structures = {s.part: scan_sheet(package, s, shared_strings) for s in sheets}
-    workbook = open_calamine(path)
+    layout = read_layout(path)
+    sheets = layout.worksheets()
+    structures = layout.structures
+    workbook = open_values(path, layout)
     try:
-        rows = reader._Reader(path, workbook, structures, {})
+        rows = reader._Reader(path, workbook, layout, {})
         result = {}
         for info in sheets:
             cells = {ref: value for ref, value in structures[info.part].error_cells.items() if _in_range(ref)}

@@ -195,13 +195,14 @@ def test_odd_but_valid_packages_are_read(project: Path, odd: str) -> None:
     ]
 
 
-def test_a_binary_workbook_says_how_to_save_it(project: Path, runner: CliRunner) -> None:
+def test_a_binary_workbook_without_sheets_says_so(project: Path, runner: CliRunner) -> None:
+    # An .xlsb is read (tests/test_ods.py); this one lists no sheet at all.
     path = oddities.xlsb(project / "2023" / "meldungen" / "GB1_Meldebogen.xlsx")
     code, output = run(runner, "validate", str(path), "-C", str(project), "--format", "json")
     assert code == 3
     (finding,) = json.loads(output)["findings"]
-    assert finding["code"] == "datei-format"
-    assert ".xlsb" in finding["message"] and "Excel-Arbeitsmappe (.xlsx)" in finding["message"]
+    assert finding["code"] == "kopfzeile-fehlt"
+    assert "kein Tabellenblatt" in finding["message"]
 
 
 def test_annotated_copies_of_odd_workbooks_mark_the_right_cell_or_say_why_not(

@@ -147,7 +147,7 @@ def test_annotated_copy_of_an_xlsx_with_another_extension_closes_the_original(tm
         gc.collect()
     assert not [w for w in caught if issubclass(w.category, ResourceWarning)]
     copied = tmp_path / "kopie.xlsx"
-    copied.write_bytes(copy)
+    copied.write_bytes(copy.data)
     assert "pflichtwert-fehlt" in annotated_cells(copied)["C2"]
 
 

@@ -203,9 +203,10 @@ def test_truncated_zip_and_other_office_files(project: Path, runner: CliRunner, 
     truncated.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
     import zipfile
 
-    ods = meldungen(project) / "GB2_Meldebogen.xlsx"
-    with zipfile.ZipFile(ods, "w") as archive:
-        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+    # An .ods is read (tests/test_ods.py); an OpenDocument text is no Meldebogen.
+    odt = meldungen(project) / "GB2_Meldebogen.xlsx"
+    with zipfile.ZipFile(odt, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
         archive.writestr("content.xml", "<office:document-content/>")
     code, output = run(runner, "validate", "2023", "-C", str(project), "--format", "json")
     assert code == 3, output

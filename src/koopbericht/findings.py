@@ -132,7 +132,7 @@ FILE_ENCRYPTED = FindingType(
     "datei-verschluesselt", E, "Datei mit Kennwort geschützt", "Öffnen-Kennwort gesetzt", scope=FILE
 )
 FILE_FORMAT = FindingType(
-    "datei-format", E, "Kein xlsx-Meldebogen", ".xls, .ods oder CSV unter dem Namen .xlsx", scope=FILE
+    "datei-format", E, "Kein lesbarer Meldebogen", ".xls, .fods oder CSV unter dem Namen .xlsx", scope=FILE
 )
 FILE_TOO_LARGE = FindingType("datei-zu-gross", E, "Datei zu groß", "entpackt mehrere hundert MB", scope=FILE)
 FILE_LINK = FindingType(

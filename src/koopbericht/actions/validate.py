@@ -16,12 +16,16 @@ from ..yeardata import YearData
 
 @dataclass(frozen=True)
 class Annotated:
-    """One annotated copy and how many findings it marks, or why no copy could be made."""
+    """One annotated copy and how many findings it marks, or why no copy could be made.
+
+    `note` says, in German, what the clerk should know about the copy (an .ods written as .xlsx).
+    """
 
     source: str
     target: Path | None
     findings: int
     problem: str | None = None
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -82,14 +86,16 @@ def _split_targets(targets: list[str], project: Project) -> tuple[int | None, li
 def annotate_copies(data: YearData, folder: Path) -> list[Annotated]:
     """Write a copy of every readable file with errors or warnings, its cells marked, into `folder`.
 
-    The originals are never written: a folder that holds them is refused.
+    The originals are never written: a folder that holds them is refused. An .ods or .xlsb
+    is copied as an .xlsx of the same name (`GB1.ods` → `GB1.xlsx`), as only xlsx can be marked.
     """
     from ..render.annotated import annotated_copy  # openpyxl: imported only when asked for
 
     folder = folder.resolve()
     if any(folder == result.source.path.resolve().parent for result in data.files):
         raise UsageError(f"{folder} enthält die Meldebögen selbst; bitte einen anderen Ordner für --annotate angeben.")
-    written = []
+    written: list[Annotated] = []
+    taken = {result.source.path.name.casefold() for result in data.files}
     for result in data.files:
         findings = [f for f in data.report.findings if f.file == result.source.file and f.severity is not Severity.INFO]
         if not result.readable or not findings:
@@ -99,7 +105,28 @@ def annotate_copies(data: YearData, folder: Path) -> list[Annotated]:
         except CannotAnnotate as problem:
             written.append(Annotated(result.source.file, None, len(findings), str(problem)))
             continue
-        target = folder / result.source.path.name
-        write_bytes_atomic(target, copy)
-        written.append(Annotated(result.source.file, target, len(findings)))
+        name, note = result.source.path.name, None
+        if copy.rebuilt_from is not None:
+            name = _xlsx_name(result.source.path, copy.rebuilt_from, taken)
+            taken.add(name.casefold())
+            note = _rebuilt_note(copy.rebuilt_from)
+        target = folder / name
+        write_bytes_atomic(target, copy.data)
+        written.append(Annotated(result.source.file, target, len(findings), note=note))
     return written
+
+
+def _xlsx_name(source: Path, kind: str, taken: set[str]) -> str:
+    """`GB1.ods` → `GB1.xlsx`; `GB1_ods.xlsx` where another Meldebogen of the same folder is called that."""
+    name = f"{source.stem}.xlsx"
+    if source.suffix.lower() == ".xlsx" or name.casefold() in taken:
+        name = f"{source.stem}_{kind}.xlsx"
+    return name
+
+
+def _rebuilt_note(kind: str) -> str:
+    return (
+        f"als Excel-Arbeitsmappe (.xlsx), weil sich eine .{kind}-Datei nicht markieren lässt; die Kopie enthält die "
+        "Werte, verbundenen Zellen und ausgeblendeten Zeilen und Blätter, aber keine Formeln und Formatierungen "
+        "des Originals"
+    )

@@ -81,4 +81,5 @@ def _show_annotated(copies: list[Annotated_]) -> None:
             console.warning(f"Keine markierte Kopie von {done.source}: {done.problem}.")
         else:
             found = counted(done.findings, "Befund", "Befunde")
-            console.stderr.print(f"Markierte Kopie: {done.target} ({found})", markup=False)
+            note = f" – {done.note}" if done.note else ""
+            console.stderr.print(f"Markierte Kopie: {done.target} ({found}){note}", markup=False)

@@ -182,11 +182,12 @@ class Package:
                     "damaged", f"Die Datei ist beschädigt: der Inhalt des Blatts „{name}“ fehlt. {RESEND}"
                 )
             state = element.get("state", "visible")
-            sheets.append(SheetInfo(element.get("name", ""), state != "visible", part, _sheet_kind(kind_uri)))
+            sheets.append(SheetInfo(element.get("name", ""), state != "visible", part, sheet_kind(kind_uri)))
         return sheets
 
 
-def _sheet_kind(relationship_type: str) -> str:
+def sheet_kind(relationship_type: str) -> str:
+    """The kind of sheet (worksheet, chartsheet, …) a workbook relationship of this type points at."""
     if relationship_type.endswith(_MACRO_SHEET):
         return "macrosheet"
     for suffix, kind in _SHEET_KINDS.items():

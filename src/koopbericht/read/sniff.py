@@ -1,8 +1,9 @@
 """What kind of file a Meldebogen really is, decided from its bytes, not its name.
 
-Departments send legacy .xls, LibreOffice .ods, CSV exports or password-protected
+Departments send legacy .xls, flat OpenDocument (.fods), CSV exports or password-protected
 workbooks under any name; each gets its own German explanation before any parser is
 asked to parse anything. Size limits refuse decompression bombs before unpacking.
+ZIP-based workbooks (xlsx, xlsb, ods) go on to `check_archive`.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ MAX_FILE_BYTES = 100 * 1024 * 1024
 MAX_UNPACKED_BYTES = 400 * 1024 * 1024
 MAX_MEMBER_RATIO = 200  # unpacked/packed of one member; real sheets stay far below
 _CHUNK = 1 << 20
+_PROLOG = 16 * 1024  # a flat OpenDocument file names its kind in the root element, after the namespaces
 
 
 def check_workbook_file(path: Path) -> None:
@@ -60,7 +62,15 @@ def _explain_ole2(path: Path) -> None:
 
 def _explain_other(path: Path, head: bytes) -> None:
     with path.open("rb") as stream:
-        sample = stream.read(4096)
+        prolog = stream.read(_PROLOG)
+    if b"<office:document" in prolog and b"opendocument.spreadsheet" in prolog:
+        raise UnreadableWorkbook(
+            "format",
+            "Die Datei ist eine OpenDocument-Tabelle als einfache XML-Datei (.fods), die koopbericht nicht liest. "
+            "Bitte in LibreOffice öffnen und als „ODF-Tabellendokument (.ods)“ oder „Excel 2007-365 (.xlsx)“ "
+            "speichern.",
+        )
+    sample = prolog[:4096]
     text = None
     for encoding in ("utf-8", "cp1252"):
         try:
@@ -83,12 +93,10 @@ def _explain_other(path: Path, head: bytes) -> None:
     )
 
 
-def check_package(package: Package) -> str:
-    """Refuse a ZIP that is no sane xlsx; return the workbook part.
+def check_archive(package: Package) -> None:
+    """Refuse what the ZIP directory alone shows: encrypted or oddly packed members, sizes only a bomb reaches.
 
-    What the ZIP directory alone shows comes first (encrypted or oddly packed members,
-    sizes only a decompression bomb reaches), so that nothing is unpacked before it;
-    then the kind of package, and last every member's checksum and DTDs.
+    Nothing is unpacked before this; it holds for every ZIP-based format (xlsx, xlsb, ods).
     """
     members = package.members
     if any(m.flag_bits & 0x1 for m in members):
@@ -110,25 +118,24 @@ def check_package(package: Package) -> str:
             f"Die Datei würde entpackt {unpacked // (1024 * 1024)} MB belegen und wird aus Sicherheitsgründen "
             "nicht geöffnet. Ein Meldebogen ist gewöhnlich kleiner als 1 MB.",
         )
-    if package.has("mimetype"):
-        with zip_damage("mimetype"), package.open("mimetype") as stream:
-            if b"opendocument" in stream.read(100):
-                raise UnreadableWorkbook(
-                    "format",
-                    "Die Datei ist eine OpenDocument-Tabelle (.ods). Bitte in LibreOffice öffnen und "
-                    "als „Excel 2007-365 (.xlsx)“ speichern.",
-                )
+
+
+def check_package(package: Package) -> str:
+    """Refuse a ZIP that is no sane xlsx or xlsb; return the workbook part (`.xml`, or `.bin` for an xlsb).
+
+    What the ZIP directory alone shows comes first (`check_archive`), so that nothing is
+    unpacked before it; then the kind of package, and last every member's checksum and DTDs.
+    An OpenDocument package is recognised before this (`ods.is_opendocument`).
+    """
+    check_archive(package)
     workbook = package.workbook_part()
-    if workbook is None or not workbook.endswith(".xml"):
-        raise UnreadableWorkbook(*_not_a_workbook(package, workbook))
-    _read_every_part(package)
+    if workbook is None or not workbook.endswith((".xml", ".bin")):
+        raise UnreadableWorkbook(*_not_a_workbook(package))
+    read_every_part(package)
     return workbook
 
 
-def _not_a_workbook(package: Package, workbook: str | None) -> tuple[str, str]:
-    save_as = "Bitte in Excel öffnen und als „Excel-Arbeitsmappe (.xlsx)“ speichern."
-    if workbook is not None and workbook.endswith(".bin"):
-        return "format", f"Die Datei ist eine binäre Excel-Arbeitsmappe (.xlsb), kein xlsx-Meldebogen. {save_as}"
+def _not_a_workbook(package: Package) -> tuple[str, str]:
     if package.has("word/document.xml"):
         return "format", "Die Datei ist ein Word-Dokument, kein Excel-Meldebogen (.xlsx)."
     if package.has("ppt/presentation.xml"):
@@ -140,7 +147,7 @@ def _not_a_workbook(package: Package, workbook: str | None) -> tuple[str, str]:
     return "format", "Die Datei ist ein ZIP-Archiv, kein Excel-Meldebogen (.xlsx)."
 
 
-def _read_every_part(package: Package) -> None:
+def read_every_part(package: Package) -> None:
     """Unpack every member once: its checksum is verified at its end, and no XML part may have a DTD.
 
     calamine does not verify checksums, so damage in a part it reads (the shared strings)

@@ -1,10 +1,11 @@
 """Reading one Meldebogen: find the header in any sheet, map the columns, read the rows.
 
-Every worksheet's XML is scanned first (`structure`): for what calamine cannot see,
-and to refuse damage before any reader trusts the file. Values then come from
-python-calamine (`calamine`); a sheet whose extent is far larger than a Meldebogen
-(one stray value at XFD1048576) is read with openpyxl's streaming reader instead
-(`streamed`), only as wide as the header. Every value keeps its cell reference so that
+Every worksheet is scanned first (`layout`: the xlsx's XML, the .xlsb's records, the
+.ods's content.xml): for what calamine cannot see, and to refuse damage before any
+reader trusts the file. Values then come from python-calamine (`calamine`); a sheet of
+an xlsx whose extent is far larger than a Meldebogen (one stray value at XFD1048576) is
+read with openpyxl's streaming reader instead (`streamed`), only as wide as the header.
+Every value keeps its cell reference (as Excel and LibreOffice Calc show it) so that
 each finding can name it.
 """
 
@@ -17,16 +18,16 @@ from typing import Any
 from python_calamine import CalamineWorkbook
 
 from ..config import Settings
-from .calamine import CalamineRows, calamine_call, open_calamine
+from .calamine import CalamineRows, calamine_call, unreadable
 from .errors import UnreadableWorkbook
 from .header import HEADER_SCAN_ROWS, find_header, header_labels, map_header
-from .package import Package, SheetInfo
+from .layout import XLSB, XLSB_UNREADABLE, XLSX, Layout, open_values, read_layout
+from .odsscan import too_far
+from .package import SheetInfo
 from .raw import HeaderCell, RawCell, RawMeldebogen, RawRow, UnknownColumn, collector_paused
 from .rows import DataRows
 from .sheetfacts import SheetStructure
-from .sniff import check_package, check_workbook_file
 from .streamed import StreamedRows, openpyxl_errors
-from .structure import scan_sheet
 
 # What other stages take from here: the raw types, and the streaming reader's errors.
 __all__ = [
@@ -56,23 +57,15 @@ def read_meldebogen(path: Path, file: str, settings: Settings) -> RawMeldebogen:
 
 
 def _read(path: Path, file: str, settings: Settings) -> RawMeldebogen:
-    check_workbook_file(path)
-    with Package(path) as package:
-        workbook_part = check_package(package)
-        listed = package.sheets(workbook_part)
-        sheets = [s for s in listed if s.kind == "worksheet"]
-        if not sheets:
-            names = ", ".join(f"„{s.name}“" for s in listed) or "keine"
-            raise UnreadableWorkbook(
-                "header", f"Die Arbeitsmappe enthält kein Tabellenblatt mit Zellen (Blätter: {names})."
-            )
-        shared_strings = package.shared_strings(workbook_part)
-        structures = {s.part: scan_sheet(package, s, shared_strings) for s in sheets}
-        strict = package.is_strict(workbook_part)
-    workbook = open_calamine(path)
+    layout = read_layout(path)
+    sheets = layout.worksheets()
+    if not sheets:
+        names = ", ".join(f"„{s.name}“" for s in layout.sheets) or "keine"
+        message = f"Die Arbeitsmappe enthält kein Tabellenblatt mit Zellen (Blätter: {names})."
+        raise UnreadableWorkbook("header", message)
+    workbook = open_values(path, layout)
     try:
-        reader = _Reader(path, workbook, structures, header_labels(settings), strict=strict)
-        return reader.read(sheets, file)
+        return _Reader(path, workbook, layout, header_labels(settings)).read(sheets, file)
     finally:
         if workbook is not None:
             workbook.close()
@@ -81,17 +74,9 @@ def _read(path: Path, file: str, settings: Settings) -> RawMeldebogen:
 class _Reader:
     """Finds the header sheet of one workbook and reads its data rows."""
 
-    def __init__(
-        self,
-        path: Path,
-        workbook: CalamineWorkbook | None,
-        structures: dict[str, SheetStructure],
-        labels: dict[str, str],
-        *,
-        strict: bool = False,
-    ) -> None:
-        self.path, self.workbook, self.structures, self.labels = path, workbook, structures, labels
-        self.strict = strict
+    def __init__(self, path: Path, workbook: CalamineWorkbook | None, layout: Layout, labels: dict[str, str]) -> None:
+        self.path, self.workbook, self.layout, self.labels = path, workbook, layout, labels
+        self.structures = layout.structures
         self.loaded: dict[str, CalamineRows] = {}
 
     def rows(self, info: SheetInfo, width: int, height: int | None = None) -> Iterable[tuple[int, list[Any]]]:
@@ -110,8 +95,8 @@ class _Reader:
                 pass
         if info.part in self.loaded:
             return self.loaded[info.part]
-        if self.strict:  # openpyxl cannot read Strict Open XML
-            raise UnreadableWorkbook("format", _strict_refusal(info.name, structure if far else None))
+        if not self.layout.streamable():  # openpyxl reads neither Strict Open XML, nor .xlsb, nor .ods
+            raise _refusal(self.layout, info.name, structure if far else None)
         limit = min(height or structure.max_row, structure.max_row) or height
         return StreamedRows(self.path, info.name, width, limit)
 
@@ -161,16 +146,35 @@ class _Reader:
         return result
 
 
-def _strict_refusal(sheet: str, far: SheetStructure | None) -> str:
+def _damaged(sheet: str) -> UnreadableWorkbook:
+    return UnreadableWorkbook("damaged", unreadable(sheet))
+
+
+def _refusal(layout: Layout, sheet: str, far: SheetStructure | None) -> UnreadableWorkbook:
+    """Why a sheet calamine cannot (or should not) hold whole is not read, where no other reader can."""
+    if layout.format != XLSX:
+        if far is None:
+            return UnreadableWorkbook("format", XLSB_UNREADABLE) if layout.format == XLSB else _damaged(sheet)
+        ref = far.max_column_ref if far.max_column > far.max_row else far.max_row_ref
+        if layout.format != XLSB:  # an .ods this far out is refused by its scan already
+            return too_far(sheet, ref)
+        return UnreadableWorkbook(
+            "too-large",
+            f"Das Blatt „{sheet}“ reicht bis zur Zelle {ref}, weit über die Tabelle hinaus; so kann koopbericht die "
+            "binäre Arbeitsmappe (.xlsb) nicht lesen. Bitte die Werte außerhalb der Tabelle löschen oder die Datei "
+            "als „Excel-Arbeitsmappe (.xlsx)“ speichern lassen.",
+        )
     save = "Bitte die Datei als „Excel-Arbeitsmappe (.xlsx)“ speichern lassen."
     if far is None:
-        return (
+        return UnreadableWorkbook(
+            "format",
             "Die Datei ist im Format „Strict Open XML“ gespeichert und enthält zudem Teile (etwa ein Makroblatt), "
-            f"die koopbericht in diesem Format nicht lesen kann. {save}"
+            f"die koopbericht in diesem Format nicht lesen kann. {save}",
         )
     ref = far.max_column_ref if far.max_column > far.max_row else far.max_row_ref
-    return (
+    return UnreadableWorkbook(
+        "format",
         f"Das Blatt „{sheet}“ reicht bis zur Zelle {ref}, weit über die Tabelle hinaus, und die Datei ist im Format "
         f"„Strict Open XML“ gespeichert; so kann koopbericht sie nicht lesen. Bitte die Werte außerhalb der Tabelle "
-        f"löschen. {save}"
+        f"löschen. {save}",
     )

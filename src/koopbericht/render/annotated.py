@@ -2,7 +2,8 @@
 
 The copy gets a fill colour and a German comment on each cell with a finding, and a
 sheet "Prüfergebnis" listing all findings of the file, so the clerk can send it back
-to the department. The original is read, never written.
+to the department. The original is read, never written. An .ods or .xlsb, which openpyxl
+cannot open, is copied as an xlsx of its values (`rebuilt`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 import warnings
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
@@ -26,9 +28,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..errors import CannotAnnotate
 from ..fileio import os_reason
 from ..findings import Finding, Severity
-from ..formatting import german_number
+from ..read.layout import XLSX, workbook_format
 from ..read.structure import MAX_COLUMN, MAX_ROW
 from ..read.workbook import openpyxl_errors
+from .rebuilt import MAX_MERGED_CELLS, rebuilt_workbook, too_many_merged
 from .xlsxsafe import set_text
 
 FILLS = {
@@ -41,42 +44,43 @@ _CANNOT_MARK = (
     "die Arbeitsmappe lässt sich zum Markieren nicht bearbeiten (etwa im Format „Strict Open XML“); "
     "bitte die Befunde aus der Liste weitergeben oder die Datei als „Excel-Arbeitsmappe (.xlsx)“ speichern lassen"
 )
-# openpyxl creates an object for every cell of a merged range: N20:Z1048576 takes minutes and gigabytes.
-MAX_MERGED_CELLS = 100_000
 # <mergeCell ref="B7:C7"/>, with or without a namespace prefix; found in the raw XML, before openpyxl sees it.
 _MERGE_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*?\sref\s*=\s*[\"']([^\"']*)[\"']")
 _CHUNK = 1 << 20
 _OVERLAP = 1024  # bytes kept between chunks so that an element split by a chunk boundary is still found
 
 
-def annotated_copy(path: Path, findings: list[Finding]) -> bytes:
+@dataclass(frozen=True)
+class AnnotatedCopy:
+    """The marked copy as xlsx bytes; `rebuilt_from` names the format (ods, xlsb) it was rebuilt from, if any."""
+
+    data: bytes
+    rebuilt_from: str | None = None
+
+
+def annotated_copy(path: Path, findings: list[Finding]) -> AnnotatedCopy:
     """A copy of the workbook at `path` with each finding's cell filled and commented, and a summary sheet.
 
-    Raises `CannotAnnotate` (German reason) where openpyxl cannot open the workbook as it was read.
+    An xlsx is copied whole; an .ods or .xlsb becomes an xlsx of what koopbericht read from it
+    (`rebuilt`). Raises `CannotAnnotate` (German reason) where no copy can be made as the file was read.
     """
-    try:
-        # openpyxl refuses a path whose name does not end in .xlsx (GB3.xls, no extension) even when
-        # it is an xlsx, which koopbericht reads by content; given an open file it does not look at the name.
-        with path.open("rb") as stream:
-            _refuse_huge_merges(stream)
-            stream.seek(0)
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                workbook = load_workbook(stream)
-    except OSError as error:
-        raise CannotAnnotate(f"die Datei lässt sich nicht öffnen: {os_reason(error)}") from None
-    except openpyxl_errors():
-        raise CannotAnnotate(_CANNOT_MARK) from None
+    kind = workbook_format(path)
+    titles: dict[str, str] = {}  # the sheet titles of a rebuilt copy, by the original's sheet names
+    if kind == XLSX:
+        workbook = _opened(path)
+    else:
+        workbook, titles = rebuilt_workbook(path)
     # openpyxl drops sheets it does not understand (a Strict Open XML workbook loses all of
     # them); a copy without the sheet the findings are about would mislead.
-    if any(f.sheet and f.sheet not in workbook.sheetnames for f in findings):
+    if any(f.sheet and titles.get(f.sheet, f.sheet) not in workbook.sheetnames for f in findings):
         raise CannotAnnotate(_CANNOT_MARK)
     by_cell: dict[tuple[str, str], list[tuple[str, Finding]]] = {}
     for finding in findings:
-        if finding.sheet and finding.sheet in workbook.sheetnames and finding.cell:
-            target = _markable_cell(workbook[finding.sheet], finding.cell)
+        if finding.sheet and finding.cell:
+            title = titles.get(finding.sheet, finding.sheet)
+            target = _markable_cell(workbook[title], finding.cell)
             if target is not None:
-                by_cell.setdefault((finding.sheet, target), []).append((finding.cell, finding))
+                by_cell.setdefault((title, target), []).append((finding.cell, finding))
     for (sheet, ref), cell_findings in by_cell.items():
         cell = workbook[sheet][ref]
         worst = min((f for _, f in cell_findings), key=lambda f: f.severity is not Severity.ERROR)
@@ -86,7 +90,24 @@ def annotated_copy(path: Path, findings: list[Finding]) -> bytes:
     _summary_sheet(workbook, findings)
     buffer = io.BytesIO()
     workbook.save(buffer)
-    return buffer.getvalue()
+    return AnnotatedCopy(buffer.getvalue(), None if kind == XLSX else kind)
+
+
+def _opened(path: Path) -> Workbook:
+    """The xlsx at `path` opened by openpyxl for writing a copy; `CannotAnnotate` where it cannot."""
+    try:
+        # openpyxl refuses a path whose name does not end in .xlsx (GB3.xls, no extension) even when
+        # it is an xlsx, which koopbericht reads by content; given an open file it does not look at the name.
+        with path.open("rb") as stream:
+            _refuse_huge_merges(stream)
+            stream.seek(0)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                return load_workbook(stream)
+    except OSError as error:
+        raise CannotAnnotate(f"die Datei lässt sich nicht öffnen: {os_reason(error)}") from None
+    except openpyxl_errors():
+        raise CannotAnnotate(_CANNOT_MARK) from None
 
 
 def _refuse_huge_merges(stream: IO[bytes]) -> None:
@@ -99,19 +120,11 @@ def _refuse_huge_merges(stream: IO[bytes]) -> None:
                     for ref in _merge_refs(member):
                         merged += _cells_in(ref)
                         if merged > MAX_MERGED_CELLS:
-                            raise CannotAnnotate(_too_many_merged(ref.decode("ascii", "replace")))
+                            raise CannotAnnotate(too_many_merged(ref.decode("ascii", "replace")))
     except CannotAnnotate:
         raise
     except openpyxl_errors():  # ZIP and XML damage included
         raise CannotAnnotate(_CANNOT_MARK) from None
-
-
-def _too_many_merged(example: str) -> str:
-    limit = german_number(MAX_MERGED_CELLS)
-    return (
-        f"die Arbeitsmappe hat verbundene Zellen über mehr als {limit} Zellen (etwa {example}), zu viele zum "
-        "Markieren; bitte die Befunde aus der Liste weitergeben oder die Verbindung der Zellen aufheben lassen"
-    )
 
 
 def _merge_refs(member: IO[bytes]) -> Iterator[bytes]:
