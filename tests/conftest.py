@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -90,3 +91,26 @@ def every_oparl_export_validates(tmp_path_factory: pytest.TempPathFactory) -> It
         if found:
             invalid[str(path)] = found
     assert invalid == {}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def every_office_output_validates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """After the run: every .docx and .xlsx koopbericht wrote passes ../shared/ooxml/validate_ooxml.py, 0 problems.
+
+    What Word or Excel would reject fails the run, whichever test wrote it; see tests/ooxml.py for which
+    files count (koopbericht's outputs, as written; not the damaged or foreign inputs the tests make).
+    """
+    from . import ooxml
+
+    outputs = ooxml.watch(tmp_path_factory.mktemp("ooxml-ausgaben"))
+    yield
+    outputs.active = False
+    assert outputs.failures == []
+    if not ooxml.available():
+        if os.environ.get("CI"):
+            pytest.fail(f"Der OOXML-Prüfer fehlt: {ooxml.CHECKER}")
+        return  # a user's clone without ../shared: tests/test_template_kinds.py says so where it skips
+    invalid = outputs.invalid()
+    ooxml.clean_up()
+    if invalid:
+        pytest.fail("\n\n".join(f"{places}:\n{report}" for places, report in invalid.items()), pytrace=False)

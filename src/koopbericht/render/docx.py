@@ -8,7 +8,6 @@ linear XML writer in `oxml`. The result is byte-identical for the same input.
 
 from __future__ import annotations
 
-import copy
 import io
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +20,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
+from docx.styles.style import BaseStyle
 from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree
 
@@ -36,7 +36,9 @@ from .docxpage import (
     move_section_break_into_previous_paragraph,
     turn_landscape,
 )  # fmt: skip
+from .numbering import restarted_numbering
 from .package import deterministic_zip
+from .styles import REQUIRED, find_style, normal_style, paragraph_style, set_language
 from .template import open_template
 
 TABLE_TEXT_STYLE = "Tabellentext"
@@ -115,39 +117,24 @@ def _drop_comments_and_instructions(document: DocumentObject) -> None:
 
 
 def _prepare_styles(document: DocumentObject) -> None:
-    styles = document.styles
-    names = {style.name for style in styles}
-    if TABLE_TEXT_STYLE not in names:
-        style = styles.add_style(TABLE_TEXT_STYLE, WD_STYLE_TYPE.PARAGRAPH)
-        style.base_style = styles["Normal"]
+    """The small paragraph style of the Anlage's cells, and German as the document's language."""
+    if find_style(document, TABLE_TEXT_STYLE) is None:
+        style = document.styles.add_style(TABLE_TEXT_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = normal_style(document)
         style.font.size = Pt(9)
         style.paragraph_format.space_after = Pt(0)
         style.paragraph_format.space_before = Pt(0)
         style.paragraph_format.line_spacing = 1.0  # the default 1.15 makes every Anlage row an eighth taller
-    defaults = styles.element.find(qn("w:docDefaults"))
-    if defaults is None:
-        defaults = etree.SubElement(styles.element, qn("w:docDefaults"))
-        styles.element.insert(0, defaults)
-    run_defaults = defaults.find(qn("w:rPrDefault"))
-    if run_defaults is None:
-        run_defaults = etree.SubElement(defaults, qn("w:rPrDefault"))
-    run_properties = run_defaults.find(qn("w:rPr"))
-    if run_properties is None:
-        run_properties = etree.SubElement(run_defaults, qn("w:rPr"))
-    language = run_properties.find(qn("w:lang"))
-    if language is None:
-        language = etree.SubElement(run_properties, qn("w:lang"))
-    language.set(qn("w:val"), "de-DE")
-    language.set(qn("w:eastAsia"), "de-DE")
-    language.set(qn("w:bidi"), "ar-SA")
+    set_language(document, "de-DE")
 
 
 class _Writer:
     def __init__(self, document: DocumentObject) -> None:
         self.document = document
         self.figures = 0
-        self.table_style = _style_id(document, "Table Grid", WD_STYLE_TYPE.TABLE)
-        self.table_text = _style_id(document, TABLE_TEXT_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+        self.styles = {name: paragraph_style(document, name) for name in (*REQUIRED, TABLE_TEXT_STYLE)}
+        self.table_style = _style_id(find_style(document, "Table Grid", WD_STYLE_TYPE.TABLE))
+        self.table_text = _style_id(self.styles[TABLE_TEXT_STYLE])
         self.after_table = False
         self.last_paragraph: DocxParagraph | None = None  # the body paragraph just written, if the last block
         self.tables: list[oxml.TableSpec] = []
@@ -158,10 +145,8 @@ class _Writer:
         if isinstance(block, Table) and introduction is not None:
             introduction.paragraph_format.keep_with_next = True  # "… fand statt:" never ends a page alone
         if isinstance(block, Heading):
-            if block.level == 0:
-                self.document.add_paragraph(block.text, style="Title")
-            else:
-                self.document.add_heading(block.text, level=block.level)
+            style = "Title" if block.level == 0 else f"Heading {min(block.level, 3)}"
+            self.document.add_paragraph(block.text, style=self.styles[style])
         elif isinstance(block, Paragraph):
             paragraph = self.document.add_paragraph()
             if follows_table:  # space after a table comes from formatting, never from an empty paragraph
@@ -192,10 +177,11 @@ class _Writer:
 
     def _list(self, block: ListBlock, follows_table: bool) -> None:
         base = "List Number" if block.ordered else "List Bullet"
-        restart = _restarted_numbering(self.document, base) if block.ordered else None
+        first = self.styles[base]
+        restart = restarted_numbering(self.document, first.element) if block.ordered and first else None
         for index, item in enumerate(block.items):
             style = base if item.level == 0 else f"{base} {min(item.level + 1, 3)}"
-            paragraph = self.document.add_paragraph(style=style)
+            paragraph = self.document.add_paragraph(style=self.styles[style])
             if follows_table and index == 0:
                 paragraph.paragraph_format.space_before = Pt(10)
             if restart is not None and item.level == 0:
@@ -206,7 +192,7 @@ class _Writer:
             self._runs(paragraph, item.runs)
 
     def _table(self, block: Table) -> None:
-        caption = self.document.add_paragraph(block.caption, style="Caption")
+        caption = self.document.add_paragraph(block.caption, style=self.styles["Caption"])
         caption.paragraph_format.keep_with_next = True
         widths = column_widths(self.document, block.widths or (1.0,) * len(block.header))
         rows = [(row.cells, row.group, row.bold) for row in block.rows]
@@ -233,7 +219,7 @@ class _Writer:
         for properties in picture._p.iter(qn("wp:docPr")):
             properties.set("descr", block.alt)
             properties.set("title", block.title)
-        self.document.add_paragraph(f"Abbildung {self.figures}: {block.title}", style="Caption")
+        self.document.add_paragraph(f"Abbildung {self.figures}: {block.title}", style=self.styles["Caption"])
 
     def turn_first_section(self) -> None:
         """The document's first section in landscape, with the Anlage's margins."""
@@ -249,33 +235,8 @@ class _Writer:
         turn_landscape(section, previous)
 
 
-def _style_id(document: DocumentObject, name: str, kind: WD_STYLE_TYPE) -> str | None:
-    for style in document.styles:
-        if style.name == name and style.type == kind:
-            return str(style.style_id)
-    return None
-
-
-def _restarted_numbering(document: DocumentObject, style_name: str) -> int | None:
-    """A new w:num on the same abstract numbering as `style_name`, starting again at 1."""
-    style = document.styles[style_name].element
-    num_id = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}")
-    if num_id is None:
-        return None
-    numbering = document.part.numbering_part.element
-    source = next((n for n in numbering.findall(qn("w:num")) if n.get(qn("w:numId")) == num_id.get(qn("w:val"))), None)
-    if source is None:
-        return None
-    new_id = max(int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))) + 1
-    clone = copy.deepcopy(source)
-    clone.set(qn("w:numId"), str(new_id))
-    for override in clone.findall(qn("w:lvlOverride")):
-        clone.remove(override)
-    override = etree.SubElement(clone, qn("w:lvlOverride"))
-    override.set(qn("w:ilvl"), "0")
-    etree.SubElement(override, qn("w:startOverride")).set(qn("w:val"), "1")
-    numbering.append(clone)
-    return new_id
+def _style_id(style: BaseStyle | None) -> str | None:
+    return None if style is None else str(style.style_id)
 
 
 def _hyperlink(paragraph: DocxParagraph, run: Run) -> None:
@@ -284,11 +245,13 @@ def _hyperlink(paragraph: DocxParagraph, run: Run) -> None:
     link = etree.SubElement(paragraph._p, qn("w:hyperlink"))
     link.set(qn("r:id"), relation)
     element = etree.SubElement(link, qn("w:r"))
-    properties = etree.SubElement(element, qn("w:rPr"))
-    etree.SubElement(properties, qn("w:color")).set(qn("w:val"), "0563C1")
-    etree.SubElement(properties, qn("w:u")).set(qn("w:val"), "single")
+    properties = etree.SubElement(element, qn("w:rPr"))  # children in Word's order: b, i, color, u
     if run.bold:
         etree.SubElement(properties, qn("w:b"))
+    if run.italic:
+        etree.SubElement(properties, qn("w:i"))
+    etree.SubElement(properties, qn("w:color")).set(qn("w:val"), "0563C1")
+    etree.SubElement(properties, qn("w:u")).set(qn("w:val"), "single")
     text = etree.SubElement(element, qn("w:t"))
     text.text = run.text
     text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")

@@ -7,6 +7,9 @@ markup row by row, and `render.docx` splices it into `word/document.xml` while t
 package is written. Accessibility properties that python-docx has no API for are set
 here: `w:tblCaption`, `w:tblDescription`, a repeated header row (`w:tblHeader`) and
 rows that do not split (`w:cantSplit`).
+
+Elements added to a part python-docx has parsed (numbering, document defaults, run
+properties) go where the schema's sequence puts them: `insert_in_order`.
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
+
+from lxml import etree
 
 from ..formatting import keep_together
 from ..values import XML_ILLEGAL
@@ -157,3 +162,25 @@ def _small_rows(spec: TableSpec, widths: list[int]) -> Iterator[str]:
                 for column, (text, width) in enumerate(zip(cells, widths, strict=True))
             )
         yield f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cell}</w:tr>"
+
+
+# The children of w:rPr in the order Word requires (ECMA-376 1st edition: EG_RPrBase as a sequence).
+RUN_PROPERTIES_ORDER = (
+    "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline", "shadow",
+    "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing", "w", "kern",
+    "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em",
+    "lang", "eastAsianLayout", "specVanish", "oMath",
+)  # fmt: skip
+
+
+def insert_in_order(parent: etree._Element, child: etree._Element, order: Sequence[str]) -> None:
+    """Insert `child` before the first sibling that `order` puts after it, else at the end.
+
+    Siblings `order` does not name (extensions of later Word versions) are passed over.
+    """
+    rank = order.index(etree.QName(child).localname)
+    for sibling in parent:
+        if isinstance(sibling.tag, str) and etree.QName(sibling).localname in order[rank + 1 :]:
+            sibling.addprevious(child)
+            return
+    parent.append(child)
