@@ -142,3 +142,16 @@ def test_captions_do_not_repeat_the_sentence_above_and_stay_with_their_table(exa
     [table] = [t for t in document.tables if [c.text for c in t.rows[0].cells] == ["Thema", "Ergebnis"]]
     grid = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
     assert grid[1] > grid[0]
+
+
+def test_headings_are_not_hyphenated_and_the_anlage_pages_say_what_they_are(example_copy: Path) -> None:
+    folder = built_copy_of_example(example_copy) / "ausgabe" / "2023"
+    vorlage = Document(str(folder / "Kooperationsbericht-2023.docx"))
+    for name in ("Title", "Heading 1", "Heading 2", "Caption"):
+        assert vorlage.styles[name].element.find(f"{qn('w:pPr')}/{qn('w:suppressAutoHyphens')}") is not None, name
+    settings = vorlage.settings.element
+    assert settings.find(qn("w:autoHyphenation")) is not None
+    assert settings.find(qn("w:consecutiveHyphenLimit")).get(qn("w:val")) == "2"
+    assert [p.text for p in vorlage.sections[0].header.paragraphs] == ["Mitteilungsvorlage 24/SVV/1155"]
+    annex = Document(str(folder / "Anlage-1-Kooperationsvorhaben-2023.docx"))
+    assert [p.text for p in annex.sections[0].header.paragraphs] == ["Anlage 1 zur Mitteilungsvorlage 24/SVV/1155"]

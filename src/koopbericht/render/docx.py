@@ -28,7 +28,6 @@ from ..document import Heading, Image, LandscapeSection, ListBlock, Paragraph, R
 from ..formatting import keep_together
 from . import oxml
 from .docxpage import (
-    automatic_hyphenation,
     column_widths,
     core_properties,
     header_and_footer,
@@ -36,6 +35,7 @@ from .docxpage import (
     move_section_break_into_previous_paragraph,
     turn_landscape,
 )  # fmt: skip
+from .hyphenation import automatic_hyphenation, never_hyphenated
 from .numbering import restarted_numbering
 from .package import deterministic_zip
 from .styles import REQUIRED, find_style, normal_style, paragraph_style, set_language
@@ -60,7 +60,8 @@ def render_docx(doc: VorlageDocument, template: Path | None = None) -> bytes:
         writer.turn_first_section()
     for block in doc.blocks:
         writer.add(block)
-    header_and_footer(document, doc.number)
+    # "Mitteilungsvorlage 24/SVV/1155"; on the Anlage's own pages "Anlage 1 zur Mitteilungsvorlage …".
+    header_and_footer(document, doc.subject or f"Mitteilungsvorlage {doc.number}")
     if doc.draft_mark:
         mark_every_page(document, doc.draft_mark)
     core_properties(document, doc)
@@ -133,6 +134,10 @@ class _Writer:
         self.document = document
         self.figures = 0
         self.styles = {name: paragraph_style(document, name) for name in (*REQUIRED, TABLE_TEXT_STYLE)}
+        for name in ("Title", "Heading 1", "Heading 2", "Heading 3", "Caption"):
+            style = self.styles[name]
+            if style is not None:
+                never_hyphenated(style)
         self.table_style = _style_id(find_style(document, "Table Grid", WD_STYLE_TYPE.TABLE))
         self.table_text = _style_id(self.styles[TABLE_TEXT_STYLE])
         self.after_table = False

@@ -26,8 +26,8 @@ _CONTENT = (
 )
 
 
-def header_and_footer(document: DocumentObject, number: str) -> None:
-    """The Vorlage number in the header and "Seite X von Y" in the footer, unless the template has its own.
+def header_and_footer(document: DocumentObject, line: str) -> None:
+    """`line` (paper and number) in the header, "Seite X von Y" in the footer, unless the template has its own.
 
     A template header with any content (text, a field, a logo, a table) replaces koopbericht's
     line rather than standing beside it; a template footer likewise replaces the page numbers.
@@ -36,7 +36,7 @@ def header_and_footer(document: DocumentObject, number: str) -> None:
     section = document.sections[0]
     if not any(_has_content(header) for header in _shown(document, section, footer=False)):
         paragraph = _first_paragraph(section.header)
-        paragraph.text = f"Mitteilungsvorlage {number}"
+        paragraph.text = line
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     if not any(_has_content(footer) for footer in _shown(document, section, footer=True)):
         paragraph = _first_paragraph(section.footer)
@@ -150,84 +150,6 @@ def turn_landscape(section: Section, portrait: Section) -> None:
         setattr(section, side, Cm(2))
     section.top_margin = section.bottom_margin = Cm(1.5)
     section.header_distance = section.footer_distance = Cm(0.7)
-
-
-# CT_Settings children that follow w:autoHyphenation (ISO 29500-1 §17.15.1.78); it goes before the first.
-_AFTER_HYPHENATION = frozenset(
-    [
-        "consecutiveHyphenLimit",
-        "hyphenationZone",
-        "doNotHyphenateCaps",
-        "showEnvelope",
-        "summaryLength",
-        "clickAndTypeStyle",
-        "defaultTableStyle",
-        "evenAndOddHeaders",
-        "bookFoldRevPrinting",
-        "bookFoldPrinting",
-        "bookFoldPrintingSheets",
-        "drawingGridHorizontalSpacing",
-        "drawingGridVerticalSpacing",
-        "displayHorizontalDrawingGridEvery",
-        "displayVerticalDrawingGridEvery",
-        "doNotUseMarginsForDrawingGridOrigin",
-        "drawingGridHorizontalOrigin",
-        "drawingGridVerticalOrigin",
-        "doNotShadeFormData",
-        "noPunctuationKerning",
-        "characterSpacingControl",
-        "printTwoOnOne",
-        "strictFirstAndLastChars",
-        "noLineBreaksAfter",
-        "noLineBreaksBefore",
-        "savePreviewPicture",
-        "doNotValidateAgainstSchema",
-        "saveInvalidXml",
-        "ignoreMixedContent",
-        "alwaysShowPlaceholderText",
-        "doNotDemarcateInvalidXml",
-        "saveXmlDataOnly",
-        "useXSLTWhenSaving",
-        "saveThroughXslt",
-        "showXMLTags",
-        "alwaysMergeEmptyNamespace",
-        "updateFields",
-        "hdrShapeDefaults",
-        "footnotePr",
-        "endnotePr",
-        "compat",
-        "docVars",
-        "rsids",
-        "mathPr",
-        "attachedSchema",
-        "themeFontLang",
-        "clrSchemeMapping",
-        "doNotIncludeSubdocsInStats",
-        "doNotAutoCompressPictures",
-        "forceUpgrade",
-        "captions",
-        "readModeInkLockDown",
-        "smartTagType",
-        "schemaLibrary",
-        "shapeDefaults",
-        "doNotEmbedSmartTags",
-        "decimalSymbol",
-        "listSeparator",
-    ]
-)
-
-
-def automatic_hyphenation(document: DocumentObject) -> None:
-    """Switch on automatic hyphenation: German compounds otherwise break mid-word in narrow columns."""
-    settings = document.settings.element
-    if settings.find(qn("w:autoHyphenation")) is not None:
-        return
-    switch = etree.Element(qn("w:autoHyphenation"))
-    for child in settings:
-        if isinstance(child.tag, str) and etree.QName(child).localname in _AFTER_HYPHENATION:
-            child.addprevious(switch)
-            return
-    settings.append(switch)
 
 
 EMU_PER_TWIP = 635
