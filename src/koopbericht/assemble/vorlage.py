@@ -209,7 +209,7 @@ def _attachment_list(attachments: list[Attachment], table_number: int) -> list[B
             "Nummer, Name und Dateigröße der Anlagen zu dieser Vorlage.",
             ("Nr.", "Name", "Größe"),
             rows,
-            (0.6, 5, 1.1),
+            content_widths(("Nr.", "Name", "Größe"), [row.cells for row in rows], PORTRAIT_LINE),
             figures_from=2,
         ),
     ]
