@@ -159,3 +159,32 @@ def test_example_configuration_loads() -> None:
     assert len(settings.departments) == 6
     assert len(settings.partners) >= 40
     assert "Beteiligte Partner" in settings.column("partner").aliases
+
+
+def test_contacts_and_several_files_per_geschaeftsbereich(minimal_project: Path) -> None:
+    config = minimal_project / "koopbericht.toml"
+    text = config.read_text(encoding="utf-8").replace(
+        'name = "Zentrale Verwaltung"\n',
+        'name = "Zentrale Verwaltung"\nmehrere_dateien = true\n'
+        'kontakt = [{ name = "Jana Beispiel", email = "j.beispiel@example.org" }, { email = "gb1@example.org" }]\n',
+    )
+    config.write_text(text, encoding="utf-8")
+    first, second = load_settings(minimal_project).departments
+    assert [c.address() for c in first.contacts] == ["Jana Beispiel <j.beispiel@example.org>", "gb1@example.org"]
+    assert first.several_files and not second.several_files and second.contacts == ()
+
+
+def test_a_contact_needs_a_real_e_mail_address(minimal_project: Path) -> None:
+    config = minimal_project / "koopbericht.toml"
+    text = config.read_text(encoding="utf-8").replace(
+        'name = "Bauen und Umwelt"\n',
+        'name = "Bauen und Umwelt"\n\n[[geschaeftsbereich.kontakt]]\nname = "Max"\nemail = "max at example"\n',
+    )
+    config.write_text(text, encoding="utf-8")
+    assert problems_of(minimal_project) == [
+        (
+            14,  # the line of the address, inside the second Geschäftsbereich's [[geschaeftsbereich.kontakt]]
+            "geschaeftsbereich[2].kontakt[1].email",
+            "„max at example“ ist keine E-Mail-Adresse (erwartet z. B. name@stadt.example).",
+        )
+    ]

@@ -38,6 +38,16 @@ def _split_dotted(key: str) -> list[str]:
     return parts
 
 
+def _within_arrays(parts: list[str], array_counts: dict[KeyPath, int]) -> KeyPath:
+    """`[[geschaeftsbereich.kontakt]]` belongs to the latest `[[geschaeftsbereich]]`: its index goes in."""
+    resolved: list[str | int] = []
+    for position, part in enumerate(parts):
+        resolved.append(part)
+        if position < len(parts) - 1 and tuple(resolved) in array_counts:
+            resolved.append(array_counts[tuple(resolved)] - 1)
+    return tuple(resolved)
+
+
 def index_lines(text: str) -> dict[KeyPath, int]:
     """Map every key path the file defines to its line number (1-based)."""
     index: dict[KeyPath, int] = {}
@@ -55,7 +65,7 @@ def index_lines(text: str) -> dict[KeyPath, int]:
             continue
         header = _TABLE_HEADER.match(line)
         if header and not _ASSIGNMENT.match(line):
-            names = tuple(_split_dotted(header.group(2)))
+            names = _within_arrays(_split_dotted(header.group(2)), array_counts)
             if header.group(1) == "[[":
                 position = array_counts.get(names, 0)
                 array_counts[names] = position + 1

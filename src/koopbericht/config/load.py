@@ -9,9 +9,11 @@ from pathlib import Path
 from ..tomlfile import TableReader, TomlDocument
 from .defaults import DEFAULT_COLUMNS, DEFAULT_VOCABULARIES, PARTNER_KINDS
 from .model import (
+    EMAIL,
     Authority,
     Column,
     ColumnType,
+    Contact,
     Department,
     Partner,
     Settings,
@@ -77,9 +79,23 @@ def _departments(top: TableReader) -> tuple[Department, ...]:
                     table.key_path("dateien"),
                     f"Das Muster „{pattern}“ darf keinen Ordner enthalten; es gilt im Ordner meldungen/ des Jahres.",
                 )
+        contacts = tuple(_contact(entry) for entry in table.tables("kontakt"))
+        several = table.flag("mehrere_dateien", False)
         table.finish()
-        result.append(Department(code, name, tuple(patterns)))
+        result.append(Department(code, name, tuple(patterns), contacts, several))
     return tuple(result)
+
+
+def _contact(table: TableReader) -> Contact:
+    """One `[[geschaeftsbereich.kontakt]]`: e-mail (required) and name."""
+    email = (table.text("email", "", required=True) or "").strip()
+    if email and not EMAIL.fullmatch(email):
+        table.doc.problem(
+            table.key_path("email"), f"„{email}“ ist keine E-Mail-Adresse (erwartet z. B. name@stadt.example)."
+        )
+    name = (table.text("name", "") or "").strip()
+    table.finish()
+    return Contact(email, name)
 
 
 def _vocabularies(top: TableReader) -> dict[str, Vocabulary]:

@@ -88,13 +88,33 @@ class Partner:
     kind: str | None = None
 
 
+# An e-mail address as a clerk types it; deliberately loose (the mail program is the judge).
+EMAIL = re.compile(r"[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;.]+")
+
+
+@dataclass(frozen=True)
+class Contact:
+    """Someone to write to in a Geschäftsbereich: an e-mail address, with a name when known."""
+
+    email: str
+    name: str = ""
+
+    def address(self) -> str:
+        """"Jana Beispiel <j.beispiel@example.org>", or the bare address without a name."""
+        return f"{self.name} <{self.email}>" if self.name else self.email
+
+
 @dataclass(frozen=True)
 class Department:
-    """A Geschäftsbereich and the Meldebogen files that belong to it (globs)."""
+    """A Geschäftsbereich, the Meldebogen files that belong to it (globs), and whom to write to."""
 
     code: str
     name: str
     patterns: tuple[str, ...]
+    contacts: tuple[Contact, ...] = ()
+    # Large Geschäftsbereiche collect from several Fachbereiche: their files are merged when
+    # koopbericht.toml says `mehrere_dateien = true`; otherwise a second file is an error.
+    several_files: bool = False
 
 
 # Not a Meldebogen column: the Anlage's "Laufzeit" shows Beginn and Ende in one cell

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..errors import UsageError
 from ..tomlfile import TableReader, TomlDocument, shown_path
+from .model import EMAIL
 from .oparl import url
 
 YEAR_FILE = "vorlage.toml"
@@ -60,7 +61,10 @@ class YearSettings:
     consultations: tuple[Consultation, ...]
     explanation: str
     deadline: dt.date | None
-    contact: str
+    contact: str  # whom the Geschäftsbereiche ask, as written (office, name, address)
+    # The clerk's address: sender of the reminders, and named in the annotated copies.
+    contact_email: str = ""
+    contact_phone: str = ""
 
 
 def load_year(root: Path, year: int) -> YearSettings:
@@ -81,15 +85,21 @@ def load_year(root: Path, year: int) -> YearSettings:
     if explanation_table is not None:
         explanation = (explanation_table.text("text", "") or "").strip()
         explanation_table.finish()
-    deadline, contact = None, ""
+    deadline, contact, email, phone = None, "", "", ""
     report = top.table("meldung")
     if report is not None:
         deadline = report.date("frist")
         contact = (report.text("ansprechpartner", "") or "").strip()
+        email = (report.text("email", "") or "").strip()
+        if email and not EMAIL.fullmatch(email):
+            doc.problem(
+                report.key_path("email"), f"„{email}“ ist keine E-Mail-Adresse (erwartet z. B. name@stadt.example)."
+            )
+        phone = (report.text("telefon", "") or "").strip()
         report.finish()
     top.finish()
     doc.raise_if_problems()
-    return YearSettings(year, master, consultations, explanation, deadline, contact)
+    return YearSettings(year, master, consultations, explanation, deadline, contact, email, phone)
 
 
 def _master(top: TableReader) -> MasterData:
