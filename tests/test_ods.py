@@ -152,13 +152,13 @@ def test_annotating_an_ods_writes_a_marked_xlsx_copy(twins: tuple[Path, Path], r
     assert hashlib.sha256(original.read_bytes()).hexdigest() == before
     assert sorted(p.name for p in folder.iterdir()) == ["GB1_Meldebogen.xlsx"]
     workbook = load_workbook(copy)
-    assert workbook.sheetnames == ["Prüfergebnis", "Meldebogen", "Alt"]
+    assert workbook.sheetnames == ["Was ist zu tun", "Meldebogen", "Alt", "Prüfergebnis"]
     sheet = workbook["Meldebogen"]
     assert sheet["D4"].value == "Vorhaben Nummer 1" and sheet["B3"].value == "Nr."
-    assert "zeile-ausgeblendet" in sheet["B10"].comment.text and sheet.row_dimensions[10].hidden
-    assert "zellen-verbunden" in sheet["J11"].comment.text and "J11:J12" in sheet.merged_cells
-    assert "fehlerwert" in sheet["E13"].comment.text and sheet["E13"].value == "#N/A"
-    assert "wert-nicht-erlaubt" in sheet["G5"].comment.text
+    assert "Zeile ist ausgeblendet" in sheet["B10"].comment.text and sheet.row_dimensions[10].hidden
+    assert "Zellen sind verbunden" in sheet["J11"].comment.text and "J11:J12" in sheet.merged_cells
+    assert "Fehlerwert" in sheet["E13"].comment.text and sheet["E13"].value == "#N/A"
+    assert "Auswahlliste" in sheet["G5"].comment.text
     assert workbook["Alt"].sheet_state == "hidden"
     assert isinstance(sheet["H4"].value, dt.datetime)
     if OOXML_CHECKER.exists():
@@ -369,7 +369,7 @@ def test_annotating_an_xlsb_writes_a_marked_xlsx_copy(tmp_path: Path, runner: Cl
     code, output = run(runner, "validate", "2023", "-C", str(project), "--annotate", str(tmp_path / "zurueck"))
     assert code == 1 and ".xlsb-Datei" in output, output
     sheet = load_workbook(tmp_path / "zurueck" / "GB1_Meldebogen.xlsx")["Meldebogen"]
-    assert "zeile-ausgeblendet" in sheet["A3"].comment.text and "fehlerwert" in sheet["D4"].comment.text
+    assert "Zeile ist ausgeblendet" in sheet["A3"].comment.text and "Fehlerwert" in sheet["D4"].comment.text
 
 
 def corpus_files(*suffixes: str) -> list[Path]:
@@ -420,4 +420,4 @@ def test_an_ods_beside_an_xlsx_of_the_same_name_gets_its_own_copy(tmp_path: Path
     copies = sorted(p.name for p in (tmp_path / "zurueck").iterdir())
     assert copies == ["GB1_Meldebogen.xlsx", "GB1_Meldebogen_ods.xlsx"]
     marked = load_workbook(tmp_path / "zurueck" / "GB1_Meldebogen_ods.xlsx")["Meldebogen"]
-    assert "wert-nicht-erlaubt" in marked["F2"].comment.text
+    assert "Auswahlliste" in marked["F2"].comment.text

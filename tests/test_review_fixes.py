@@ -75,7 +75,7 @@ def test_a_finding_inside_a_merged_range_is_marked_at_its_top_left_cell(tmp_path
     assert "Interner Fehler" not in output
     comments = annotated_cells(out / path.name)
     assert "C4" not in comments
-    assert "pflichtwert-fehlt" in comments["B4"] and "(betrifft C4)" in comments["B4"]
+    assert "Fehler (betrifft C4): „Vorhaben“ ist eine Pflichtangabe" in comments["B4"]
     summary = load_workbook(out / path.name)["Prüfergebnis"]
     assert "C4" in [cell.value for cell in summary["B"]]  # the list still names the finding's own cell
 
@@ -148,7 +148,7 @@ def test_annotated_copy_of_an_xlsx_with_another_extension_closes_the_original(tm
     assert not [w for w in caught if issubclass(w.category, ResourceWarning)]
     copied = tmp_path / "kopie.xlsx"
     copied.write_bytes(copy.data)
-    assert "pflichtwert-fehlt" in annotated_cells(copied)["C2"]
+    assert "Pflichtangabe" in annotated_cells(copied)["C2"]
 
 
 def test_load_errors_include_openpyxls_extension_check() -> None:

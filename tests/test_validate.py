@@ -11,9 +11,10 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from koopbericht.findings import CATALOGUE, JSON_KEYS
+from koopbericht.findings import CATALOGUE, JSON_KEYS, Severity
 from koopbericht.pipeline import check_year
 from koopbericht.project import Project
+from koopbericht.render.annotated import MARKS
 
 from .conftest import REPO, run
 from .workbooks import HEADER, make_project, row, write_workbook
@@ -258,10 +259,10 @@ def test_annotate_marks_cells_and_leaves_originals(project: Path, runner: CliRun
     after = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in meldungen(project).iterdir()}
     assert before == after
     copy = load_workbook(target / source.name)
-    assert copy.sheetnames[0] == "Prüfergebnis"
+    assert copy.sheetnames == ["Was ist zu tun", "Meldebogen", "Prüfergebnis"]
     sheet = copy["Meldebogen"]
     assert sheet["F2"].comment is not None and "geplant" in sheet["F2"].comment.text
-    assert sheet["F2"].fill.fgColor.rgb.endswith("FFC7CE")
+    assert sheet["F2"].fill.fgColor.rgb == MARKS[Severity.ERROR].fill.fgColor.rgb
     assert sheet["G2"].comment is not None
     assert sheet["C2"].comment is None
     summary = copy["Prüfergebnis"]

@@ -4,6 +4,10 @@ Each kind of finding is a `FindingType` in `CATALOGUE`, with a stable kebab-case
 a severity, a German title and an example; the README's list of codes is checked
 against this catalogue by a test, so the code is the single source of truth. Checks
 create `Finding`s through `FindingType.at(...)` and never print.
+
+A finding's `message` is for the clerk. What the Geschäftsbereich reads instead (in an
+annotated copy, in a reminder) is `advice.department_text`: one text per code of this
+catalogue, without codes or settings; a test holds every code to having one.
 """
 
 from __future__ import annotations

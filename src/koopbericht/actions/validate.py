@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..errors import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, CannotAnnotate, UsageError
+from ..advice import counts_text
+from ..errors import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, CannotAnnotate, KoopberichtError, UsageError
 from ..fileio import write_bytes_atomic
 from ..findings import Severity
 from ..pipeline import Progress, check_paths, check_year
 from ..project import Project, valid_year
-from ..yeardata import YearData
+from ..yeardata import FileResult, YearData
+
+if TYPE_CHECKING:
+    from ..render.annotated import Cover
 
 
 @dataclass(frozen=True)
 class Annotated:
-    """One annotated copy and how many findings it marks, or why no copy could be made.
+    """One annotated copy and how many findings it marks (`errors` and `warnings` of them), or why no copy was made.
 
     `note` says, in German, what the clerk should know about the copy (an .ods written as .xlsx).
     """
@@ -26,6 +31,13 @@ class Annotated:
     findings: int
     problem: str | None = None
     note: str | None = None
+    errors: int = 0
+    warnings: int = 0
+
+    @property
+    def counts(self) -> str:
+        """What the copy marks, in the right number: "1 Fehler und 2 Warnungen"."""
+        return counts_text(self.errors, self.warnings)
 
 
 @dataclass(frozen=True)
@@ -83,11 +95,16 @@ def _split_targets(targets: list[str], project: Project) -> tuple[int | None, li
     return year, targets
 
 
-def annotate_copies(data: YearData, folder: Path) -> list[Annotated]:
+def annotate_copies(
+    data: YearData, folder: Path, project: Project | None = None, *, today: dt.date | None = None
+) -> list[Annotated]:
     """Write a copy of every readable file with errors or warnings, its cells marked, into `folder`.
 
-    The originals are never written: a folder that holds them is refused. An .ods or .xlsb
-    is copied as an .xlsx of the same name (`GB1.ods` → `GB1.xlsx`), as only xlsx can be marked.
+    The copies speak to the department: with `project`, their first sheet „Was ist zu tun“ names
+    the Geschäftsbereich, the deadline of the year's vorlage.toml (passed or not, as of `today`)
+    and whom to ask, and the texts name the allowed values of a list. The same files give the
+    same bytes. The originals are never written: a folder that holds them is refused. An .ods or
+    .xlsb is copied as an .xlsx of the same name (`GB1.ods` → `GB1.xlsx`), as only xlsx can be marked.
     """
     from ..render.annotated import annotated_copy  # openpyxl: imported only when asked for
 
@@ -100,10 +117,14 @@ def annotate_copies(data: YearData, folder: Path) -> list[Annotated]:
         findings = [f for f in data.report.findings if f.file == result.source.file and f.severity is not Severity.INFO]
         if not result.readable or not findings:
             continue
+        errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+        warnings = len(findings) - errors
         try:
-            copy = annotated_copy(result.source.path, findings)
+            copy = annotated_copy(result.source.path, findings, _cover(result, data.year, project, today))
         except CannotAnnotate as problem:
-            written.append(Annotated(result.source.file, None, len(findings), str(problem)))
+            written.append(
+                Annotated(result.source.file, None, len(findings), str(problem), errors=errors, warnings=warnings)
+            )
             continue
         name, note = result.source.path.name, None
         if copy.rebuilt_from is not None:
@@ -112,8 +133,34 @@ def annotate_copies(data: YearData, folder: Path) -> list[Annotated]:
             note = _rebuilt_note(copy.rebuilt_from)
         target = folder / name
         write_bytes_atomic(target, copy.data)
-        written.append(Annotated(result.source.file, target, len(findings), note=note))
+        written.append(
+            Annotated(result.source.file, target, len(findings), note=note, errors=errors, warnings=warnings)
+        )
     return written
+
+
+def _cover(result: FileResult, year: int | None, project: Project | None, today: dt.date | None) -> Cover:
+    """What the copy of `result` says besides its findings: the department, the deadline and whom to ask."""
+    from ..render.annotated import Cover
+
+    if project is None:
+        return Cover(result.source.path.name, year=year, today=today)
+    known = project.settings.department(result.department or "")
+    department = f"{known.code} {known.name}" if known else ""
+    cover = Cover(result.source.path.name, department, year, today=today, settings=project.settings)
+    if year is None or year not in project.years():
+        return cover
+    try:
+        settings = project.year_settings(year)
+    except KoopberichtError:  # a broken vorlage.toml (validate with files only): a copy without the deadline
+        return cover
+    return replace(
+        cover,
+        deadline=settings.deadline,
+        contact=settings.contact,
+        email=settings.contact_email,
+        phone=settings.contact_phone,
+    )
 
 
 def _xlsx_name(source: Path, kind: str, taken: set[str]) -> str:

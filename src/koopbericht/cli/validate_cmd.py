@@ -67,19 +67,17 @@ def validate(
         else:
             print_findings(report, verbose, strict)
         if annotate is not None:  # after the findings are shown: a copy that cannot be written ends with exit 5
-            _show_annotated(annotate_copies(result.data, annotate))
+            _show_annotated(annotate_copies(result.data, annotate, project))
         if result.exit_code:
             raise typer.Exit(result.exit_code)
 
 
 def _show_annotated(copies: list[Annotated_]) -> None:
-    from ..formatting import counted
     from . import console
 
     for done in copies:
         if done.target is None:
             console.warning(f"Keine markierte Kopie von {done.source}: {done.problem}.")
         else:
-            found = counted(done.findings, "Befund", "Befunde")
             note = f" – {done.note}" if done.note else ""
-            console.stderr.print(f"Markierte Kopie: {done.target} ({found}){note}", markup=False)
+            console.stderr.print(f"Markierte Kopie: {done.target} ({done.counts}){note}", markup=False)

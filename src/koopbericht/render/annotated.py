@@ -1,29 +1,33 @@
-"""`validate --annotate`: copies of the workbooks with every finding marked at its cell.
+"""`validate --annotate`: copies of the workbooks with every finding marked at its cell, for the department.
 
-The copy gets a fill colour and a German comment on each cell with a finding, and a
-sheet "Prüfergebnis" listing all findings of the file, so the clerk can send it back
-to the department. The original is read, never written. An .ods or .xlsb, which openpyxl
-cannot open, is copied as an xlsx of its values (`rebuilt`).
+The copy gets a fill and a frame (`annotated_sheets.MARKS`) and a comment on each cell with
+a finding, in the department's words (`advice`); a first sheet „Was ist zu tun“
+(`annotated_cover`) and a last sheet „Prüfergebnis“ listing all findings, so the clerk can
+send it back as it is. The original is read, never written. An .ods or .xlsb, which
+openpyxl cannot open, is copied as an xlsx of its values (`rebuilt`).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import warnings
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO
 
 from openpyxl import load_workbook
 from openpyxl.cell.cell import MergedCell
 from openpyxl.comments import Comment
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles.borders import DEFAULT_BORDER
+from openpyxl.styles.fills import DEFAULT_EMPTY_FILL
 from openpyxl.utils.cell import get_column_letter, range_boundaries
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
 
 from ..errors import CannotAnnotate
 from ..fileio import os_reason
@@ -31,15 +35,16 @@ from ..findings import Finding, Severity
 from ..read.layout import XLSX, workbook_format
 from ..read.structure import MAX_COLUMN, MAX_ROW
 from ..read.workbook import openpyxl_errors
+from .annotated_cover import cover_sheet
+from .annotated_sheets import COVER_SHEET, LABELS, MARKS, SUMMARY_SHEET, Cover, mark, summary_sheet
+from .package import deterministic_zip
 from .rebuilt import MAX_MERGED_CELLS, rebuilt_workbook, too_many_merged
-from .xlsxsafe import set_text
 
-FILLS = {
-    Severity.ERROR: PatternFill("solid", fgColor="FFC7CE"),
-    Severity.WARNING: PatternFill("solid", fgColor="FFEB9C"),
-}
-LABELS = {Severity.ERROR: "Fehler", Severity.WARNING: "Warnung", Severity.INFO: "Hinweis"}
-SUMMARY_SHEET = "Prüfergebnis"
+__all__ = ["MARKS", "AnnotatedCopy", "CannotAnnotate", "Cover", "annotated_copy"]
+
+COMMENT_AUTHOR = "Prüfung des Meldebogens"
+COMMENT_WIDTH, COMMENT_CHARACTERS = 340, 48  # pixels, and characters of a line at that width
+OLD_FILLS = {"00FFC7CE", "00FFEB9C"}  # the marks of copies written before the border was added
 _CANNOT_MARK = (
     "die Arbeitsmappe lässt sich zum Markieren nicht bearbeiten (etwa im Format „Strict Open XML“); "
     "bitte die Befunde aus der Liste weitergeben oder die Datei als „Excel-Arbeitsmappe (.xlsx)“ speichern lassen"
@@ -58,12 +63,15 @@ class AnnotatedCopy:
     rebuilt_from: str | None = None
 
 
-def annotated_copy(path: Path, findings: list[Finding]) -> AnnotatedCopy:
-    """A copy of the workbook at `path` with each finding's cell filled and commented, and a summary sheet.
+def annotated_copy(path: Path, findings: list[Finding], cover: Cover | None = None) -> AnnotatedCopy:
+    """A copy of the workbook at `path` with each finding's cell marked and commented, for the department.
 
-    An xlsx is copied whole; an .ods or .xlsb becomes an xlsx of what koopbericht read from it
-    (`rebuilt`). Raises `CannotAnnotate` (German reason) where no copy can be made as the file was read.
+    The copy opens on the sheet „Was ist zu tun“ (`cover`: deadline, whom to ask) and ends with
+    „Prüfergebnis“. An xlsx is copied whole; an .ods or .xlsb becomes an xlsx of what koopbericht read
+    from it (`rebuilt`). The same file and findings give the same bytes. Raises `CannotAnnotate`
+    (German reason) where no copy can be made as the file was read.
     """
+    cover = cover or Cover()
     kind = workbook_format(path)
     titles: dict[str, str] = {}  # the sheet titles of a rebuilt copy, by the original's sheet names
     if kind == XLSX:
@@ -74,23 +82,65 @@ def annotated_copy(path: Path, findings: list[Finding]) -> AnnotatedCopy:
     # them); a copy without the sheet the findings are about would mislead.
     if any(f.sheet and titles.get(f.sheet, f.sheet) not in workbook.sheetnames for f in findings):
         raise CannotAnnotate(_CANNOT_MARK)
+    findings = [replace(f, sheet=titles.get(f.sheet, f.sheet)) if f.sheet else f for f in findings]
+    for old in (COVER_SHEET, SUMMARY_SHEET):
+        if old in workbook.sheetnames and not any(f.sheet == old for f in findings):
+            del workbook[old]  # a copy sent back and checked again gets new ones
+    _unmark(workbook)
+    _mark_cells(workbook, findings, cover)
+    cover_sheet(workbook, findings, cover)
+    summary_sheet(workbook, findings, cover)
+    stamp = _stamp(path)
+    if kind != XLSX:
+        workbook.properties.created = stamp
+    workbook.properties.modified = stamp
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+        ExcelWriter(workbook, archive).write_data()  # `save` would stamp the time of saving
+    return AnnotatedCopy(deterministic_zip(buffer.getvalue(), stamp), None if kind == XLSX else kind)
+
+
+def _stamp(path: Path) -> dt.datetime:
+    """The time of the copy: when the original was last changed, to the minute (UTC)."""
+    changed = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC).replace(tzinfo=None)
+    return changed.replace(second=0, microsecond=0)
+
+
+def _mark_cells(workbook: Workbook, findings: list[Finding], cover: Cover) -> None:
+    """Fill, frame and comment every cell with a finding (a merged range's at its first cell)."""
     by_cell: dict[tuple[str, str], list[tuple[str, Finding]]] = {}
     for finding in findings:
         if finding.sheet and finding.cell:
-            title = titles.get(finding.sheet, finding.sheet)
-            target = _markable_cell(workbook[title], finding.cell)
+            target = _markable_cell(workbook[finding.sheet], finding.cell)
             if target is not None:
-                by_cell.setdefault((title, target), []).append((finding.cell, finding))
+                by_cell.setdefault((finding.sheet, target), []).append((finding.cell, finding))
     for (sheet, ref), cell_findings in by_cell.items():
         cell = workbook[sheet][ref]
         worst = min((f for _, f in cell_findings), key=lambda f: f.severity is not Severity.ERROR)
-        cell.fill = FILLS[worst.severity]
-        text = "\n\n".join(_comment_text(f, None if at == ref else at) for at, f in cell_findings)
-        cell.comment = Comment(text, "koopbericht", width=320, height=160)
-    _summary_sheet(workbook, findings)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return AnnotatedCopy(buffer.getvalue(), None if kind == XLSX else kind)
+        mark(cell, worst.severity)
+        text = "\n\n".join(_comment_text(f, cover, None if at == ref else at) for at, f in cell_findings)
+        if cell.comment is not None and cell.comment.text.strip():  # the department's own note is kept
+            text += f"\n\nIhr Kommentar: {cell.comment.text.strip()}"
+        cell.comment = _comment(text)
+
+
+def _comment(text: str) -> Comment:
+    """A comment box big enough for `text` (Excel shows a note at its stored size, cutting off the rest)."""
+    lines = sum(-(-max(len(part), 1) // COMMENT_CHARACTERS) for part in text.split("\n"))
+    return Comment(text, COMMENT_AUTHOR, width=COMMENT_WIDTH, height=min(24 + 15 * lines, 600))
+
+
+def _unmark(workbook: Workbook) -> None:
+    """Take off the marks and comments of an earlier check, on a copy that was sent back and is checked again."""
+    fills = {m.fill.fgColor.rgb for m in MARKS.values()} | OLD_FILLS
+    for sheet in workbook.worksheets:
+        for cell in list(sheet._cells.values()):
+            if cell.comment is None or cell.comment.author not in (COMMENT_AUTHOR, "koopbericht"):
+                continue
+            cell.comment = None
+            if cell.fill.fill_type == "solid" and cell.fill.fgColor.rgb in fills:
+                cell.fill = DEFAULT_EMPTY_FILL
+                cell.border = DEFAULT_BORDER
 
 
 def _opened(path: Path) -> Workbook:
@@ -169,40 +219,7 @@ def _markable_cell(sheet: Worksheet, ref: str) -> str | None:
     return None
 
 
-def _comment_text(finding: Finding, elsewhere: str | None = None) -> str:
+def _comment_text(finding: Finding, cover: Cover, elsewhere: str | None = None) -> str:
     """The comment for one finding; `elsewhere` names its own cell when the mark sits on a merged range's first."""
-    text = f"{LABELS[finding.severity]} ({finding.code}): {finding.message}"
-    if elsewhere:
-        text += f" (betrifft {elsewhere})"
-    if finding.suggestion:
-        text += f"\nVorschlag: {finding.suggestion}"
-    return text
-
-
-def _summary_sheet(workbook: Workbook, findings: list[Finding]) -> None:
-    if SUMMARY_SHEET in workbook.sheetnames:
-        del workbook[SUMMARY_SHEET]
-    sheet = workbook.create_sheet(SUMMARY_SHEET, 0)
-    headers = ("Blatt", "Zelle", "Art", "Code", "Spalte", "Meldung", "Vorschlag")
-    for index, (header, width) in enumerate(zip(headers, (14, 8, 10, 24, 20, 90, 30), strict=True), start=1):
-        cell = sheet.cell(1, index)
-        set_text(cell, header)
-        cell.font = Font(bold=True)
-        sheet.column_dimensions[cell.column_letter].width = width
-    for row, finding in enumerate(findings, start=2):
-        values = (
-            finding.sheet or "",
-            finding.cell or "",
-            LABELS[finding.severity],
-            finding.code,
-            finding.column or "",
-            finding.message,
-            finding.suggestion or "",
-        )
-        for column, value in enumerate(values, start=1):
-            cell = sheet.cell(row, column)
-            set_text(cell, value)
-            if column == 3 and finding.severity in FILLS:
-                cell.fill = FILLS[finding.severity]
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:G{len(findings) + 1}"
+    label = LABELS[finding.severity] + (f" (betrifft {elsewhere})" if elsewhere else "")
+    return f"{label}: {cover.text(finding)}"
