@@ -270,9 +270,9 @@ def environment(**extra: str) -> dict[str, str]:
 @pytest.mark.parametrize(
     ("encoding", "heading", "word"),
     [
-        ("ascii", 'GB1_Meldebogen_2023.xlsx - Blatt "Meldebogen"', "uebernommen"),
-        ("cp1252", "GB1_Meldebogen_2023.xlsx – Blatt „Meldebogen“", "übernommen"),
-        ("cp850", 'GB1_Meldebogen_2023.xlsx - Blatt "Meldebogen"', "übernommen"),
+        ("ascii", '"Luckenwalde" wurde als "Stadt Luckenwalde"', "uebernommen"),
+        ("cp1252", "„Luckenwalde“ wurde als „Stadt Luckenwalde“", "übernommen"),
+        ("cp850", '"Luckenwalde" wurde als "Stadt Luckenwalde"', "übernommen"),
     ],
 )
 def test_a_stdout_that_cannot_show_every_character(
@@ -333,8 +333,22 @@ def test_head_reads_one_line_and_closes_the_pipe(example_copy: Path, tmp_path: P
     with os.fdopen(read_end, "rb", buffering=0) as reader:
         first = reader.readline()
     _, stderr = process.communicate(timeout=120)
-    assert b"GB1_Meldebogen_2023.xlsx" in first
+    assert b"Hinweis (normalisiert-partner)" in first
     assert (process.returncode, stderr) == (CLOSED_PIPE, b"")
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "ascii"])
+def test_csv_stays_utf8_with_bom_whatever_stdouts_encoding(example_copy: Path, tmp_path: Path, encoding: str) -> None:
+    result = subprocess.run(
+        cli("validate", "2023", "-C", str(example_copy), "-v", "--format", "csv"),
+        capture_output=True,
+        env=environment(PYTHONIOENCODING=encoding),
+        cwd=tmp_path,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("\ufeffArt;Code;Datei;".encode())
+    assert "„Luckenwalde“ wurde als „Stadt Luckenwalde“ übernommen." in result.stdout.decode("utf-8")
 
 
 @pipes
@@ -343,6 +357,7 @@ def test_head_reads_one_line_and_closes_the_pipe(example_copy: Path, tmp_path: P
     [
         ("validate", "2023", "-v"),  # rich's console
         ("validate", "2023", "--format", "json"),  # typer.echo
+        ("validate", "2023", "--format", "csv"),  # bytes past the text layer
         ("compare", "2022", "2023", "--format", "markdown"),
     ],
 )

@@ -51,6 +51,9 @@ class Finding:
     value: Any = None
     suggestion: str | None = None
     scope: Scope = Scope.CELL
+    # The activity of the finding's row, as the department reported it (filled by `pipeline`): Nr. and Vorhaben.
+    activity_nr: str | None = None
+    activity_title: str | None = None
 
     def as_json(self) -> dict[str, Any]:
         """The finding in the shape of `validate --format json`."""
@@ -62,7 +65,11 @@ class Finding:
         return {key: data[key] for key in JSON_KEYS}
 
 
-JSON_KEYS = ("code", "severity", "file", "sheet", "cell", "row", "column", "value", "message", "suggestion")
+# SPEC's keys first; the activity's Nr. and title after them, so programs reading the others keep working.
+JSON_KEYS = (
+    *("code", "severity", "file", "sheet", "cell", "row", "column", "value", "message", "suggestion"),
+    *("activity_nr", "activity_title"),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,7 +278,7 @@ class Report:
         }
 
     def as_json(self, include_infos: bool = True) -> dict[str, Any]:
-        """`{"findings": [...], "summary": {...}}`, exactly as SPEC describes."""
+        """`{"findings": [...], "summary": {...}}` as SPEC describes; each finding also names its activity."""
         findings = [f.as_json() for f in self.shown(include_infos)]
         return {"findings": findings, "summary": self.summary(include_infos)}
 

@@ -8,6 +8,7 @@ Fatal problems with one file become a finding about that file, not an exception.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
 
@@ -72,7 +73,7 @@ def check_year(
     previous = _previous_activities(project, year - 1) if against_previous else []
     if previous:
         data.report.extend(check_stale(data.activities, previous, year - 1, project.settings))
-        data.report.findings.sort(key=_order)
+        data.report.findings = sorted(_naming_activities(data.report.findings, data.activities), key=_order)
     return data
 
 
@@ -166,8 +167,29 @@ def _check(
     activities = [a for r in results for a in r.activities]
     report.extend(check_duplicates(activities, settings))
     report.activities = len(activities)
-    report.findings.sort(key=_order)
+    report.findings = sorted(_naming_activities(report.findings, activities), key=_order)
     return YearData(year, report, results)
+
+
+def _naming_activities(findings: list[Finding], activities: list[Activity]) -> list[Finding]:
+    """`findings`, each about a row of an activity naming that activity's Nr. and Vorhaben as reported.
+
+    What a clerk needs on the phone with a department; a provisional Nr. (`nr-vergeben`) is not one
+    the department gave, so it is left out, as is a Vorhaben that was left empty.
+    """
+    rows: dict[tuple[str, str | None, int], Activity] = {
+        (a.source.file, a.source.sheet, a.source.row): a for a in activities
+    }
+    sheets = {a.source.file: a.source.sheet for a in activities}  # a finding without a sheet: the file's table
+    named = []
+    for finding in findings:
+        sheet = finding.sheet or sheets.get(finding.file)
+        activity = rows.get((finding.file, sheet, finding.row)) if finding.row is not None else None
+        if activity is not None:
+            nr, title = activity.published_id or None, activity.title or None
+            finding = replace(finding, activity_nr=nr, activity_title=title)
+        named.append(finding)
+    return named
 
 
 def _unpublished(raw: RawMeldebogen) -> list[str]:

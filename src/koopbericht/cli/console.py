@@ -28,7 +28,7 @@ def warning(message: str) -> None:
 
 def success(message: str) -> None:
     """Print a success line in green on stdout."""
-    stdout.print(f"[green]✓[/] {escape(message)}", markup=True)
+    stdout.print(f"[green]✓[/] {escape(message)}", markup=True, soft_wrap=True)
 
 
 class FileProgress:

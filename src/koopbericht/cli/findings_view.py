@@ -1,45 +1,45 @@
-"""Showing a validation report in the terminal: one table per file, then a summary line."""
+"""Showing a validation report in the terminal: a table per file, or a plain list, then a summary line.
+
+A table only on a terminal wide enough for every word of it (`listing.fits`); piped into a file,
+a mail or `less`, and in a narrow window, every finding is a block of labelled lines instead.
+"""
 
 from __future__ import annotations
 
 from itertools import groupby
 
-from rich.markup import escape as _escape
-from rich.table import Table
+from rich.text import Text
 
-from ..findings import Report, Severity
+from ..findings import Finding, Report, Severity
 from ..formatting import counted
 from . import console
+from .listing import Column, Listing, fits, print_list, print_table, print_wrapped
 
-LABELS = {Severity.ERROR: "[red]Fehler[/]", Severity.WARNING: "[yellow]Warnung[/]", Severity.INFO: "[dim]Hinweis[/]"}
+LABELS = {Severity.ERROR: "Fehler", Severity.WARNING: "Warnung", Severity.INFO: "Hinweis"}
+STYLES = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "dim"}
+TABLE_COLUMNS = (
+    Column("Zelle", wrap=False),
+    Column("Art", wrap=False),
+    Column("Vorhaben"),
+    Column("Spalte"),
+    Column("Befund"),
+    Column("Vorschlag"),
+)
+LIST_COLUMNS = tuple(
+    Column(title) for title in ("Art", "Datei", "Blatt", "Zelle", "Spalte", "Nr.", "Vorhaben", "Befund", "Vorschlag")
+)
 
 
 def print_findings(report: Report, verbose: bool, strict: bool) -> None:
-    """Print the findings grouped by file, and what they mean for the exit code."""
+    """Print the findings, as tables per file or as a list, and what they mean for the exit code."""
     out = console.stdout
     shown = report.shown(verbose)
-    for file, group in groupby(shown, key=lambda f: f.file):
-        findings = list(group)
-        sheets = {f.sheet for f in findings if f.sheet}
-        title = f"{file} – Blatt „{next(iter(sheets))}“" if len(sheets) == 1 else file
-        table = Table(title=_escape(title), title_justify="left", title_style="bold", expand=True, show_lines=True)
-        table.add_column("Zelle", no_wrap=True)
-        table.add_column("Art", no_wrap=True)
-        table.add_column("Spalte", overflow="fold", ratio=2)
-        table.add_column("Befund", overflow="fold", ratio=7)
-        table.add_column("Vorschlag", overflow="fold", ratio=3)
-        for finding in findings:
-            cell = finding.cell or "–"
-            if finding.cell and len(sheets) > 1:
-                cell = f"{finding.sheet}!{finding.cell}"
-            table.add_row(
-                _escape(cell),
-                LABELS[finding.severity],
-                _escape(finding.column or ""),
-                f"{_escape(finding.message)} [dim]({finding.code})[/]",
-                _escape(finding.suggestion or ""),
-            )
-        out.print(table)
+    tables = [_file_table(file, list(group)) for file, group in groupby(shown, key=lambda f: f.file)]
+    if fits(tables, out):
+        for table in tables:
+            print_table(table, out)
+    elif shown:
+        print_list(_finding_list(shown), out)
     summary = report.summary(verbose)
     line = (
         f"{counted(summary['errors'], 'Fehler', 'Fehler')}, {counted(summary['warnings'], 'Warnung', 'Warnungen')}"
@@ -47,7 +47,48 @@ def print_findings(report: Report, verbose: bool, strict: bool) -> None:
         + f" in {counted(summary['files'], 'Datei', 'Dateien')}"
         + f" mit {counted(summary['activities'], 'Vorhaben', 'Vorhaben')}."
     )
-    if report.fails(strict):
-        out.print(f"[red]✗[/] {line}")
-    else:
-        out.print(f"[green]✓[/] {line}")
+    mark = ("✗", "red") if report.fails(strict) else ("✓", "green")
+    print_wrapped(Text.assemble(mark, " ", line), out)
+
+
+def activity_label(finding: Finding) -> str:
+    """The activity a finding is about, as a clerk names it: "GB4-007 – Radschnellweg", either part alone, or ""."""
+    return " – ".join(part for part in (finding.activity_nr, finding.activity_title) if part)
+
+
+def _file_table(file: str, findings: list[Finding]) -> Listing:
+    """The findings of one file as a table; the sheet in the title, or with the cell if they are on several."""
+    sheets = {f.sheet for f in findings if f.sheet}
+    title = f"{file} – Blatt „{next(iter(sheets))}“" if len(sheets) == 1 else file
+    table = Listing(TABLE_COLUMNS, title=title, lines=True)
+    for finding in findings:
+        cell = finding.cell or "–"
+        if finding.cell and len(sheets) > 1:
+            cell = f"{finding.sheet}!{finding.cell}"
+        table.add(
+            cell,
+            Text(LABELS[finding.severity], style=STYLES[finding.severity]),
+            activity_label(finding),
+            finding.column or "",
+            Text(finding.message) + Text(f" ({finding.code})", style="dim"),
+            finding.suggestion or "",
+        )
+    return table
+
+
+def _finding_list(findings: list[Finding]) -> Listing:
+    """Every finding as a block: kind and code, then file, sheet, cell, activity, message and suggestion."""
+    listing = Listing(LIST_COLUMNS)
+    for finding in findings:
+        listing.add(
+            Text.assemble((LABELS[finding.severity], f"bold {STYLES[finding.severity]}"), f" ({finding.code})"),
+            finding.file,
+            finding.sheet or "",
+            finding.cell or "",
+            finding.column or "",
+            finding.activity_nr or "",
+            finding.activity_title or "",
+            finding.message,
+            finding.suggestion or "",
+        )
+    return listing

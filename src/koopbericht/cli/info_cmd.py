@@ -2,47 +2,65 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .common import DebugOption, ProjectOption, handled
+
+if TYPE_CHECKING:
+    from ..config import Settings
+    from .listing import Listing
 
 
 def info(projekt: ProjectOption = None, debug: DebugOption = False) -> None:
     """Zeigt Arbeitsordner, Jahre und die wirksamen Einstellungen (mit Vorgaben)."""
-    from rich.table import Table
+    from rich.text import Text
 
+    from ..formatting import counted
     from ..project import Project
     from . import console
+    from .listing import print_wrapped, show
 
     with handled(debug):
         project = Project.open(projekt)
         settings = project.settings
         out = console.stdout
-        out.print(f"[bold]{settings.authority.name}[/] ({settings.authority.short_name})")
-        out.print(f"Arbeitsordner: {project.root}", markup=False)
+        print_wrapped(Text.assemble((settings.authority.name, "bold"), f" ({settings.authority.short_name})"), out)
+        print_wrapped(f"Arbeitsordner: {project.root}", out)
         years = project.years()
-        out.print(f"Jahre: {', '.join(map(str, years)) if years else 'noch keines'}", markup=False)
-
-        departments = Table(title="Geschäftsbereiche", title_justify="left")
-        for header in ("Kürzel", "Name", "Meldebögen (Muster)"):
-            departments.add_column(header)
-        for department in settings.departments:
-            departments.add_row(department.code, department.name, ", ".join(department.patterns))
-        out.print(departments)
-
-        columns = Table(title="Spalten des Meldebogens", title_justify="left")
-        for header in ("Spalte", "Typ", "Pflicht", "Veröffentlicht", "Auch erkannt als"):
-            columns.add_column(header)
-        for column in settings.columns:
-            columns.add_row(
-                column.title,
-                column.type.value + (f" ({column.vocabulary})" if column.vocabulary else ""),
-                "ja" if column.required else "",
-                "ja" if column.public else "[red]nein (intern)[/]",
-                ", ".join(column.aliases),
-            )
-        out.print(columns)
-
+        print_wrapped(f"Jahre: {', '.join(map(str, years)) if years else 'noch keines'}", out)
+        out.print()
+        show([_departments(settings), _columns(settings)], out)
         for vocabulary in settings.vocabularies.values():
-            out.print(f"Vokabular [bold]{vocabulary.name}[/]: {'; '.join(vocabulary.values)}")
-        out.print(f"Partnerverzeichnis: {len(settings.partners)} Einträge", markup=False)
+            values = "; ".join(vocabulary.values)
+            print_wrapped(Text.assemble("Vokabular ", (vocabulary.name, "bold"), ": ", values), out)
+        print_wrapped(f"Partnerverzeichnis: {counted(len(settings.partners), 'Eintrag', 'Einträge')}", out)
         annex = ", ".join(settings.annex_column(key).title for key in settings.output.annex_columns)
-        out.print(f"Spalten der Anlage: {annex}", markup=False)
+        print_wrapped(f"Spalten der Anlage: {annex}", out)
+
+
+def _departments(settings: Settings) -> Listing:
+    from .listing import Column, Listing
+
+    listing = Listing((Column("Kürzel", wrap=False), Column("Name"), Column("Meldebögen (Muster)")))
+    listing.title = "Geschäftsbereiche"
+    for department in settings.departments:
+        listing.add(department.code, department.name, ", ".join(department.patterns))
+    return listing
+
+
+def _columns(settings: Settings) -> Listing:
+    from rich.text import Text
+
+    from .listing import Column, Listing
+
+    titles = ("Spalte", "Typ", "Pflicht", "Veröffentlicht", "Auch erkannt als")
+    listing = Listing(tuple(Column(title) for title in titles), title="Spalten des Meldebogens")
+    for column in settings.columns:
+        listing.add(
+            column.title,
+            column.type.value + (f" ({column.vocabulary})" if column.vocabulary else ""),
+            "ja" if column.required else "",
+            "ja" if column.public else Text("nein (intern)", style="red"),
+            ", ".join(column.aliases),
+        )
+    return listing

@@ -104,3 +104,14 @@ def _plain(error: UnicodeError) -> tuple[str, int]:
             plain = unicodedata.normalize("NFD", char).encode("ascii", "ignore").decode("ascii") or "?"
         replaced.append(plain)
     return "".join(replaced), error.end
+
+
+def write_stdout_bytes(data: bytes) -> None:
+    """Write `data` to stdout as it is, past the text layer's encoding (a CSV stays UTF-8 on a cp1252 console)."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a stream without bytes underneath: text is all it takes
+        sys.stdout.write(data.decode("utf-8"))
+    else:
+        buffer.write(data)
+        buffer.flush()
