@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
+from koopbericht.render.soffice import find_soffice
+
 
 def soffice() -> str:
-    """The LibreOffice binary; tests that need it fail loudly in CI if it is missing."""
-    found = shutil.which("soffice") or shutil.which("libreoffice")
+    """The LibreOffice binary, found as `build --pdf` finds it; tests that need it fail loudly if it is missing."""
+    found = find_soffice()
     if found is None:
         pytest.fail("LibreOffice (soffice) ist nicht installiert; .ci/run installiert es.")
     return found
@@ -23,7 +24,7 @@ def convert(source: Path, target_format: str, out_dir: Path, profile: Path) -> P
     completed = subprocess.run(
         [
             soffice(),
-            f"-env:UserInstallation=file://{profile}",
+            f"-env:UserInstallation={profile.as_uri()}",
             "--headless",
             "--norestore",
             "--convert-to",

@@ -350,7 +350,11 @@ def test_word_template_supplies_styles_header_and_page(tmp_path: Path, runner: C
 def test_pdf_without_libreoffice_gives_a_clear_message(
     example_copy: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from koopbericht.render import soffice
+
     monkeypatch.setenv("PATH", str(example_copy))  # a PATH on which no soffice exists
+    monkeypatch.delenv(soffice.ENVIRONMENT, raising=False)
+    monkeypatch.setattr(soffice, "ROOT", example_copy)  # nor in /usr/lib/libreoffice, /opt, /Applications
     code, output = run(runner, "build", "2023", "-C", str(example_copy), "--pdf")
     assert code == 2
     assert "LibreOffice benötigt" in output

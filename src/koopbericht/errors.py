@@ -7,7 +7,7 @@ it, an input cannot be read, or an output cannot be written.
 Every message is German because it is shown to the user as it is.
 
     KoopberichtError            exit code per class, message shown as it is
-    ├── UsageError (2)          ProjectNotFoundError
+    ├── UsageError (2)          ProjectNotFoundError, LibreOfficeMissing
     ├── ConfigError (2)
     ├── DataHasErrors (1)       BuildRefused, DraftRefused, YearHasErrors
     ├── InputUnreadableError (3)
@@ -58,6 +58,18 @@ class UsageError(KoopberichtError):
 
 class ProjectNotFoundError(UsageError):
     """No koopbericht.toml in the given folder or any folder above it."""
+
+
+class LibreOfficeMissing(UsageError):
+    """`--pdf` without a LibreOffice to run; the details say where it was looked for and how to name it."""
+
+    def __init__(self, message: str, details: list[str]) -> None:
+        super().__init__(message)
+        self._details = details
+
+    def details(self) -> list[str]:
+        """Where LibreOffice was looked for, and what to do."""
+        return list(self._details)
 
 
 class InputUnreadableError(KoopberichtError):

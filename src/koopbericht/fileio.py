@@ -9,53 +9,21 @@ from __future__ import annotations
 
 import errno
 import os
+import sys
 import tempfile
 from contextlib import suppress
 from pathlib import Path
 
 from .errors import OutputError
+from .oserrors import os_reason
 
-# German reasons by errno name; names a platform lacks are skipped.
-_REASONS = {
-    "EACCES": "Zugriff verweigert",
-    "EPERM": "Zugriff verweigert",
-    "ENOSPC": "kein Speicherplatz mehr auf dem Datenträger",
-    "EDQUOT": "der zugeteilte Speicherplatz (Quota) ist aufgebraucht",
-    "EFBIG": "die Datei ist zu groß für den Datenträger",
-    "EROFS": "der Datenträger ist schreibgeschützt",
-    "ENOENT": "die Datei oder der Ordner ist nicht vorhanden",
-    "EISDIR": "an dieser Stelle liegt ein Ordner, keine Datei",
-    "ENOTDIR": "ein Teil des Pfads ist eine Datei, kein Ordner",
-    "EEXIST": "an dieser Stelle gibt es schon eine Datei oder einen Ordner",
-    "ENOTEMPTY": "der Ordner ist nicht leer",
-    "ENAMETOOLONG": "der Dateiname oder Pfad ist zu lang",
-    "EINVAL": "ungültiger Dateiname oder ungültiger Zugriff",
-    "ELOOP": "zu viele Verknüpfungen im Pfad",
-    "EBUSY": "die Datei ist gerade in Benutzung",
-    "ETXTBSY": "die Datei ist gerade in Benutzung",
-    "EAGAIN": "die Datei ist vorübergehend gesperrt",
-    "EMFILE": "zu viele Dateien gleichzeitig geöffnet",
-    "ENFILE": "zu viele Dateien gleichzeitig geöffnet",
-    "EIO": "Ein-/Ausgabefehler des Datenträgers",
-    "EXDEV": "Verschieben zwischen verschiedenen Laufwerken ist nicht möglich",
-    "ETIMEDOUT": "Zeitüberschreitung – ist das Netzlaufwerk erreichbar?",
-    "ESTALE": "die Verbindung zum Netzlaufwerk ist veraltet",
-    "ENODEV": "das Laufwerk ist nicht verfügbar",
-    "ENXIO": "das Laufwerk ist nicht verfügbar",
-}
-_REASON_BY_NUMBER = {getattr(errno, name): text for name, text in _REASONS.items() if hasattr(errno, name)}
+# os_reason lived here before oserrors.py; it is still imported from here.
+__all__ = ["os_reason", "write_all_atomic", "write_bytes_atomic", "write_text_atomic"]
 
 # A file is probably open elsewhere (Windows locks files open in Word or Excel) or protected.
 _LOCKED = {errno.EACCES, errno.EPERM, errno.EBUSY, getattr(errno, "ETXTBSY", errno.EBUSY)}
 # fsync is not supported by this file system (some network and FUSE mounts): the data is written anyway.
 _FSYNC_UNSUPPORTED = {errno.EINVAL, errno.ENOTSUP, getattr(errno, "EOPNOTSUPP", errno.ENOTSUP)}
-
-
-def os_reason(error: OSError) -> str:
-    """Why an operating-system call failed, in German (never the system's English text)."""
-    if error.errno is None:
-        return "unbekannter Betriebssystemfehler"
-    return _REASON_BY_NUMBER.get(error.errno, f"Betriebssystemfehler Nr. {error.errno}")
 
 
 def _umask() -> int:
@@ -102,6 +70,8 @@ def write_all_atomic(files: dict[Path, bytes]) -> None:
                 ) from error
             del temporaries[path]
             replaced.append(path)
+        for folder in dict.fromkeys(path.parent for path in files):
+            _fsync_folder(folder)
     finally:
         for temporary in temporaries.values():
             _remove(temporary)
@@ -132,6 +102,26 @@ def _fsync(descriptor: int) -> None:
     except OSError as error:
         if error.errno not in _FSYNC_UNSUPPORTED:
             raise
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the new names in `folder` durable (POSIX); a no-op where folders cannot be opened.
+
+    Windows has no `os.O_DIRECTORY` and refuses to open a folder as a file; its file system
+    records the rename itself. The files are in place either way, so no failure here is an error.
+    """
+    if sys.platform == "win32" or not hasattr(os, "O_DIRECTORY"):
+        return
+    try:
+        descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass  # some file systems (network, FUSE) cannot sync a folder: the files are written anyway
+    finally:
+        os.close(descriptor)
 
 
 def _remove(path: Path) -> None:

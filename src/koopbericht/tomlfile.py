@@ -18,25 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError, ConfigProblem, InputUnreadableError
+from .oserrors import os_reason
 from .paths import shown_relative
 from .tomllines import KeyPath, index_lines
-
-_TOMLLIB_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
-_TOMLLIB_END = "(at end of document)"
-# tomllib's reasons, in German; an unknown reason is shown as tomllib gives it.
-_TOMLLIB_REASONS = {
-    "Invalid value": "ungültiger Wert – fehlt ein Anführungszeichen oder eine Klammer?",
-    "Expected '=' after a key in a key/value pair": "nach dem Schlüssel fehlt ein =",
-    "Invalid initial character for a key part": "ein Schlüssel beginnt mit einem unerlaubten Zeichen",
-    "Unclosed array": "eine Liste [ … ] wird nicht geschlossen",
-    "Unclosed inline table": "eine Tabelle { … } wird nicht geschlossen",
-    "Unterminated string": "ein Text wird nicht mit einem Anführungszeichen beendet",
-    "Illegal character": "unerlaubtes Zeichen – fehlt ein schließendes Anführungszeichen?",
-    "Cannot overwrite a value": "ein Schlüssel ist doppelt angegeben",
-    "Expected newline or end of document after a statement": "nach einem Wert folgt noch etwas in derselben Zeile",
-    "Invalid statement": "diese Zeile ist weder Abschnitt noch Schlüssel = Wert",
-    "Invalid date or datetime": "ungültiges Datum (erwartet JJJJ-MM-TT)",
-}
+from .tomlsyntax import date_hint, syntax_problem
 
 TYPE_NAMES = {
     str: "Text",
@@ -85,27 +70,13 @@ class TomlDocument:
             ) from None
         except OSError as exc:
             raise InputUnreadableError(
-                f"{self.display}: Die Datei kann nicht gelesen werden ({exc.strerror})."
+                f"{self.display}: Die Datei kann nicht gelesen werden: {os_reason(exc)}."
             ) from None
         try:
             self.data: dict[str, Any] = tomllib.loads(self.text)
         except tomllib.TOMLDecodeError as exc:
-            position = _TOMLLIB_POSITION.search(str(exc))
-            line = int(position.group(1)) if position else None
-            if line is None and _TOMLLIB_END in str(exc):
-                line = max(1, len(self.text.splitlines()))
-            reason = _TOMLLIB_POSITION.sub("", str(exc)).replace(_TOMLLIB_END, "").strip()
-            reason = next((german for key, german in _TOMLLIB_REASONS.items() if reason.startswith(key)), reason)
-            raise ConfigError(
-                [
-                    ConfigProblem(
-                        self.display,
-                        "",
-                        f"Die Datei ist kein gültiges TOML: {reason}. Prüfen Sie diese Zeile und die davor.",
-                        line,
-                    )
-                ]
-            ) from None
+            problem = syntax_problem(self.text, exc)
+            raise ConfigError([ConfigProblem(self.display, "", problem.message, problem.line)]) from None
         self._lines = index_lines(self.text)
 
     def line_of(self, path: KeyPath) -> int | None:
@@ -165,9 +136,16 @@ class TableReader:
         if wrong_bool or wrong_datetime or not isinstance(value, kinds):
             expected = " oder ".join(TYPE_NAMES.get(k, k.__name__) for k in kinds)
             found = TYPE_NAMES.get(type(value), type(value).__name__)
-            self.doc.problem(self.key_path(key), f"Erwartet wird {expected}, angegeben ist {found}.")
+            self.doc.problem(self.key_path(key), f"Erwartet wird {expected}, angegeben ist {found}.{self._hint(key)}")
             return _MISSING
         return value
+
+    def _hint(self, key: str) -> str:
+        """For a date given as a text ("29.03.2024"): the line as TOML wants it."""
+        line = self.doc.line_of(self.key_path(key))
+        lines = self.doc.text.splitlines()
+        hint = date_hint(lines[line - 1], quoted=True) if line and line <= len(lines) else None
+        return f" {hint}" if hint else ""
 
     def text(self, key: str, default: str | None = None, *, required: bool = False) -> str | None:
         """A string value; empty strings count as missing when required."""

@@ -14,6 +14,7 @@ from ..findings import Severity
 from ..pipeline import Progress, check_paths, check_year
 from ..project import Project, valid_year
 from ..yeardata import FileResult, YearData
+from .arguments import check_files
 
 if TYPE_CHECKING:
     from ..render.annotated import Cover
@@ -61,10 +62,7 @@ def validate(
     Exit outcome: 3 when no file could be read at all, 1 on errors (or warnings with `strict`), else 0.
     """
     year, files = _split_targets(targets, project)
-    paths = [Path(f) for f in files]
-    for path in paths:
-        if not path.exists():
-            raise UsageError(f"Die Datei {path} gibt es nicht.")
+    paths = check_files(project, year, files)
     if paths:
         data = check_paths(project, paths, year, today=today, progress=progress)
     else:

@@ -8,6 +8,7 @@ is replaced before parsing; an unknown one stops the build with file and line.
 
 from __future__ import annotations
 
+import difflib
 import re
 from pathlib import Path
 
@@ -34,8 +35,10 @@ def fill_placeholders(text: str, values: dict[str, str], file: Path) -> str:
 
 
 def unknown_placeholder(name: str, values: dict[str, str]) -> str:
-    """The message for a placeholder `{{ name }}` that has no value, listing those that have one."""
-    return f"Unbekannter Platzhalter „{{{{ {name} }}}}“. Verfügbar sind: {', '.join(sorted(values))}."
+    """The message for a placeholder `{{ name }}` that has no value: the closest name, and those that have one."""
+    close = difflib.get_close_matches(name.strip().lower(), sorted(values), n=1, cutoff=0.6)
+    hint = f" Meinten Sie „{close[0]}“?" if close else ""
+    return f"Unbekannter Platzhalter „{{{{ {name} }}}}“.{hint} Verfügbar sind: {', '.join(sorted(values))}."
 
 
 def parse_markdown(text: str, table_number: int = 1) -> list[Block]:

@@ -90,6 +90,7 @@ def placeholders(figures: YearFigures, settings: Settings, number: str) -> dict[
     """The values `{{ name }}` can take in text/*.md and text/*.docx."""
     values = {
         "anzahl_aktivitaeten": german_number(figures.activities),
+        "anzahl_vorhaben": german_number(figures.activities),  # the word the Vorlage itself uses
         "anzahl_partner": german_number(figures.partners),
         "anzahl_geschaeftsbereiche": german_number(figures.departments),
         "berichtsjahr": str(figures.year),

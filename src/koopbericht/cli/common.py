@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..errors import EXIT_INTERNAL, EXIT_USAGE, KoopberichtError
+from ..errors import EXIT_INTERNAL, EXIT_UNREADABLE, EXIT_USAGE, KoopberichtError
+from ..oserrors import os_problem
 
 if TYPE_CHECKING:
     pass
@@ -54,6 +55,12 @@ def handled(debug: bool = False) -> Iterator[None]:
         raise
     except BrokenPipeError:
         raise  # stdout's reader went away (`| head`): no error of ours; main() ends quietly with 141
+    except OSError as error:  # a file or folder no use case expected to fail: German, not the system's text
+        if debug:
+            raise
+        problem = os_problem(error)
+        console.error(f"{problem[:1].upper()}{problem[1:]}. Mit --debug sind Einzelheiten zu sehen.")
+        raise typer.Exit(EXIT_UNREADABLE) from None
     except Exception as error:
         if debug:
             raise

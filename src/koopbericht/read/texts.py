@@ -10,7 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import UsageError
+from ..errors import InputUnreadableError, UsageError
+from ..oserrors import os_reason
 from .wordtext import WordText, read_word_text
 
 _OTHER_FORMATS = {".doc", ".docm", ".dot", ".dotx", ".odt", ".rtf"}
@@ -54,3 +55,5 @@ def _markdown(path: Path, shown: Path) -> MarkdownText:
         return MarkdownText(shown, path.read_text(encoding="utf-8-sig"))
     except UnicodeDecodeError:
         raise UsageError(f"{shown} ist nicht UTF-8-kodiert; bitte als UTF-8 speichern.") from None
+    except OSError as error:
+        raise InputUnreadableError(f"{shown.as_posix()} kann nicht gelesen werden: {os_reason(error)}.") from None

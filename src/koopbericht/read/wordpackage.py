@@ -20,6 +20,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
 from ..errors import InputUnreadableError
+from ..oserrors import os_reason
 from .package import ZIP_ERRORS, damage_reason
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -49,7 +50,7 @@ def open_word_package(path: Path, shown: str) -> WordPackage:
     try:
         head = path.read_bytes()[:8]
     except OSError as exc:
-        raise InputUnreadableError(f"{shown} kann nicht gelesen werden ({exc.strerror}).") from None
+        raise InputUnreadableError(f"{shown} kann nicht gelesen werden: {os_reason(exc)}.") from None
     try:
         if head.startswith(_CFB):
             raise _Unreadable(

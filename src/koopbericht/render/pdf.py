@@ -15,14 +15,17 @@ import hashlib
 import io
 import json
 import re
-import shutil
 import struct
 import subprocess
 import tempfile
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from ..errors import UsageError
+from ..oserrors import os_problem
+from .soffice import find_soffice, missing, search
+
+__all__ = ["docx_bytes_to_pdf", "docx_to_pdf", "find_soffice", "fixed_in_time", "no_libreoffice", "profile_url"]
 
 TIMEOUT_SECONDS = 300
 # writer_pdf_Export's options (LibreOffice ≥ 7.4 takes them as JSON after the filter name).
@@ -38,34 +41,35 @@ _XMP_CREATED = re.compile(rb"(<xmp:CreateDate>)[^<]*(</xmp:CreateDate>)")
 _XMP_MODIFIED = re.compile(rb"(<xmp:ModifyDate>)[^<]*(</xmp:ModifyDate>)")
 
 
-def find_soffice() -> str | None:
-    """The LibreOffice command, if installed."""
-    return shutil.which("soffice") or shutil.which("libreoffice")
-
-
 def no_libreoffice() -> UsageError:
     """The error for --pdf without LibreOffice (the other outputs are written before it is raised)."""
-    return UsageError(
-        "Für --pdf wird LibreOffice benötigt, es ist aber nicht installiert (Befehl „soffice“ nicht "
-        "gefunden). Die Vorlage wurde ohne PDF geschrieben; installieren Sie LibreOffice oder erzeugen "
-        "Sie die PDF-Datei in Word."
-    )
+    return missing()
+
+
+def profile_url(folder: PurePath) -> str:
+    """LibreOffice's private profile as a file URL: `file:///C:/Users/J%C3%BCrgen/…` on Windows."""
+    return folder.as_uri()
 
 
 def docx_to_pdf(docx: Path, stamp: dt.datetime) -> bytes:
     """Convert `docx` to a tagged PDF/A-2b dated `stamp` (aware); UsageError in German when impossible."""
-    soffice = find_soffice()
-    if soffice is None:
-        raise no_libreoffice()
-    with tempfile.TemporaryDirectory(prefix="koopbericht-pdf-") as folder:
+    looked = search()
+    if looked.found is None:
+        raise missing(looked)
+    # Windows: LibreOffice may still hold its profile for a moment after it ended; the folder is left then.
+    with tempfile.TemporaryDirectory(prefix="koopbericht-pdf-", ignore_cleanup_errors=True) as folder:
         work = Path(folder)
         target = "pdf:writer_pdf_Export:" + json.dumps(EXPORT_OPTIONS, separators=(",", ":"))
-        command = [soffice, f"-env:UserInstallation={(work / 'profil').as_uri()}", "--headless", "--norestore",
+        command = [looked.found, f"-env:UserInstallation={profile_url(work / 'profil')}", "--headless", "--norestore",
                    "--convert-to", target, "--outdir", str(work), str(docx)]  # fmt: skip
         try:
-            completed = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False)
+            # LibreOffice speaks the console's code page (cp850, cp1252 on Windows): never a decoding error.
+            completed = subprocess.run(command, capture_output=True, encoding="utf-8", errors="replace",
+                                       timeout=TIMEOUT_SECONDS, check=False)  # fmt: skip
         except subprocess.TimeoutExpired:
             raise UsageError(f"LibreOffice hat die PDF-Datei nicht binnen {TIMEOUT_SECONDS} s erzeugt.") from None
+        except OSError as error:
+            raise UsageError(f"LibreOffice ließ sich nicht starten: {os_problem(error, looked.found)}.") from None
         result = work / f"{docx.stem}.pdf"
         if completed.returncode != 0 or not result.is_file():
             detail = (completed.stderr or completed.stdout).strip().splitlines()[-1:] or ["keine Meldung"]
@@ -75,7 +79,7 @@ def docx_to_pdf(docx: Path, stamp: dt.datetime) -> bytes:
 
 def docx_bytes_to_pdf(data: bytes, file_name: str, stamp: dt.datetime) -> bytes:
     """The PDF of a .docx given as bytes (written under `file_name` into a private folder first)."""
-    with tempfile.TemporaryDirectory(prefix="koopbericht-docx-") as folder:
+    with tempfile.TemporaryDirectory(prefix="koopbericht-docx-", ignore_cleanup_errors=True) as folder:
         source = Path(folder) / file_name
         source.write_bytes(data)
         return docx_to_pdf(source, stamp)

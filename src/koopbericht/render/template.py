@@ -21,6 +21,7 @@ from docx.shared import Cm, Pt
 from lxml import etree
 
 from ..errors import UsageError
+from ..oserrors import os_reason
 from . import styles
 
 # What python-docx, zipfile and lxml raise for a file that is not a readable Word package; anything
@@ -44,10 +45,12 @@ def open_template(path: Path | None) -> DocumentObject:
             data = _as_document(data)
         document = Document(io.BytesIO(data))
     except OSError as exc:
-        raise UsageError(f"Die Word-Vorlage {path} kann nicht gelesen werden ({exc.strerror}).") from None
-    except _DAMAGED_DOCX as exc:
+        raise UsageError(f"Die Word-Vorlage {path} kann nicht gelesen werden: {os_reason(exc)}.") from None
+    except _DAMAGED_DOCX:
         raise UsageError(
-            f"Die Word-Vorlage {path} ist kein lesbares Word-Dokument (.docx/.dotx): {type(exc).__name__}."
+            f"Die Word-Vorlage {path} ist kein lesbares Word-Dokument (.docx/.dotx): die Datei ist beschädigt "
+            "oder in einem anderen Format gespeichert. Bitte in Word öffnen und als Word-Dokument oder "
+            "Word-Vorlage speichern."
         ) from None
     body = document.element.body
     for child in list(body):
