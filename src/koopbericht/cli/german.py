@@ -52,6 +52,27 @@ _VALUE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"'([^']*)' is not one of (.+)\.$"), r"„\1“ ist keiner der Werte \2."),
     (re.compile(r"Path '([^']*)' does not exist\."), r"Der Pfad „\1“ existiert nicht."),
 ]
+_SUGGESTION = re.compile(r"Did you mean ((?:'[^']+'(?:, )?)+)\?")
+# Type placeholders typer shows after a parameter ("<int>"); a clerk reads the German word.
+_TYPE_WORDS = {"int": "ZAHL", "float": "ZAHL", "str": "TEXT", "text": "TEXT", "path": "PFAD", "file": "DATEI",
+               "directory": "ORDNER", "datetime": "DATUM", "bool": "JA|NEIN"}  # fmt: skip
+
+
+def _suggested(match: re.Match[str]) -> str:
+    names = re.findall(r"'([^']+)'", match.group(1))
+    return "Meinten Sie " + " oder ".join(f"„{name}“" for name in names) + "?"
+
+
+def type_label(label: str | None) -> str | None:
+    """The German for typer's "<int>" ("ZAHL"); choices "<text|json>" as "text|json"; never angle brackets."""
+    if not label:
+        return label
+    inner = label.strip("<>")
+    if inner.startswith("list[") and inner.endswith("]"):
+        inner = inner[5:-1]
+    if "|" in inner:
+        return inner  # the choices themselves are the clearest help
+    return _TYPE_WORDS.get(inner, inner.upper())
 
 
 def translate(message: str) -> str:
@@ -61,6 +82,7 @@ def translate(message: str) -> str:
 
 def translate_error(message: str) -> str:
     """The German form of a click usage-error message (unchanged if unknown)."""
+    message = _SUGGESTION.sub(_suggested, message)
     for pattern, replacement in _VALUE_PATTERNS:
         message = pattern.sub(replacement, message)
     for pattern, replacement in _ERROR_PATTERNS:
@@ -108,3 +130,17 @@ def install() -> None:
 
     exceptions.ClickException.show = show  # type: ignore[method-assign]
     exceptions.UsageError.show = show  # type: ignore[method-assign]
+    _german_type_labels()
+
+
+def _german_type_labels() -> None:
+    """No "<int>" or "<list[str]>" in the help: an argument's name (JAHR, DATEI) says it, an option shows a word."""
+    import typer.core
+
+    typer.core.TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
+    original = typer.core.TyperOption.display_type
+
+    def display_type(self: Any, ctx: Any) -> str:
+        return type_label(original(self, ctx)) or ""
+
+    typer.core.TyperOption.display_type = display_type  # type: ignore[method-assign]
