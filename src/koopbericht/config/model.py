@@ -100,7 +100,7 @@ class Contact:
     name: str = ""
 
     def address(self) -> str:
-        """"Jana Beispiel <j.beispiel@example.org>", or the bare address without a name."""
+        """The address as mail programs write it: `Jana Beispiel <j.beispiel@example.org>`, or the bare address."""
         return f"{self.name} <{self.email}>" if self.name else self.email
 
 
