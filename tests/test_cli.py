@@ -106,11 +106,17 @@ def test_init_refuses_to_overwrite(tmp_path: Path, runner: CliRunner) -> None:
     config = tmp_path / "koopbericht.toml"
     config.write_text(config.read_text(encoding="utf-8") + "# eigene Notiz\n", encoding="utf-8")
     before = hashlib.sha256(config.read_bytes()).hexdigest()
-    code, output = run(runner, "init", str(tmp_path), "--jahr", "2025")
+    code, output = run(runner, "init", str(tmp_path))
     assert code == 2
     assert "überschreibt keinen bestehenden Arbeitsordner" in output
+    code, output = run(runner, "init", str(tmp_path), "--jahr", "2024")
+    assert code == 2
+    assert "Das Jahr 2024 gibt es schon" in output
+    # With a new year, `init` in a working folder starts that year, as `koopbericht jahr` does.
+    code, output = run(runner, "init", str(tmp_path), "--jahr", "2025")
+    assert code == 0, output
     assert hashlib.sha256(config.read_bytes()).hexdigest() == before
-    assert not (tmp_path / "2025").exists()
+    assert (tmp_path / "2025" / "vorlage.toml").is_file()
 
 
 def test_upward_search_from_a_subfolder(

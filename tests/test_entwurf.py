@@ -130,13 +130,13 @@ def test_init_placeholders_make_an_entwurf(runner: CliRunner, tmp_path: Path) ->
     assert run(runner, "init", str(project), "--jahr", "2025")[0] == 0
     code, output = run(runner, "build", "2025", "-C", str(project))
     assert code == 0, output
-    assert "Vorlagen-Nummer „26/SVV/0000“ ist der Platzhalter" in output
+    assert "Vorlagen-Nummer „26/SVV/0000“ ist ein Platzhalter" in output
     assert "2025/text/01-bericht.md enthält noch den Platzhaltertext" in output
     assert "Keine Vorhaben" in output
     document = Document(str(vorlage(project, 2025)))
     assert document.core_properties.content_status == "Entwurf"
     text = body_text(document)
-    assert "Vorlagen-Nummer „26/SVV/0000“ ist der Platzhalter" in text
+    assert "Vorlagen-Nummer „26/SVV/0000“ ist ein Platzhalter" in text
     assert all(v == ["keine Meldung"] * 5 for k, v in overview_rows(document).items() if k != "Gesamt")
     code, output = run(runner, "build", "2025", "--endfassung", "-C", str(project))
     assert code == 1 and "Platzhaltertext" in output

@@ -58,7 +58,9 @@ _YEAR_INTRO = """\
 
 # The sentence of the starter text that marks it as a placeholder (see `is_starter_text`).
 STARTER_MARK = "Dieser Abschnitt ist ein Platzhalter."
-_PLACEHOLDER_NUMBER = re.compile(r"\d{2}/SVV/0000")
+# "26/SVV/0000": the year of the Vorlage, the series of the number given, and a serial of zeros.
+_PLACEHOLDER_NUMBER = re.compile(r"\d{2}/[^/\s]+/0000")
+_NUMBER_SERIES = re.compile(r"\d{2}/([^/\s]+)/\d+")
 
 STARTER_TEXT = """\
 # Bericht zur interkommunalen Zusammenarbeit {year}
@@ -75,8 +77,17 @@ def is_starter_text(text: str) -> bool:
 
 
 def is_placeholder_number(number: str) -> bool:
-    """Whether a Vorlage number is the one `init` writes ("26/SVV/0000")."""
+    """Whether a Vorlage number is a placeholder `init` or `jahr` writes ("26/SVV/0000")."""
     return _PLACEHOLDER_NUMBER.fullmatch(number.strip()) is not None
+
+
+def placeholder_number(year: int, like: str = "") -> str:
+    """The placeholder Vorlage number for report year `year`: "25/SVV/0000" (the Vorlage goes out next year).
+
+    The series ("SVV") is taken from `like`, a number of the same city, when it has that shape.
+    """
+    series = _NUMBER_SERIES.fullmatch(like.strip())
+    return f"{(year + 1) % 100:02d}/{series.group(1) if series else 'SVV'}/0000"
 
 
 def _commented(text: str) -> str:
@@ -124,7 +135,7 @@ def year_text(year: int, name: str) -> str:
     next_year = year + 1
     data = {
         "grunddaten": {
-            "nummer": f"{next_year % 100:02d}/SVV/0000",
+            "nummer": placeholder_number(year),
             "betreff": f"Kooperationsbericht der interkommunalen Zusammenarbeit {year}",
             "status": "öffentlich",
             "vorlageart": "Mitteilungsvorlage",

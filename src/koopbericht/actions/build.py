@@ -39,6 +39,7 @@ from ..model import Activity
 from ..paths import leads_out
 from ..pipeline import Progress, check_year
 from ..project import Project
+from ..read.carried import carried_texts
 from ..read.texts import NarrativeText, read_texts
 from ..read.wordtext import WordText
 from ..render import PublishedFile, docx_bytes_to_pdf, find_soffice, render_annex_xlsx, render_docx
@@ -91,7 +92,8 @@ def build_year(
         raise BuildRefused(data.report)
     activities = data.publishable()
     texts, text_notes = read_texts(project.text_dir(year), project.relative)
-    state = completeness(project.settings, year_settings, data, activities, texts)
+    carried = carried_texts(project.text_dir(year), project.relative)
+    state = completeness(project.settings, year_settings, data, activities, texts, carried)
     if final and state.draft:
         raise DraftRefused(year, state.reasons)
     without_pdf = pdf and find_soffice() is None  # the rest is written, then the missing LibreOffice is named

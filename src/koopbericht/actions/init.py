@@ -19,6 +19,7 @@ class InitResult:
 
     root: Path
     created: tuple[Path, ...]
+    year: int
 
 
 def init_project(
@@ -31,7 +32,8 @@ def init_project(
     for existing in (config, year_file):
         if existing.exists():
             raise UsageError(
-                f"{existing} gibt es schon. „koopbericht init“ überschreibt keinen bestehenden Arbeitsordner."
+                f"{existing} gibt es schon. „koopbericht init“ überschreibt keinen bestehenden Arbeitsordner. "
+                "Ein neues Berichtsjahr legen Sie mit „koopbericht jahr JAHR“ an."
             )
     text_file = folder / str(year) / "text" / "01-bericht.md"
     reports = folder / str(year) / "meldungen"
@@ -50,4 +52,4 @@ def init_project(
         reports.mkdir(parents=True, exist_ok=True)
     except OSError as error:  # checked above; only something changing the folder meanwhile gets here
         raise OutputError(f"Der Ordner {reports} konnte nicht angelegt werden: {os_reason(error)}.") from error
-    return InitResult(folder.resolve(), (config, year_file, text_file, reports))
+    return InitResult(folder.resolve(), (config, year_file, text_file, reports), year)

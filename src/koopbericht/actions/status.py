@@ -1,42 +1,27 @@
-"""`status`: the Rücklauf of a year — which Geschäftsbereich has sent what, and the deadline."""
+"""`status`: the Rücklauf of a year — which Geschäftsbereich has sent what, and the deadline.
+
+The Rücklaufliste also goes to a file: xlsx and CSV for the clerk (by default into
+`ausgabe/JAHR/Ruecklauf-JAHR.xlsx|.csv`), JSON for programs.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import json
+from pathlib import Path
 
+from ..errors import UsageError
+from ..fileio import write_bytes_atomic
 from ..findings import Finding, Severity
 from ..pipeline import Progress, check_year
 from ..project import Project
+from ..render.ruecklauf import DepartmentStatus, YearStatus, status_csv, status_json, status_xlsx
 from ..yeardata import FileResult, YearData
 
+__all__ = ["FORMATS", "DepartmentStatus", "YearStatus", "export_status", "output_format", "year_status"]
 
-@dataclass(frozen=True)
-class DepartmentStatus:
-    """One Geschäftsbereich's line in the status table."""
-
-    code: str
-    name: str
-    files: tuple[str, ...]
-    activities: int
-    errors: int
-    warnings: int
-
-
-@dataclass(frozen=True)
-class YearStatus:
-    """The Rücklauf of one year."""
-
-    year: int
-    departments: tuple[DepartmentStatus, ...]
-    unassigned_files: tuple[str, ...]
-    deadline: dt.date | None
-    days_left: int | None
-
-    @property
-    def received(self) -> int:
-        """How many Geschäftsbereiche have sent a Meldebogen."""
-        return sum(1 for d in self.departments if d.files)
+FORMATS = ("text", "json", "xlsx", "csv")
+_SUFFIXES = {".json": "json", ".xlsx": "xlsx", ".csv": "csv"}
 
 
 def year_status(
@@ -48,7 +33,53 @@ def year_status(
     data = check_year(project, year, today=today, progress=progress)
     deadline = settings.deadline
     days_left = (deadline - today).days if deadline else None
-    return YearStatus(year, _departments(project, data), _unassigned(data), deadline, days_left)
+    return YearStatus(year, _departments(project, data), _unassigned(data), deadline, days_left, today)
+
+
+def output_format(format: str | None, target: Path | None) -> str:
+    """The format asked for; without one, the one the file name says (`.xlsx`, `.csv`, `.json`), else text."""
+    if format is not None:
+        if format not in FORMATS:
+            raise UsageError(f"Unbekanntes Format „{format}“. Erlaubt: {', '.join(FORMATS)}.")
+        return format
+    if target is None:
+        return "text"
+    found = _SUFFIXES.get(target.suffix.lower())
+    if found is None:
+        raise UsageError(
+            f"Aus dem Dateinamen {target.name} geht kein Format hervor. Bitte die Endung .xlsx, .csv oder .json "
+            "verwenden oder das Format mit --format angeben."
+        )
+    return found
+
+
+def export_status(project: Project, status: YearStatus, format: str, target: Path | None = None) -> Path | None:
+    """Write the Rücklaufliste as `format` to `target`; return the file written, or None for the terminal.
+
+    Without `target`, xlsx and CSV go to `ausgabe/JAHR/Ruecklauf-JAHR.xlsx|.csv`; JSON and text stay
+    for the terminal. Text cannot be written to a file (a usage error).
+    """
+    if format not in FORMATS:
+        raise UsageError(f"Unbekanntes Format „{format}“. Erlaubt: {', '.join(FORMATS)}.")
+    if format == "text":
+        if target is not None:
+            raise UsageError(
+                "Die Textausgabe ist für den Bildschirm. Für eine Datei bitte --format xlsx, csv oder json."
+            )
+        return None
+    if target is None:
+        if format == "json":
+            return None
+        target = project.output_dir(status.year) / f"Ruecklauf-{status.year}.{format}"
+    project.refuse_as_output(target)
+    if format == "xlsx":
+        data = status_xlsx(status, project.settings.authority.name)
+    elif format == "csv":
+        data = status_csv(status)
+    else:
+        data = (json.dumps(status_json(status), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    write_bytes_atomic(target, data)
+    return target
 
 
 def _departments(project: Project, data: YearData) -> tuple[DepartmentStatus, ...]:
@@ -71,9 +102,22 @@ def _departments(project: Project, data: YearData) -> tuple[DepartmentStatus, ..
                 sum(len(r.activities) for r in results),
                 sum(1 for f in findings if f.severity is Severity.ERROR),
                 sum(1 for f in findings if f.severity is Severity.WARNING),
+                _received(results),
+                department.contacts,
             )
         )
     return tuple(rows)
+
+
+def _received(results: list[FileResult]) -> dt.date | None:
+    """The day the latest of the files was saved (its modification time), as the date it came in."""
+    days = []
+    for result in results:
+        try:
+            days.append(dt.date.fromtimestamp(result.source.path.stat().st_mtime))
+        except (OSError, OverflowError, ValueError):
+            continue
+    return max(days, default=None)
 
 
 def _unassigned(data: YearData) -> tuple[str, ...]:

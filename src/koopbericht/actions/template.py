@@ -68,19 +68,29 @@ class TemplatePlan:
 
     def write(self) -> list[TemplateResult]:
         """Write the Meldebögen into `ausgabe/JAHR/meldeboegen/`."""
-        settings = self.project.settings
-        timestamp = dt.datetime(self.year, 1, 1, 9, 0)
         results = []
         for department in self.departments:
-            own = [a for a in self.previous.activities if a.department == department.code]
-            carried = _carry_over(own, department.code, self.previous.corrections)
-            gap = self.previous.gaps.get(department.code)
-            data = render_meldebogen(settings, department, self.year, self.year_settings, carried, gap, timestamp)
+            carried = self._carried(department)
             path = self.project.output_dir(self.year) / "meldeboegen" / file_name(department, self.year)
-            write_bytes_atomic(path, data)
+            write_bytes_atomic(path, self._rendered(department, carried))
             marked = sum(1 for c in carried if c.correction is not None)
+            gap = self.previous.gaps.get(department.code)
             results.append(TemplateResult(department.code, path, len(carried), marked, gap))
         return results
+
+    def form(self, department: Department) -> tuple[str, bytes]:
+        """One department's Meldebogen, as `write` would save it: its file name and xlsx bytes."""
+        return file_name(department, self.year), self._rendered(department, self._carried(department))
+
+    def _carried(self, department: Department) -> list[Carried]:
+        own = [a for a in self.previous.activities if a.department == department.code]
+        return _carry_over(own, department.code, self.previous.corrections)
+
+    def _rendered(self, department: Department, carried: list[Carried]) -> bytes:
+        gap = self.previous.gaps.get(department.code)
+        timestamp = dt.datetime(self.year, 1, 1, 9, 0)
+        settings, year_settings = self.project.settings, self.year_settings
+        return render_meldebogen(settings, department, self.year, year_settings, carried, gap, timestamp)
 
 
 def file_name(department: Department, year: int) -> str:

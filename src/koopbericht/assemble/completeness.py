@@ -12,6 +12,7 @@ from collections.abc import Callable
 from ..config import Settings, YearSettings
 from ..findings import DEPARTMENT_MISSING, DESCRIPTION_UNCHANGED, Severity
 from ..model import NO_REPORT, NOT_TAKEN, Activity
+from ..read.carried import CarriedTexts
 from ..read.texts import MarkdownText, NarrativeText
 from ..scaffold import is_placeholder_number, is_starter_text
 from ..yeardata import FileResult, YearData
@@ -24,8 +25,12 @@ def completeness(
     data: YearData,
     published: list[Activity],
     texts: list[NarrativeText],
+    carried: CarriedTexts | None = None,
 ) -> Completeness:
-    """Everything that makes this build an Entwurf, in German, per Geschäftsbereich and overall."""
+    """Everything that makes this build an Entwurf, in German, per Geschäftsbereich and overall.
+
+    `carried`: the texts `koopbericht jahr` copied from the previous year and nobody revised since.
+    """
     departments, reasons = _department_states(settings, data, published)
     others: list[str] = []  # reasons "Stand der Meldungen" does not state per Geschäftsbereich
     errors = data.report.count(Severity.ERROR)
@@ -39,10 +44,18 @@ def completeness(
     if not number:
         others.append(f"Keine Vorlagen-Nummer in {vorlage_toml} ([grunddaten] nummer).")
     elif is_placeholder_number(number):
-        others.append(f"Vorlagen-Nummer „{number}“ ist der Platzhalter aus „koopbericht init“ ({vorlage_toml}).")
-    for text in texts:
-        if isinstance(text, MarkdownText) and is_starter_text(text.text):
-            others.append(f"{text.file.as_posix()} enthält noch den Platzhaltertext aus „koopbericht init“.")
+        others.append(
+            f"Vorlagen-Nummer „{number}“ ist ein Platzhalter: bitte die vergebene Nummer in {vorlage_toml} eintragen."
+        )
+    starters = [text.file for text in texts if isinstance(text, MarkdownText) and is_starter_text(text.text)]
+    others += [f"{file.as_posix()} enthält noch den Platzhaltertext aus „koopbericht init“." for file in starters]
+    if carried is not None:
+        others += [
+            f"{file.as_posix()} ist unverändert aus {carried.source_year} übernommen: bitte für "
+            f"{year_settings.year} überarbeiten."
+            for file in carried.unchanged
+            if file not in starters
+        ]
     return Completeness(tuple(reasons + others), tuple(departments), tuple(others), reporting)
 
 
@@ -124,11 +137,7 @@ def not_reported(settings: Settings, data: YearData) -> dict[str, str]:
     files = data.exclusions().files
     usable = {r.department for r in data.files if r.readable and r.department and r.source.file not in files}
     read = {r.department for r in data.files if r.readable and r.department}
-    return {
-        d.code: (NOT_TAKEN if d.code in read else NO_REPORT)
-        for d in settings.departments
-        if d.code not in usable
-    }
+    return {d.code: (NOT_TAKEN if d.code in read else NO_REPORT) for d in settings.departments if d.code not in usable}
 
 
 def incomplete(data: YearData, published: list[Activity]) -> frozenset[str]:

@@ -40,7 +40,8 @@ def check_departments(sources: list[SourceFile], settings: Settings, whole_year:
                 f"Für {department.code} ({department.name}) liegt kein Meldebogen vor.",
                 value=department.code,
             )
-        for extra in files[1:]:
+        # With `mehrere_dateien = true` every file is read and merged; Nr. stays unique across them.
+        for extra in [] if department.several_files else files[1:]:
             yield F.DEPARTMENT_TWICE.at(
                 extra.file,
                 f"Für {department.code} liegt schon „{files[0].file}“ vor. Meist ist eine Datei eine ältere "
@@ -55,6 +56,7 @@ def check_duplicates(activities: list[Activity], settings: Settings) -> Iterator
     title_title = settings.column("vorhaben").title
     by_id: dict[str, Activity] = {}
     by_content: dict[tuple[str, tuple[str, ...]], Activity] = {}
+    told: set[int] = set()  # first holders of a Nr. already told that another file has it too
     for activity in activities:
         if not activity.id_assigned:
             key = activity.id.strip().casefold()
@@ -62,16 +64,11 @@ def check_duplicates(activities: list[Activity], settings: Settings) -> Iterator
             if first is None:
                 by_id[key] = activity
             else:
-                yield F.ID_DUPLICATE.at(
-                    activity.source.file,
-                    f"Die Nr. {activity.id} ist schon vergeben ({_where(first)}). Jede Nr. darf nur einmal "
-                    "vorkommen; neue Vorhaben bleiben ohne Nr.",
-                    sheet=activity.source.sheet,
-                    cell=activity.source.cell("nr"),
-                    row=activity.source.row,
-                    column=nr_title,
-                    value=activity.id,
-                )
+                # In another file the first holder is told too: each file's sender sees the clash in it.
+                if first.source.file != activity.source.file and id(first) not in told:
+                    told.add(id(first))
+                    yield _id_duplicate(first, f"ist auch in {_where(activity)} vergeben", nr_title)
+                yield _id_duplicate(activity, f"ist schon vergeben ({_where(first)})", nr_title)
         content = (match_key(activity.title), tuple(match_key(p) for p in activity.partners))
         if not activity.title:
             continue
@@ -89,6 +86,19 @@ def check_duplicates(activities: list[Activity], settings: Settings) -> Iterator
                 column=title_title,
                 value=activity.title,
             )
+
+
+def _id_duplicate(activity: Activity, clash: str, nr_title: str) -> Finding:
+    """`nr-doppelt` at `activity`'s Nr. cell; `clash` says where the same Nr. is."""
+    return F.ID_DUPLICATE.at(
+        activity.source.file,
+        f"Die Nr. {activity.id} {clash}. Jede Nr. darf nur einmal vorkommen; neue Vorhaben bleiben ohne Nr.",
+        sheet=activity.source.sheet,
+        cell=activity.source.cell("nr"),
+        row=activity.source.row,
+        column=nr_title,
+        value=activity.id,
+    )
 
 
 def _where(activity: Activity) -> str:

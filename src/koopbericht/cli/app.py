@@ -14,10 +14,12 @@ from .build_cmd import build
 from .compare_cmd import compare
 from .info_cmd import info
 from .init_cmd import init
+from .reminders_cmd import erinnerung
 from .status_cmd import status
 from .template_cmd import template
 from .terminal import end_for_closed_pipe, is_devnull, tolerate_unencodable_output
 from .validate_cmd import validate
+from .year_cmd import year
 
 german.install()
 
@@ -56,6 +58,8 @@ app.command(name="status")(status)
 app.command(name="build")(build)
 app.command(name="compare")(compare)
 app.command(name="template")(template)
+app.command(name="erinnerung")(erinnerung)
+app.command(name="jahr")(year)
 
 
 def main() -> None:

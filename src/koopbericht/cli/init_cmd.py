@@ -30,19 +30,38 @@ def init(
     ] = None,
     debug: DebugOption = False,
 ) -> None:
-    """Legt einen neuen Arbeitsordner an: koopbericht.toml, JAHR/vorlage.toml, text/ und meldungen/."""
+    """Legt einen neuen Arbeitsordner an: koopbericht.toml, JAHR/vorlage.toml, text/ und meldungen/.
+
+    In einem bestehenden Arbeitsordner legt „init --jahr JAHR“ wie „koopbericht jahr JAHR“ ein neues Berichtsjahr an.
+    """
     from ..actions.init import init_project
+    from ..config import CONFIG_FILE
     from ..paths import shown_relative
     from . import console
 
     with handled(debug):
+        if jahr is not None and (ordner / CONFIG_FILE).is_file():
+            _new_year(ordner, jahr)
+            return
         result = init_project(ordner, jahr, name, kurzname)
         console.success(f"Arbeitsordner angelegt: {result.root}")
         for path in result.created:
             shown = shown_relative(path, result.root)
             console.stdout.print(f"  {shown}{'/' if path.is_dir() else ''}", markup=False)
+        year = result.year
         console.stdout.print(
-            "Nächste Schritte: Geschäftsbereiche in koopbericht.toml und die Angaben in vorlage.toml "
-            "anpassen, Meldebögen in meldungen/ ablegen.",
+            f"Nächste Schritte: Geschäftsbereiche in koopbericht.toml und die Angaben in {year}/vorlage.toml "
+            f"anpassen; mit „koopbericht template {year}“ die Meldebögen für die Geschäftsbereiche schreiben und "
+            f"versenden; eingegangene Meldebögen in {year}/meldungen/ ablegen und mit „koopbericht validate {year}“ "
+            f"prüfen; „koopbericht build {year}“ erstellt die Vorlage.",
             markup=False,
         )
+
+
+def _new_year(folder: Path, year: int) -> None:
+    """`init --jahr` in a working folder: a new year, as `koopbericht jahr` makes it."""
+    from ..actions.year import start_year
+    from ..project import Project
+    from .year_cmd import show
+
+    show(start_year(Project.open(folder), year))

@@ -2,55 +2,105 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .common import DebugOption, ProjectOption, handled
+from .common import DebugOption, ProjectOption, handled, stdout_json
+
+if TYPE_CHECKING:
+    from ..actions.status import YearStatus
+
+
+class StatusFormat(StrEnum):
+    """Output formats of status."""
+
+    text = "text"
+    json = "json"
+    xlsx = "xlsx"
+    csv = "csv"
 
 
 def status(
     jahr: Annotated[int, typer.Argument(help="Berichtsjahr, z. B. 2023.", metavar="JAHR", show_default=False)],
+    format: Annotated[
+        StatusFormat | None,
+        typer.Option(
+            "--format",
+            help="Ausgabe: text (Bildschirm), json, xlsx oder csv (Rücklaufliste für Excel). "
+            "Ohne Angabe: text, bei -o nach der Dateiendung.",
+            show_default=False,
+        ),
+    ] = None,
+    ausgabe: Annotated[
+        Path | None,
+        typer.Option(
+            "-o",
+            "--ausgabe",
+            help="In diese Datei schreiben. Ohne Angabe gehen xlsx und csv nach "
+            "ausgabe/JAHR/Ruecklauf-JAHR.xlsx bzw. .csv.",
+            metavar="DATEI",
+            show_default=False,
+        ),
+    ] = None,
     projekt: ProjectOption = None,
     debug: DebugOption = False,
 ) -> None:
-    """Zeigt den Rücklauf: Meldebogen je Geschäftsbereich, Vorhaben, Fehler, Warnungen und die Frist."""
-    from rich.table import Table
-
-    from ..actions.status import year_status
+    """Zeigt den Rücklauf je Geschäftsbereich (Eingang, Vorhaben, Fehler, Warnungen, Kontakt) und die Frist."""
+    from ..actions.status import export_status, output_format, year_status
     from ..project import Project
+    from ..render.ruecklauf import status_json
     from . import console
 
     with handled(debug):
+        chosen = output_format(format.value if format else None, ausgabe)
         project = Project.open(projekt)
         with console.FileProgress() as progress:
             result = year_status(project, jahr, progress=progress)
-        table = Table(title=f"Rücklauf {jahr}", title_justify="left", expand=True)
-        table.add_column("Geschäftsbereich", ratio=2, overflow="fold")
-        table.add_column("Meldebogen", ratio=2, overflow="fold")
-        for header in ("Vorhaben", "Fehler", "Warnungen"):
-            table.add_column(header, justify="right", no_wrap=True)
-        for row in result.departments:
-            table.add_row(
-                f"[bold]{row.code}[/] {row.name}",
-                "\n".join(f.rsplit("/", 1)[-1] for f in row.files) if row.files else "[red]fehlt[/]",
-                str(row.activities) if row.files else "–",
-                f"[red]{row.errors}[/]" if row.errors else "0",
-                f"[yellow]{row.warnings}[/]" if row.warnings else "0",
-            )
-        console.stdout.print(table)
-        console.stdout.print(f"Eingegangen: {result.received} von {len(result.departments)} Geschäftsbereichen.")
-        for file in result.unassigned_files:
-            console.stdout.print(f"[yellow]Keinem Geschäftsbereich zugeordnet:[/] {file}")
-        if result.deadline is None:
-            console.stdout.print("Frist: keine angegeben (vorlage.toml, [meldung] frist).")
-        elif result.days_left is not None and result.days_left >= 0:
-            console.stdout.print(
-                f"Frist: {result.deadline:%d.%m.%Y} – noch {result.days_left} "
-                f"{'Tag' if result.days_left == 1 else 'Tage'}."
-            )
+        written = export_status(project, result, chosen, ausgabe)
+        if written is not None:
+            console.success(f"Rücklaufliste geschrieben: {written}")
+        elif chosen == "json":
+            typer.echo(stdout_json(status_json(result)))
         else:
-            days = -(result.days_left or 0)
-            console.stdout.print(
-                f"Frist: {result.deadline:%d.%m.%Y} – [red]abgelaufen seit {days} {'Tag' if days == 1 else 'Tagen'}[/]."
-            )
+            _print_table(result)
+
+
+def _print_table(result: YearStatus) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    from ..formatting import german_date
+    from ..render.ruecklauf import deadline_text
+    from . import console
+
+    wide = console.stdout.width >= 120  # room for the addresses; else the names (the files have both)
+    table = Table(title=f"Rücklauf {result.year}", title_justify="left", expand=True)
+    table.add_column("Geschäftsbereich", ratio=3, overflow="fold")
+    table.add_column("Meldebogen", ratio=2, overflow="fold")
+    table.add_column("Eingang", no_wrap=True)
+    for header in ("Vorhaben", "Fehler", "Warnungen"):
+        table.add_column(header, justify="right", no_wrap=True)
+    table.add_column("Kontakt", ratio=2, overflow="fold")
+    for row in result.departments:
+        table.add_row(
+            f"[bold]{escape(row.code)}[/] {escape(row.name)}",
+            "\n".join(escape(f.rsplit("/", 1)[-1]) for f in row.files) if row.files else "[red]fehlt[/]",
+            german_date(row.received) if row.received else "–",
+            str(row.activities) if row.files else "–",
+            f"[red]{row.errors}[/]" if row.errors else "0",
+            f"[yellow]{row.warnings}[/]" if row.warnings else "0",
+            "\n".join(escape(c.address() if wide else c.name or c.email) for c in row.contacts) or "[yellow]keine[/]",
+        )
+    console.stdout.print(table)
+    console.stdout.print(f"Eingegangen: {result.received} von {len(result.departments)} Geschäftsbereichen.")
+    for file in result.unassigned_files:
+        console.stdout.print(f"[yellow]Keinem Geschäftsbereich zugeordnet:[/] {escape(file)}")
+    if result.deadline is None:
+        console.stdout.print("Frist: keine angegeben (vorlage.toml, [meldung] frist).")
+    elif result.days_left is not None and result.days_left >= 0:
+        console.stdout.print(f"Frist: {german_date(result.deadline)} – {deadline_text(result)}.")
+    else:
+        console.stdout.print(f"Frist: {german_date(result.deadline)} – [red]{deadline_text(result)}[/].")

@@ -73,8 +73,8 @@ def load_year(root: Path, year: int) -> YearSettings:
     if not path.is_file():
         display = shown_path(path)
         raise UsageError(
-            f"{display} fehlt. Legen Sie den Jahresordner mit „koopbericht init“ an "
-            "oder kopieren Sie vorlage.toml aus dem Vorjahr."
+            f"{display} fehlt. Legen Sie den Jahresordner mit „koopbericht jahr {year}“ an; er übernimmt "
+            "vorlage.toml und die Texte aus dem Vorjahr."
         )
     doc = TomlDocument(path)
     top = doc.root()

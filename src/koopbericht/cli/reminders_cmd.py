@@ -1,0 +1,72 @@
+"""`koopbericht erinnerung JAHR`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from .common import DebugOption, ProjectOption, handled
+
+if TYPE_CHECKING:
+    from ..actions.reminders import Reminders
+    from ..project import Project
+
+
+def erinnerung(
+    jahr: Annotated[int, typer.Argument(help="Berichtsjahr, z. B. 2023.", metavar="JAHR", show_default=False)],
+    auch_warnungen: Annotated[
+        bool,
+        typer.Option(
+            "--auch-warnungen", help="Auch an Geschäftsbereiche schreiben, deren Meldebogen nur Warnungen hat."
+        ),
+    ] = False,
+    projekt: ProjectOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Schreibt E-Mail-Entwürfe (.eml) an Geschäftsbereiche, deren Meldebogen fehlt oder Fehler hat; sendet nichts."""
+    from ..actions.reminders import write_reminders
+    from ..project import Project
+    from . import console
+
+    with handled(debug):
+        project = Project.open(projekt)
+        with console.FileProgress() as progress:
+            result = write_reminders(project, jahr, with_warnings=auch_warnungen, progress=progress)
+        _present(project, result)
+
+
+def _present(project: Project, result: Reminders) -> None:
+    """The summary table, where the drafts are, and what the clerk should know."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    from ..formatting import counted
+    from . import console
+
+    shown = project.relative(result.folder)
+    for path in result.removed:
+        console.warning(f"Veraltete Erinnerung entfernt: {project.relative(path)}")
+    if not result.written:
+        console.success("Keine Erinnerung nötig: Alle Meldebögen sind da, und keiner muss korrigiert werden.")
+    else:
+        table = Table(title=f"Erinnerungen {result.year}", title_justify="left", expand=True)
+        table.add_column("Geschäftsbereich", no_wrap=True)
+        table.add_column("Empfänger", ratio=3, overflow="fold")
+        table.add_column("Grund", ratio=2, overflow="fold")
+        table.add_column("Anhang", ratio=3, overflow="fold")
+        for reminder in result.written:
+            table.add_row(
+                escape(reminder.department),
+                "\n".join(escape(r) for r in reminder.recipients) or "[red]keine Adresse[/]",
+                escape(reminder.reason),
+                "\n".join(escape(a) for a in reminder.attachments) or "–",
+            )
+        console.stdout.print(table)
+        drafts = counted(len(result.written), "Entwurf", "Entwürfe")
+        console.success(
+            f"{drafts} nach {shown} geschrieben. Es wurde nichts versendet: Bitte die Entwürfe in Outlook oder "
+            "Thunderbird öffnen, prüfen und von dort senden."
+        )
+    for notice in result.notices:
+        console.warning(notice)
