@@ -19,7 +19,8 @@ from .conftest import run
 ENGLISH = (
     "Usage", "Options", "Arguments", "Commands", "Error:", "Did you mean", "Missing", "Invalid", "required]",
     "default:", "Show this message", "Is a directory", "Operation not permitted", "No such", "Traceback (most recent",
-    "not a valid", "does not exist", "Got unexpected", "Aborted", "Permission denied",
+    "not a valid", "does not exist", "Got unexpected", "Aborted", "Permission denied", "Install completion",
+    "Show completion",
 )  # fmt: skip
 PLACEHOLDER = re.compile(r"<[a-z][^<>]*>")
 
@@ -66,3 +67,9 @@ def test_a_typo_in_a_command_gets_the_german_suggestion(runner: CliRunner) -> No
     code, output = run(runner, "biuld", "2023")
     assert code == 2
     assert "Unbekannter Befehl „biuld“. Meinten Sie „build“?" in output
+
+
+def test_shell_completion_is_offered_for_bash(runner: CliRunner) -> None:
+    code, output = run(runner, "--show-completion", "bash")
+    assert code == 0, output
+    assert "_koopbericht_completion" in output and "complete " in output

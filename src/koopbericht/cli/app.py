@@ -28,7 +28,7 @@ app = typer.Typer(
     help="Erstellt den jährlichen Kooperationsbericht der interkommunalen Zusammenarbeit "
     "aus den Meldebögen der Geschäftsbereiche: prüfen, zusammenstellen, vergleichen.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion: bash, zsh, fish, PowerShell
     pretty_exceptions_enable=False,
     rich_markup_mode=None,  # plain help: rich's help formatter costs ~70 ms of imports per start
     context_settings={"help_option_names": ["-h", "--help"]},

@@ -131,6 +131,7 @@ def install() -> None:
     exceptions.ClickException.show = show  # type: ignore[method-assign]
     exceptions.UsageError.show = show  # type: ignore[method-assign]
     _german_type_labels()
+    _german_completion_options()
 
 
 def _german_type_labels() -> None:
@@ -144,3 +145,21 @@ def _german_type_labels() -> None:
         return type_label(original(self, ctx)) or ""
 
     typer.core.TyperOption.display_type = display_type  # type: ignore[method-assign]
+
+
+def _german_completion_options() -> None:
+    """The options `--install-completion` and `--show-completion` that typer adds, explained in German."""
+    import typer.main
+
+    original = typer.main.get_install_completion_arguments
+
+    def arguments() -> tuple[Any, Any]:
+        install: Any
+        show: Any
+        install, show = original()
+        install.help = "Die Vervollständigung für die aktuelle Shell einrichten (bash, zsh, fish, PowerShell)."
+        show.help = "Das Vervollständigungsskript für die aktuelle Shell anzeigen, zum Kopieren oder Anpassen."
+        install.metavar = show.metavar = None
+        return install, show
+
+    typer.main.get_install_completion_arguments = arguments
