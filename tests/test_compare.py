@@ -208,14 +208,14 @@ def test_alignment_with_activities_without_nr_is_pinned() -> None:
     old, new = pinned_years()
     pairs, added, removed = align(old, new)
     assert [(p.old.id, p.new.id, p.reason) for p in pairs] == [
-        ("GB2-002", "GB2-neu-2", "ähnlicher Titel (83%) und gemeinsame Partner (100%)"),
+        ("GB2-002", "GB2-neu-2", "ähnlicher Titel (83 %) und gemeinsame Partner (100 %)"),
         ("GB1-001", "GB1-001", "gleiche Nr."),
-        ("GB1-002", "GB1-neu-4", "ähnlicher Titel (89%) und gemeinsame Partner (67%)"),
-        ("GB1-003", "GB1-005", "ähnlicher Titel (100%) und gemeinsame Partner (100%)"),
-        ("GB2-001", "GB2-neu-4", "ähnlicher Titel (100%) und gemeinsame Partner (0%)"),
-        ("GB1-007", "GB1-neu-7", "ähnlicher Titel (100%) und gemeinsame Partner (100%)"),
+        ("GB1-002", "GB1-neu-4", "ähnlicher Titel (89 %) und gemeinsame Partner (67 %)"),
+        ("GB1-003", "GB1-005", "ähnlicher Titel (100 %) und gemeinsame Partner (100 %)"),
+        ("GB2-001", "GB2-neu-4", "ähnlicher Titel (100 %) und gemeinsame Partner (0 %)"),
+        ("GB1-007", "GB1-neu-7", "ähnlicher Titel (100 %) und gemeinsame Partner (100 %)"),
         ("GB1-006", "GB1-006", "gleiche Nr."),
-        ("GB1-neu-8", "GB1-neu-10", "ähnlicher Titel (100%) und gemeinsame Partner (100%)"),
+        ("GB1-neu-8", "GB1-neu-10", "ähnlicher Titel (100 %) und gemeinsame Partner (100 %)"),
     ]
     assert [a.title for a in added] == ["Neue Mobilstationen", "Abfallverwertung", "Digitale Verwaltung"]
     assert [a.title for a in removed] == ["Abfallverwertung"]

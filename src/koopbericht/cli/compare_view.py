@@ -66,7 +66,7 @@ def _changes_table(result: Comparison) -> Table:
         if change.partners_removed:
             lines.append("Partner nicht mehr: " + escape(", ".join(change.partners_removed)))
         if change.reason != "gleiche Nr.":
-            lines.append(f"[dim]zugeordnet über {escape(change.reason)}[/]")
+            lines.append(f"[dim]Zuordnung: {escape(change.reason)}[/]")  # nominative: "Zuordnung: gleiche Nr."
         table.add_row(escape(change.new.published_id or "–"), escape(change.title), "\n".join(lines))
     return table
 

@@ -91,7 +91,7 @@ def align(old: list[Activity], new: list[Activity]) -> tuple[list[Pair], list[Ac
             continue
         used_old.add(id(candidate_old))
         used_new.add(id(candidate_new))
-        reason = f"ähnlicher Titel ({title:.0%}) und gemeinsame Partner ({partners:.0%})".replace(".", ",")
+        reason = f"ähnlicher Titel ({title * 100:.0f} %) und gemeinsame Partner ({partners * 100:.0f} %)"
         pairs.append(Pair(candidate_old, candidate_new, reason))
     added = [a for a in unmatched_new if id(a) not in used_new]
     removed = [a for a in remaining_old if id(a) not in used_old]
