@@ -12,7 +12,6 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from .conftest import run
-from .test_yearly_round import status_table
 from .workbooks import CONFIG, YEAR, make_project, row, write_workbook
 
 SEVERAL = CONFIG.replace('dateien = ["GB1*.xlsx"]\n', 'dateien = ["GB1*.xlsx"]\nmehrere_dateien = true\n', 1)
@@ -28,6 +27,14 @@ def project(tmp_path: Path) -> Path:
 
 def meldungen(root: Path, year: int = 2023) -> Path:
     return root / str(year) / "meldungen"
+
+
+def status_table(output: str) -> dict[str, dict[str, str]]:
+    """The rows of `status`'s table by Kürzel, each cell by its column title (the table is not wrapped)."""
+    lines = output.splitlines()
+    titles = [title.strip() for title in next(line for line in lines if "Vorhaben" in line).split("┃")[1:-1]]
+    rows = [[cell.strip() for cell in line.split("│")[1:-1]] for line in lines if line.startswith("│ GB")]
+    return {cells[0].split()[0]: dict(zip(titles, cells, strict=True)) for cells in rows}
 
 
 def validate_json(runner: CliRunner, root: Path, year: int = 2023) -> tuple[int, dict[str, Any]]:

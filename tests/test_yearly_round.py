@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from .conftest import run
+from .test_several_files import status_table
 from .workbooks import CONFIG, YEAR, row, write_workbook
 
 SETTINGS = (
@@ -64,14 +65,6 @@ def send_back(root: Path, code: str, **values: Any) -> Path:
     target = root / "2024" / "meldungen" / form.name
     workbook.save(target)
     return target
-
-
-def status_table(output: str) -> dict[str, dict[str, str]]:
-    """The rows of `status`'s table by Kürzel, each cell by its column title (the table is not wrapped)."""
-    lines = output.splitlines()
-    titles = [title.strip() for title in next(line for line in lines if "Vorhaben" in line).split("┃")[1:-1]]
-    rows = [[cell.strip() for cell in line.split("│")[1:-1]] for line in lines if line.startswith("│ GB")]
-    return {cells[0].split()[0]: dict(zip(titles, cells, strict=True)) for cells in rows}
 
 
 def test_the_yearly_round(tmp_path: Path, runner: CliRunner) -> None:
