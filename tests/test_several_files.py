@@ -30,11 +30,21 @@ def meldungen(root: Path, year: int = 2023) -> Path:
 
 
 def status_table(output: str) -> dict[str, dict[str, str]]:
-    """The rows of `status`'s table by Kürzel, each cell by its column title (the table is not wrapped)."""
+    """The rows of `status` by Kürzel, each value by its column title: from the table, or from the plain list."""
     lines = output.splitlines()
-    titles = [title.strip() for title in next(line for line in lines if "Vorhaben" in line).split("┃")[1:-1]]
-    rows = [[cell.strip() for cell in line.split("│")[1:-1]] for line in lines if line.startswith("│ GB")]
-    return {cells[0].split()[0]: dict(zip(titles, cells, strict=True)) for cells in rows}
+    if any("┃" in line for line in lines):
+        titles = [title.strip() for title in next(line for line in lines if "Vorhaben" in line).split("┃")[1:-1]]
+        rows = [[cell.strip() for cell in line.split("│")[1:-1]] for line in lines if line.startswith("│ GB")]
+        return {cells[0].split()[0]: dict(zip(titles, cells, strict=True)) for cells in rows}
+    blocks: dict[str, dict[str, str]] = {}
+    current: dict[str, str] = {}
+    for line in lines:  # a block: "GB1 Name", then "  Meldebogen: …", "  Vorhaben:   3", …
+        if line.startswith("GB"):
+            current = blocks.setdefault(line.split()[0], {"Geschäftsbereich": line.strip()})
+        elif line.startswith("  ") and ":" in line and current is not None:
+            label, value = line.strip().split(":", 1)
+            current[label] = value.strip()
+    return blocks
 
 
 def validate_json(runner: CliRunner, root: Path, year: int = 2023) -> tuple[int, dict[str, Any]]:

@@ -250,3 +250,11 @@ def test_output_file_format_from_its_name(project: Path, runner: CliRunner, tmp_
     found = json.loads((tmp_path / "befunde.json").read_text(encoding="utf-8"))["findings"]
     assert any(f["activity_title"] == LONG_TITLE for f in found)
     assert "Kooperationsvereinbarung Wirtschaftsförderung" in (tmp_path / "befunde.json").read_text(encoding="utf-8")
+
+
+def test_status_piped_is_a_list_with_every_word_whole(example_copy: Path, runner: CliRunner) -> None:
+    code, output = run(runner, "status", "2023", "-C", str(example_copy))
+    assert code == 0, output
+    assert "│" not in output  # no squeezed table in a pipe
+    assert "GB1 Zentrale Steuerung, Finanzen und Digitalisierung" in output
+    assert "Meldebogen: GB1_Meldebogen_2023.xlsx" in output

@@ -69,32 +69,31 @@ def status(
 
 
 def _print_table(result: YearStatus) -> None:
+    """A table where every word fits, else a plain list (a pipe, a narrow window): never a split word."""
     from rich.markup import escape
-    from rich.table import Table
+    from rich.text import Text
 
     from ..formatting import german_date
     from ..render.ruecklauf import deadline_text
     from . import console
+    from .listing import Column, Listing, show
 
     wide = console.stdout.width >= 120  # room for the addresses; else the names (the files have both)
-    table = Table(title=f"Rücklauf {result.year}", title_justify="left", expand=True)
-    table.add_column("Geschäftsbereich", ratio=3, overflow="fold")
-    table.add_column("Meldebogen", ratio=2, overflow="fold")
-    table.add_column("Eingang", no_wrap=True)
-    for header in ("Vorhaben", "Fehler", "Warnungen"):
-        table.add_column(header, justify="right", no_wrap=True)
-    table.add_column("Kontakt", ratio=2, overflow="fold")
+    titles = ("Geschäftsbereich", "Meldebogen", "Eingang", "Vorhaben", "Fehler", "Warnungen", "Kontakt")
+    listing = Listing([Column(t, wrap=t in ("Geschäftsbereich", "Meldebogen", "Kontakt")) for t in titles])
+    listing.title = f"Rücklauf {result.year}"
     for row in result.departments:
-        table.add_row(
-            f"[bold]{escape(row.code)}[/] {escape(row.name)}",
-            "\n".join(escape(f.rsplit("/", 1)[-1]) for f in row.files) if row.files else "[red]fehlt[/]",
+        listing.add(
+            f"{row.code} {row.name}",
+            "\n".join(f.rsplit("/", 1)[-1] for f in row.files) if row.files else Text("fehlt", style="red"),
             german_date(row.received) if row.received else "–",
             str(row.activities) if row.files else "–",
-            f"[red]{row.errors}[/]" if row.errors else "0",
-            f"[yellow]{row.warnings}[/]" if row.warnings else "0",
-            "\n".join(escape(c.address() if wide else c.name or c.email) for c in row.contacts) or "[yellow]keine[/]",
+            Text(str(row.errors), style="red") if row.errors else "0",
+            Text(str(row.warnings), style="yellow") if row.warnings else "0",
+            "\n".join(c.address() if wide else c.name or c.email for c in row.contacts)
+            or Text("keine", style="yellow"),
         )
-    console.stdout.print(table)
+    show([listing], console.stdout)
     console.stdout.print(f"Eingegangen: {result.received} von {len(result.departments)} Geschäftsbereichen.")
     for file in result.unassigned_files:
         console.stdout.print(f"[yellow]Keinem Geschäftsbereich zugeordnet:[/] {escape(file)}")
