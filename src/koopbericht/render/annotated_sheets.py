@@ -15,13 +15,13 @@ from typing import Any, Literal
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.workbook.workbook import Workbook
-from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..advice import department_text
 from ..config import Settings
 from ..findings import Finding, Severity
 from ..formatting import format_value, german_date
+from .xlsxprint import print_on_page_width
 from .xlsxsafe import set_text
 
 SUMMARY_SHEET = "Prüfergebnis"
@@ -100,16 +100,7 @@ def mark(cell: Any, severity: Severity) -> None:
 
 def print_setup(sheet: Worksheet, orientation: Literal["portrait", "landscape"], title_rows: str | None = None) -> None:
     """A4 in `orientation`, as wide as one page and as long as needed, `title_rows` repeated on every page."""
-    sheet.page_setup.orientation = orientation
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    if sheet.sheet_properties.pageSetUpPr is None:
-        sheet.sheet_properties.pageSetUpPr = PageSetupProperties()
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.page_margins.left = sheet.page_margins.right = 0.5
-    if title_rows:
-        sheet.print_title_rows = title_rows
+    print_on_page_width(sheet, orientation, title_rows, side_margins=0.5)
 
 
 def row_height(texts: Sequence[tuple[str, float]]) -> float:

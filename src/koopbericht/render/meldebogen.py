@@ -19,7 +19,6 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..config import Column, ColumnType, Department, Settings, YearSettings
@@ -27,6 +26,7 @@ from ..model import Activity
 from ..read.workbook import TEMPLATE_LIST_SHEET
 from ..values import PartialDate
 from .package import deterministic_zip
+from .xlsxprint import print_on_page_width
 from .xlsxsafe import set_text
 
 DATA_SHEET, HELP_SHEET, LIST_SHEET = "Meldebogen", "Anleitung", TEMPLATE_LIST_SHEET
@@ -152,14 +152,7 @@ def _write_activity(settings: Settings, sheet: Worksheet, row: int, item: Carrie
 
 
 def _page_setup(sheet: Worksheet) -> None:
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    if sheet.sheet_properties.pageSetUpPr is None:
-        sheet.sheet_properties.pageSetUpPr = PageSetupProperties()
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_title_rows = "1:1"
+    print_on_page_width(sheet, "landscape", "1:1")
 
 
 def _row_height(settings: Settings, values: dict[str, object]) -> float:

@@ -17,12 +17,12 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..config import Contact
 from ..formatting import counted, german_date
 from .stamped import stamped_xlsx
+from .xlsxprint import print_on_page_width
 from .xlsxsafe import set_text
 
 HEADER = (
@@ -222,12 +222,7 @@ def _write_table(sheet: Worksheet, rows: list[tuple[Any, ...]]) -> None:
 
 def _page_setup(sheet: Worksheet, year: int) -> None:
     """A4 landscape on the page's width, the header row repeated, title and page numbers in header and footer."""
-    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.print_title_rows = f"{FIRST_ROW}:{FIRST_ROW}"
+    print_on_page_width(sheet, "landscape", f"{FIRST_ROW}:{FIRST_ROW}")
     header, footer = sheet.oddHeader, sheet.oddFooter
     assert header is not None and footer is not None  # openpyxl makes both with the sheet
     header.center.text = f"Rücklauf der Meldebögen {year}"
