@@ -11,7 +11,9 @@ the naive python-docx table (`table.cell(r, c)` per cell) up to where it passes 
 minute; pandoc converting the same table from Markdown, if pandoc is installed;
 `validate` on 2,000 activities whose Meldebögen carry one stray value far away
 (XFD1048576 in a data sheet, Z1048576 in a second sheet), whose peak memory must stay
-that of the data. The targets of issues 7, 11 and 13 are checked at the end.
+that of the data; `build 2023 --pdf` on the example against `build 2023` plus one
+`soffice --convert-to pdf` of the same two .docx files (a fresh profile, as a build has).
+The targets of issues 7, 11, 13 and 23 are checked at the end.
 """
 
 from __future__ import annotations
@@ -76,6 +78,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="200,2000,20000,50000")
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--ohne-pdf", action="store_true", help="build --pdf nicht messen (ohne LibreOffice)")
     arguments = parser.parse_args()
     sizes = [int(s) for s in arguments.sizes.split(",")]
     repeats = arguments.repeats
@@ -103,7 +106,35 @@ def main() -> None:
             results[size] = row
             print(_line(size, row), flush=True)
         stray = _stray_values(work, repeats)
-    _targets(results, help_time / typer_time, stray)
+        pdf = None if arguments.ohne_pdf else _pdf_against_one_conversion(work, repeats)
+    _targets(results, help_time / typer_time, stray, pdf)
+
+
+def _pdf_against_one_conversion(work: Path, repeats: int) -> float:
+    """`build --pdf` on the example divided by `build` plus one LibreOffice call converting both .docx files."""
+    from koopbericht.render.libreoffice import PDF_TARGET
+    from koopbericht.render.soffice import find_soffice
+
+    program = find_soffice()
+    if program is None:
+        raise SystemExit("build --pdf: LibreOffice fehlt (oder --ohne-pdf angeben).")
+    folder = work / "beispiel"
+    shutil.copytree(HERE.parent / "examples" / "potsdam", folder, ignore=shutil.ignore_patterns("ausgabe"))
+    build, _ = measure([KOOPBERICHT, "build", "2023", "-C", str(folder)], repeats)
+    documents = [str(folder / "ausgabe" / "2023" / name)
+                 for name in ("Kooperationsbericht-2023.docx", "Anlage-1-Kooperationsvorhaben-2023.docx")]  # fmt: skip
+    profiles = work / "profile"
+    times = []
+    for run in range(repeats):  # a fresh profile each time, as a build has
+        command = [program, f"-env:UserInstallation={(profiles / str(run)).as_uri()}", "--headless", "--norestore",
+                   "--convert-to", PDF_TARGET, "--outdir", str(work / "einzeln"), *documents]  # fmt: skip
+        times.append(measure(command, 1)[0])
+    convert = statistics.median(times)
+    with_pdf, _ = measure([KOOPBERICHT, "build", "2023", "-C", str(folder), "--pdf"], repeats)
+    ratio = with_pdf / (build + convert)
+    print(f"Beispiel | build {build:.2f} s | soffice --convert-to pdf (beide .docx) {convert:.2f} s | "
+          f"build --pdf {with_pdf:.2f} s | Verhältnis {ratio:.2f}")  # fmt: skip
+    return ratio
 
 
 def _stray_values(work: Path, repeats: int) -> tuple[float, float]:
@@ -144,7 +175,9 @@ def _line(size: int, row: dict[str, float | None]) -> str:
     )
 
 
-def _targets(results: dict[int, dict[str, float | None]], help_ratio: float, stray: tuple[float, float]) -> None:
+def _targets(
+    results: dict[int, dict[str, float | None]], help_ratio: float, stray: tuple[float, float], pdf: float | None
+) -> None:
     print("\nZiele:")
 
     def check(label: str, ok: bool, detail: str) -> None:
@@ -166,6 +199,8 @@ def _targets(results: dict[int, dict[str, float | None]], help_ratio: float, str
     check("--help ≤ 2× import typer", help_ratio <= 2, f"{help_ratio:.2f}×")
     clean_mb, stray_mb = stray
     check("Speicher mit fernen Streuwerten ≤ ohne + 50 MB", stray_mb <= clean_mb + 50, f"{stray_mb:.0f} MB")
+    if pdf is not None:
+        check("build --pdf ≤ 1,3× (build + ein soffice-Aufruf)", pdf <= 1.3, f"{pdf:.2f}×")
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ it, an input cannot be read, or an output cannot be written.
 Every message is German because it is shown to the user as it is.
 
     KoopberichtError            exit code per class, message shown as it is
-    ├── UsageError (2)          ProjectNotFoundError, LibreOfficeMissing
+    ├── UsageError (2)          ProjectNotFoundError, LibreOfficeMissing, HyphenationMissing
     ├── ConfigError (2)
     ├── DataHasErrors (1)       BuildRefused, DraftRefused, YearHasErrors
     ├── InputUnreadableError (3)
@@ -69,6 +69,18 @@ class LibreOfficeMissing(UsageError):
 
     def details(self) -> list[str]:
         """Where LibreOffice was looked for, and what to do."""
+        return list(self._details)
+
+
+class HyphenationMissing(UsageError):
+    """LibreOffice lacks the German hyphenation patterns: `--endfassung --pdf` is refused, `--pdf` says so."""
+
+    def __init__(self, message: str, details: list[str]) -> None:
+        super().__init__(message)
+        self._details = details
+
+    def details(self) -> list[str]:
+        """Where the patterns were looked for, and how to install them."""
         return list(self._details)
 
 

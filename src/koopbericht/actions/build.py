@@ -13,6 +13,7 @@ anything is written.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,8 +43,10 @@ from ..project import Project
 from ..read.carried import carried_texts
 from ..read.texts import NarrativeText, read_texts
 from ..read.wordtext import WordText
-from ..render import PublishedFile, docx_bytes_to_pdf, find_soffice, render_annex_xlsx, render_docx
-from ..render.pdf import no_libreoffice
+from ..render import PublishedFile, find_soffice, render_annex_xlsx, render_docx
+from ..render.libreoffice import Office, libreoffice
+from ..render.pdf import no_libreoffice, pdf_of
+from ..render.soffice import german_hyphenation, no_hyphenation
 from ..yeardata import YearData
 from .oparl import BERLIN, NO_OPARL, oparl_outputs
 
@@ -87,21 +90,31 @@ def build_year(
     template = template or project.settings.output.word_template
     if template is not None and not template.is_file():
         raise UsageError(f"Die Word-Vorlage {template} gibt es nicht.")
-    data = check_year(project, year, today=today, progress=progress)
-    if data.report.count(Severity.ERROR) and not allow_errors:
-        raise BuildRefused(data.report)
-    activities = data.publishable()
-    texts, text_notes = read_texts(project.text_dir(year), project.relative)
-    carried = carried_texts(project.text_dir(year), project.relative)
-    state = completeness(project.settings, year_settings, data, activities, texts, carried)
-    if final and state.draft:
-        raise DraftRefused(year, state.reasons)
-    without_pdf = pdf and find_soffice() is None  # the rest is written, then the missing LibreOffice is named
-    published = _render(project, year_settings, data, activities, texts, state, template, pdf=pdf and not without_pdf)
+    program = find_soffice() if pdf else None
+    without_pdf = pdf and program is None  # the rest is written, then the missing LibreOffice is named
+    unhyphenated = program is not None and german_hyphenation(program) is None
+    if final and program is not None and unhyphenated:
+        raise no_hyphenation(program, final=True)
+    with contextlib.ExitStack() as stack:
+        # Started now, LibreOffice gets ready while the year is checked; it is ended when the block is left.
+        office = stack.enter_context(libreoffice()) if program is not None else None
+        data = check_year(project, year, today=today, progress=progress)
+        if data.report.count(Severity.ERROR) and not allow_errors:
+            raise BuildRefused(data.report)
+        activities = data.publishable()
+        texts, text_notes = read_texts(project.text_dir(year), project.relative)
+        carried = carried_texts(project.text_dir(year), project.relative)
+        state = completeness(project.settings, year_settings, data, activities, texts, carried)
+        if final and state.draft:
+            raise DraftRefused(year, state.reasons)
+        published = _render(project, year_settings, data, activities, texts, state, template, office=office)
     out = project.output_dir(year)
     files = {out / item.file_name: item.data for item in published}
     files |= oparl_outputs(project, year_settings, published, draft=state.draft, now=now)
     notices = text_notes + [w for text in texts if isinstance(text, WordText) for w in text.warnings]
+    if program is not None and unhyphenated:
+        missing = no_hyphenation(program, final=False)
+        notices += [f"{missing.message} {missing.details()[-1]}"]
     notices += [] if project.settings.oparl.base_url else [NO_OPARL]
     notices += _stale_pdfs(project, year, published)
     _refuse_links_out(project, list(files))
@@ -129,9 +142,14 @@ def _render(
     state: Completeness,
     template: Path | None,
     *,
-    pdf: bool,
+    office: Office | None,
 ) -> list[PublishedFile]:
-    """Every published file, rendered in memory: the Vorlage first, then the Anlage files, then the PDFs."""
+    """Every published file, rendered in memory: the Vorlage first, then the Anlage files, then the PDFs.
+
+    With a running LibreOffice (`office`), the Anlage's PDF is made first (the Vorlage lists its size), then
+    the Vorlage's, by the same LibreOffice.
+    """
+    pdf = office is not None
     settings = project.settings
     year = year_settings.year
     out = project.output_dir(year)
@@ -140,7 +158,7 @@ def _render(
         project.refuse_as_output(out / name)
     stamp = timestamp_for(year_settings).replace(tzinfo=BERLIN)
     table = annex_table(settings, activities)  # the Anlage, assembled once for every file that shows it
-    annex = _annex_files(project, year_settings, table, state, template, names, stamp if pdf else None)
+    annex = _annex_files(project, year_settings, table, state, template, names, office, stamp)
     uploaded = annex[2] if pdf else annex[0]  # the PDF is what goes into the council system, where there is one
     attachments = [
         Attachment(ANNEX_TITLE, uploaded.file_name, len(uploaded.data)),  # Nr. 1
@@ -152,9 +170,9 @@ def _render(
     title = f"{year_settings.master.paper_type} {year_settings.master.number}"
     draft = " (Entwurf)" if state.draft else ""  # always last: "… (PDF) (Entwurf)"
     published = [PublishedFile(title + draft, names["vorlage"], vorlage), *annex[:2]]
-    if pdf:
+    if office is not None:
         name = _pdf_name(names["vorlage"])
-        rendered = docx_bytes_to_pdf(vorlage, names["vorlage"], stamp)
+        rendered = pdf_of(office, vorlage, names["vorlage"], stamp)
         published.append(PublishedFile(f"{title} (PDF){draft}", name, rendered, master=names["vorlage"]))
     return published + annex[2:]
 
@@ -166,9 +184,10 @@ def _annex_files(
     state: Completeness,
     template: Path | None,
     names: dict[str, str],
-    pdf_stamp: dt.datetime | None,
+    office: Office | None,
+    stamp: dt.datetime,
 ) -> list[PublishedFile]:
-    """The Anlage as docx, as xlsx, and with `pdf_stamp` as PDF (dated so)."""
+    """The Anlage as docx, as xlsx, and with a running LibreOffice (`office`) as PDF dated `stamp`."""
     settings = project.settings
     draft = " (Entwurf)" if state.draft else ""
     document = render_docx(annex_document(settings, year_settings, table, state), template)
@@ -178,9 +197,9 @@ def _annex_files(
         PublishedFile(f"Anlage 1: {ANNEX_TITLE}{draft}", names["annex_document"], document),
         PublishedFile(f"Anlage 2: {ANNEX_TITLE} als Excel-Arbeitsmappe{draft}", names["annex"], workbook),
     ]
-    if pdf_stamp is not None:
+    if office is not None:
         name = _pdf_name(names["annex_document"])
-        data = docx_bytes_to_pdf(document, names["annex_document"], pdf_stamp)
+        data = pdf_of(office, document, names["annex_document"], stamp)
         files.append(PublishedFile(f"Anlage 1: {ANNEX_TITLE} (PDF){draft}", name, data, master=names["annex_document"]))
     return files
 

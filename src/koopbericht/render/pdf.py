@@ -13,30 +13,21 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
-import json
 import re
 import struct
-import subprocess
 import tempfile
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import Any
 
 from ..errors import UsageError
-from ..oserrors import os_problem
-from .soffice import find_soffice, missing, search
+from .libreoffice import Office, libreoffice, profile_url
+from .soffice import find_soffice, missing
 
-__all__ = ["docx_bytes_to_pdf", "docx_to_pdf", "find_soffice", "fixed_in_time", "no_libreoffice", "profile_url"]
+__all__ = [
+    "docx_bytes_to_pdf", "docx_to_pdf", "find_soffice", "fixed_in_time", "libreoffice", "no_libreoffice",
+    "pdf_of", "profile_url",
+]  # fmt: skip
 
-TIMEOUT_SECONDS = 300
-# writer_pdf_Export's options (LibreOffice ≥ 7.4 takes them as JSON after the filter name).
-EXPORT_OPTIONS = {
-    "SelectPdfVersion": {"type": "long", "value": "2"},  # PDF/A-2b
-    "PDFUACompliance": {"type": "boolean", "value": "true"},
-    "UseTaggedPDF": {"type": "boolean", "value": "true"},
-    "ExportBookmarks": {"type": "boolean", "value": "true"},
-    "DisplayPDFDocumentTitle": {"type": "boolean", "value": "true"},
-    "EmbedStandardFonts": {"type": "boolean", "value": "true"},
-}
 _XMP_CREATED = re.compile(rb"(<xmp:CreateDate>)[^<]*(</xmp:CreateDate>)")
 _XMP_MODIFIED = re.compile(rb"(<xmp:ModifyDate>)[^<]*(</xmp:ModifyDate>)")
 
@@ -46,43 +37,24 @@ def no_libreoffice() -> UsageError:
     return missing()
 
 
-def profile_url(folder: PurePath) -> str:
-    """LibreOffice's private profile as a file URL: `file:///C:/Users/J%C3%BCrgen/…` on Windows."""
-    return folder.as_uri()
-
-
 def docx_to_pdf(docx: Path, stamp: dt.datetime) -> bytes:
-    """Convert `docx` to a tagged PDF/A-2b dated `stamp` (aware); UsageError in German when impossible."""
-    looked = search()
-    if looked.found is None:
-        raise missing(looked)
-    # Windows: LibreOffice may still hold its profile for a moment after it ended; the folder is left then.
-    with tempfile.TemporaryDirectory(prefix="koopbericht-pdf-", ignore_cleanup_errors=True) as folder:
-        work = Path(folder)
-        target = "pdf:writer_pdf_Export:" + json.dumps(EXPORT_OPTIONS, separators=(",", ":"))
-        command = [looked.found, f"-env:UserInstallation={profile_url(work / 'profil')}", "--headless", "--norestore",
-                   "--convert-to", target, "--outdir", str(work), str(docx)]  # fmt: skip
-        try:
-            # LibreOffice speaks the console's code page (cp850, cp1252 on Windows): never a decoding error.
-            completed = subprocess.run(command, capture_output=True, encoding="utf-8", errors="replace",
-                                       timeout=TIMEOUT_SECONDS, check=False)  # fmt: skip
-        except subprocess.TimeoutExpired:
-            raise UsageError(f"LibreOffice hat die PDF-Datei nicht binnen {TIMEOUT_SECONDS} s erzeugt.") from None
-        except OSError as error:
-            raise UsageError(f"LibreOffice ließ sich nicht starten: {os_problem(error, looked.found)}.") from None
-        result = work / f"{docx.stem}.pdf"
-        if completed.returncode != 0 or not result.is_file():
-            detail = (completed.stderr or completed.stdout).strip().splitlines()[-1:] or ["keine Meldung"]
-            raise UsageError(f"LibreOffice konnte keine PDF-Datei erzeugen ({detail[0]}).")
-        return fixed_in_time(result.read_bytes(), stamp)
+    """Convert `docx` to a tagged PDF/A-2b dated `stamp` (aware), in a LibreOffice of its own."""
+    with libreoffice() as office:
+        return fixed_in_time(office.to_pdf(docx), stamp)
 
 
-def docx_bytes_to_pdf(data: bytes, file_name: str, stamp: dt.datetime) -> bytes:
-    """The PDF of a .docx given as bytes (written under `file_name` into a private folder first)."""
+def pdf_of(office: Office, data: bytes, file_name: str, stamp: dt.datetime) -> bytes:
+    """The PDF of a .docx given as bytes, made by the running `office` (written under `file_name` first)."""
     with tempfile.TemporaryDirectory(prefix="koopbericht-docx-", ignore_cleanup_errors=True) as folder:
         source = Path(folder) / file_name
         source.write_bytes(data)
-        return docx_to_pdf(source, stamp)
+        return fixed_in_time(office.to_pdf(source), stamp)
+
+
+def docx_bytes_to_pdf(data: bytes, file_name: str, stamp: dt.datetime) -> bytes:
+    """The PDF of a .docx given as bytes, in a LibreOffice of its own."""
+    with libreoffice() as office:
+        return pdf_of(office, data, file_name, stamp)
 
 
 def fixed_in_time(data: bytes, stamp: dt.datetime) -> bytes:

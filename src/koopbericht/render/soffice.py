@@ -17,7 +17,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import LibreOfficeMissing
+from ..errors import HyphenationMissing, LibreOfficeMissing
 
 ENVIRONMENT = "KOOPBERICHT_SOFFICE"
 ROOT = Path("/")  # the POSIX install locations lie below it (tests move it into a temporary folder)
@@ -114,6 +114,60 @@ def missing(found: Search | None = None) -> LibreOfficeMissing:
             f"den Pfad in {ENVIRONMENT} angeben, z. B. {example} – oder die PDF-Datei in Word erzeugen.",
         ],
     )
+
+
+def hyphenation_places(program: str) -> list[Place]:
+    """Where the LibreOffice `program` looks for German hyphenation patterns (`hyph_de_DE.dic` and kin).
+
+    Installers from libreoffice.org bundle them as the extension `dict-de` inside the installation
+    (`share/extensions`, on macOS `Contents/Resources/extensions`); Linux distributions build
+    LibreOffice against the system's patterns in /usr/share/hyphen (Debian's package hyphen-de).
+    """
+    program_folder = Path(program).resolve().parent
+    install = program_folder.parent
+    places = [Place(install / "share" / "extensions", "*/hyph_de*.dic"),
+              Place(install / "Resources" / "extensions", "*/hyph_de*.dic")]  # fmt: skip
+    if not _windows() and sys.platform != "darwin":
+        places += [Place(ROOT / "usr/share/hyphen", "hyph_de*.dic"),
+                   Place(ROOT / "usr/share/myspell/dicts", "hyph_de*.dic")]  # fmt: skip
+    return places
+
+
+def german_hyphenation(program: str) -> Path | None:
+    """A German hyphenation pattern file the LibreOffice `program` uses, if it has one."""
+    for place in hyphenation_places(program):
+        for candidate in place.candidates():
+            if candidate.is_file():
+                return candidate
+    return None
+
+
+def no_hyphenation(program: str, *, final: bool) -> HyphenationMissing:
+    """What a build says when LibreOffice has no German hyphenation patterns (`final`: it refuses)."""
+    if final:
+        message = (
+            f"Die Endfassung wird nicht gebaut: LibreOffice ({program}) hat keine deutsche Silbentrennung. Ohne sie "
+            "bricht LibreOffice lange Wörter in den PDF-Dateien ohne Bindestrich mitten im Wort um. Nichts wurde "
+            "geschrieben."
+        )
+    else:
+        message = (
+            f"LibreOffice ({program}) hat keine deutsche Silbentrennung: In den PDF-Dateien sind lange Wörter "
+            "ohne Bindestrich mitten im Wort umbrochen. Die PDF-Dateien wurden trotzdem geschrieben; vor der "
+            "Endfassung bitte die Silbentrennung installieren und neu bauen."
+        )
+    places = [f"gesucht in {place}" for place in hyphenation_places(program)]
+    return HyphenationMissing(message, [*places, _hyphenation_advice()])
+
+
+def _hyphenation_advice() -> str:
+    """How to give LibreOffice the German hyphenation patterns on this platform."""
+    if _windows() or sys.platform == "darwin":
+        return (
+            "Abhilfe: LibreOffice von https://de.libreoffice.org erneut installieren (oder die Installation ändern) "
+            "und dabei unter „Wörterbücher“ Deutsch auswählen; es bringt die Silbentrennung mit."
+        )
+    return "Abhilfe unter Debian und Ubuntu: sudo apt install hyphen-de (unter Fedora: sudo dnf install hyphen-de)."
 
 
 def _shown(places: tuple[Place, ...]) -> list[Place]:
