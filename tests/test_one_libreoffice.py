@@ -186,3 +186,25 @@ def test_hyphenation_of_the_linux_system(tmp_path: Path, monkeypatch: pytest.Mon
 def test_this_machine_has_german_hyphenation() -> None:
     """CI installs hyphen-de (.ci/run); without it every PDF test would show broken words."""
     assert soffice.german_hyphenation(real_soffice()) is not None, os.environ.get("PATH")
+
+
+def test_a_conversion_that_hangs_is_ended_with_what_it_started(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A stand-in whose conversion starts a child and hangs: after the time-out neither is left."""
+    from koopbericht.render import libreoffice as module
+
+    marker = tmp_path / "haengt"
+    program = tmp_path / "soffice"
+    program.write_text(
+        f'#!/bin/sh\ncase "$*" in *--convert-to*) sleep 120 {shlex.quote(str(marker))} & sleep 120 ;; esac\n',
+        encoding="utf-8",
+    )
+    program.chmod(program.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setenv(soffice.ENVIRONMENT, str(program))
+    monkeypatch.setattr(module, "TIMEOUT_SECONDS", 1)
+    source = tmp_path / "vorlage.docx"
+    source.write_bytes(b"PK")
+    with pytest.raises(UsageError, match="nicht binnen 1 s"), libreoffice() as office:
+        office.to_pdf(source)
+    assert running_with(str(marker)) == []

@@ -76,15 +76,20 @@ class Office:
                    "--outdir", str(outdir), str(docx)]  # fmt: skip
         try:
             # LibreOffice speaks the console's code page (cp850, cp1252 on Windows): never a decoding error.
-            completed = subprocess.run(command, capture_output=True, encoding="utf-8", errors="replace",
-                                       timeout=TIMEOUT_SECONDS, check=False)  # fmt: skip
-        except subprocess.TimeoutExpired:
-            raise UsageError(f"LibreOffice hat die PDF-Datei nicht binnen {TIMEOUT_SECONDS} s erzeugt.") from None
+            call = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                    encoding="utf-8", errors="replace", start_new_session=not _WINDOWS,
+                                    creationflags=getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0))  # fmt: skip
         except OSError as error:
             raise UsageError(f"LibreOffice ließ sich nicht starten: {os_problem(error, self.program)}.") from None
+        try:
+            out, err = call.communicate(timeout=TIMEOUT_SECONDS)
+        except subprocess.TimeoutExpired:
+            _stop(call)  # the call and whatever it started
+            call.communicate()  # closes the pipes
+            raise UsageError(f"LibreOffice hat die PDF-Datei nicht binnen {TIMEOUT_SECONDS} s erzeugt.") from None
         result = outdir / f"{docx.stem}.pdf"
-        if completed.returncode != 0 or not result.is_file():
-            detail = (completed.stderr or completed.stdout).strip().splitlines()[-1:] or ["keine Meldung"]
+        if call.returncode != 0 or not result.is_file():
+            detail = (err or out).strip().splitlines()[-1:] or ["keine Meldung"]
             raise UsageError(f"LibreOffice konnte keine PDF-Datei erzeugen ({detail[0]}).")
         return result.read_bytes()
 
@@ -126,7 +131,7 @@ def _start(office: Office) -> subprocess.Popen[bytes] | None:
     return process
 
 
-def _stop(process: subprocess.Popen[bytes]) -> None:
+def _stop(process: subprocess.Popen[bytes] | subprocess.Popen[str]) -> None:
     """End LibreOffice and everything it started (`soffice` starts `soffice.bin`); wait until it is gone."""
     if _WINDOWS:
         with contextlib.suppress(OSError, subprocess.SubprocessError):
