@@ -66,7 +66,8 @@ def declare_schemas(xmp: bytes) -> tuple[bytes, tuple[str, ...]]:
     root = etree.fromstring(xmp, _parser())
     schemas = [schema for uri in undeclared_namespaces(root) if (schema := _schema(root, uri)) is not None]
     rdf = root if root.tag == f"{{{RDF}}}RDF" else root.find(f"{{{RDF}}}RDF")
-    if not schemas or rdf is None:
+    # A DOCTYPE and its entities would not survive being written back (XMP has no use for them): left alone.
+    if not schemas or rdf is None or root.getroottree().docinfo.doctype or any(root.iter(etree.Entity)):
         return xmp, ()
     bag = rdf.find(f"{{{RDF}}}Description/{{{EXTENSION}}}schemas/{{{RDF}}}Bag")
     if bag is None:  # no declaration yet: one more rdf:Description holds them
