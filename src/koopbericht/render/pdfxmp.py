@@ -179,9 +179,10 @@ def _indent(parent: etree._Element, child: etree._Element) -> None:
 
 def _serialised(root: etree._Element) -> bytes:
     """The packet: the nodes around the root (the xpacket instructions) each on its own line, then the root."""
-    before = [etree.tostring(node, encoding="UTF-8") for node in reversed(list(root.itersiblings(preceding=True)))]
-    after = [etree.tostring(node, encoding="UTF-8") for node in root.itersiblings()]
-    return b"\n".join([*before, etree.tostring(root, encoding="UTF-8", xml_declaration=False), *after]) + b"\n"
+    nodes = [*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()]
+    # Without tails: the whitespace between them is LibreOffice's padding, rewritten the same way every time.
+    lines = [etree.tostring(node, encoding="UTF-8", xml_declaration=False, with_tail=False) for node in nodes]
+    return b"\n".join(lines) + b"\n"
 
 
 def _in(element: etree._Element, uri: str) -> bool:
