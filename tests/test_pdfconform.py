@@ -143,6 +143,11 @@ def test_an_xmp_with_entities_is_neither_resolved_nor_rewritten(tmp_path: Path) 
     assert declare_schemas(hostile) == (hostile, ())
 
 
+def test_a_broken_xmp_is_left_as_it_is() -> None:
+    broken = packet(PDFUA_PART).replace(b"</rdf:RDF>", b"")
+    assert declare_schemas(broken) == (broken, ())
+
+
 # The page content: paths outside marked content become artifacts; nothing else changes.
 
 TITLE_RULE = b"0.3 0.5 0.7 RG q 1 w 0 J 1 j 538.5 750.8 m 70.9 750.8 l S Q"

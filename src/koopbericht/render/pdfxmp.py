@@ -63,7 +63,10 @@ class _Schema:
 
 def declare_schemas(xmp: bytes) -> tuple[bytes, tuple[str, ...]]:
     """`xmp` with a `pdfaExtension:schemas` entry for each namespace it lacks; the namespaces declared."""
-    root = etree.fromstring(xmp, _parser())
+    try:
+        root = etree.fromstring(xmp, _parser())
+    except etree.XMLSyntaxError:  # not ours to repair: the PDF is written as LibreOffice made it
+        return xmp, ()
     schemas = [schema for uri in undeclared_namespaces(root) if (schema := _schema(root, uri)) is not None]
     rdf = root if root.tag == f"{{{RDF}}}RDF" else root.find(f"{{{RDF}}}RDF")
     # A DOCTYPE and its entities would not survive being written back (XMP has no use for them): left alone.
