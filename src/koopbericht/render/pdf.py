@@ -61,6 +61,8 @@ def fixed_in_time(data: bytes, stamp: dt.datetime) -> bytes:
     """`data` with every export time set to `stamp` and the document ID derived from the content."""
     import pikepdf  # only --pdf needs it
 
+    from .pdfconform import conform
+
     offset = stamp.utcoffset() or dt.timedelta(0)
     minutes = int(offset.total_seconds()) // 60
     sign = "+" if minutes >= 0 else "-"
@@ -80,6 +82,7 @@ def fixed_in_time(data: bytes, stamp: dt.datetime) -> bytes:
             profile = intent.get("/DestOutputProfile")
             if isinstance(profile, pikepdf.Stream):
                 profile.write(_icc_dated(profile.read_bytes(), stamp))
+        conform(pdf)  # what LibreOffice 7.4 leaves for veraPDF to fail: see pdfconform
         # LibreOffice's ID and its own /DocChecksum depend on the moment of export; qpdf would carry them
         # into the new ID, which it derives from the content.
         for key in ("/ID", "/DocChecksum"):
