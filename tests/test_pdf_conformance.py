@@ -28,7 +28,7 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph as DocxParagraph
 from typer.testing import CliRunner
 
-from koopbericht.render.pdf import EXPORT_OPTIONS
+from koopbericht.render.libreoffice import EXPORT_OPTIONS
 from koopbericht.render.pdfconform import conform
 
 from .conftest import EXAMPLE, run
