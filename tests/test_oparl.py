@@ -20,6 +20,7 @@ from .conftest import run
 from .oparl_schema import need_schemas, problems
 
 PAPER = "vorlage-2023.oparl.json"
+LICENSE = "https://creativecommons.org/licenses/by/4.0/"
 
 
 def paper_of(project: Path) -> dict[str, Any]:
@@ -54,11 +55,13 @@ def test_both_example_years_validate(example_copy: Path, runner: CliRunner) -> N
 def test_example_export_validates(example_copy: Path, runner: CliRunner) -> None:
     code, output = run(runner, "build", "2023", "-C", str(example_copy))
     assert code == 0, output
+    assert "OParl" not in output  # complete: no notice about the export
     paper = paper_of(example_copy)
     assert problems("Paper", paper) == []
     base = "https://ris.example.org/oparl/v1/"
     assert paper["id"] == f"{base}paper/24-svv-1155" and paper["body"] == f"{base}body/1"
-    assert paper["date"] == "2024-10-22" and paper["license"] == "https://creativecommons.org/licenses/by/4.0/"
+    assert paper["date"] == "2024-10-22" and paper["license"] == LICENSE
+    assert paper["underDirectionOf"] == paper["originatorOrganization"] == [f"{base}organization/3"]
     assert paper["created"] == paper["modified"] == "2024-10-22T09:00:00+02:00"  # the Vorlage's own day, CEST
     [consultation] = paper["consultation"]
     assert consultation["organization"] == [f"{base}organization/12"]
@@ -75,22 +78,54 @@ def test_example_export_validates(example_copy: Path, runner: CliRunner) -> None
         assert file["accessUrl"].startswith(base) and file["accessUrl"].endswith(file["fileName"])
 
 
-def test_without_base_url_no_export_and_one_notice(example_copy: Path, runner: CliRunner) -> None:
-    config = example_copy / "koopbericht.toml"
-    text = config.read_text(encoding="utf-8")
-    config.write_text(text[: text.index("# OParl-Export")], encoding="utf-8")
+def test_both_example_years_are_complete_without_notice(example_copy: Path, runner: CliRunner) -> None:
+    for year in (2022, 2023):
+        code, output = run(runner, "build", str(year), "-C", str(example_copy))
+        assert code == 0 and "OParl" not in output, output
+        paper = json.loads((example_copy / "ausgabe" / str(year) / f"vorlage-{year}.oparl.json").read_text("utf-8"))
+        assert paper["underDirectionOf"] and paper["originatorOrganization"]
+        assert all(c["organization"] for c in paper["consultation"])
+
+
+def without_lines(config: Path, *starts: str) -> None:
+    lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
+    config.write_text("".join(line for line in lines if not line.startswith(starts)), encoding="utf-8")
+
+
+def test_organisations_without_url_are_left_out_with_one_notice(example_copy: Path, runner: CliRunner) -> None:
+    """No invented organisation URL (an importer gets a 404 for it): left out, named once with the key to add."""
+    without_lines(example_copy / "koopbericht.toml", '"Büro des', '"Oberbürgermeister,', '"Hauptausschuss"')
+    vorlage = example_copy / "2023" / "vorlage.toml"
+    text = vorlage.read_text(encoding="utf-8")
+    vorlage.write_text(text.replace('einreicher = "Oberbürgermeister, Büro des Oberbürgermeisters"',
+                                    'einreicher = "Büro des Oberbürgermeisters"'), encoding="utf-8")  # fmt: skip
     code, output = run(runner, "build", "2023", "-C", str(example_copy))
     assert code == 0, output
-    assert not (example_copy / "ausgabe" / "2023" / PAPER).exists()
-    assert output.count("Kein OParl-Export") == 1 and "basis_url" in output
+    paper = paper_of(example_copy)
+    assert problems("Paper", paper) == []
+    assert "underDirectionOf" not in paper and "originatorOrganization" not in paper  # optional: no empty list
+    [consultation] = paper["consultation"]
+    assert "organization" not in consultation
+    assert "/organization/" not in json.dumps(paper)  # nothing invented
+    text = " ".join(output.split())
+    assert text.count("[oparl.organisationen]") == 1 and text.count("Hinweis: Im OParl-Export fehlen") == 1
+    assert text.count("„Büro des Oberbürgermeisters“") == 1  # Federführend and Einreicher: named once
+    assert '"Büro des Oberbürgermeisters" = "https://…/organization/…"' in text
+    assert '"Hauptausschuss" = "https://…/organization/…"' in text
 
 
-def test_a_wrong_url_is_a_located_config_error(example_copy: Path, runner: CliRunner) -> None:
-    config = example_copy / "koopbericht.toml"
-    config.write_text(config.read_text(encoding="utf-8").replace("https://ris.example.org/oparl/v1/\"", "ris/\""),
-                      encoding="utf-8")  # fmt: skip
+def test_only_the_organisation_without_url_is_left_out(example_copy: Path, runner: CliRunner) -> None:
+    without_lines(example_copy / "koopbericht.toml", '"Büro des')
     code, output = run(runner, "build", "2023", "-C", str(example_copy))
-    assert code == 2 and "basis_url" in output and "keine Internetadresse" in output
+    assert code == 0, output
+    paper = paper_of(example_copy)
+    assert problems("Paper", paper) == []
+    assert "underDirectionOf" not in paper
+    assert paper["originatorOrganization"] == ["https://ris.example.org/oparl/v1/organization/3"]
+    assert paper["consultation"][0]["organization"] == ["https://ris.example.org/oparl/v1/organization/12"]
+    text = " ".join(output.split())
+    assert "Im OParl-Export fehlt „Büro des Oberbürgermeisters“" in text and "Hauptausschuss" not in text
+    assert '[oparl.organisationen] "Büro des Oberbürgermeisters" = "https://…/organization/…"' in text
 
 
 def test_modified_moves_only_when_content_changes(example_copy: Path) -> None:
@@ -186,3 +221,4 @@ def test_a_pdf_of_an_earlier_build_is_named(example_copy: Path, runner: CliRunne
     assert "Kooperationsbericht-2023.pdf stammt von einem früheren Bau" in " ".join(output.split())
     names = [f["fileName"] for f in [paper_of(example_copy)["mainFile"], *paper_of(example_copy)["auxiliaryFile"]]]
     assert "Kooperationsbericht-2023.pdf" not in names
+

@@ -100,9 +100,9 @@ def build_year(
     published = _render(project, year_settings, data, activities, texts, state, template, pdf=pdf and not without_pdf)
     out = project.output_dir(year)
     files = {out / item.file_name: item.data for item in published}
-    files |= oparl_outputs(project, year_settings, published, draft=state.draft, now=now)
+    files |= (oparl := oparl_outputs(project, year_settings, published, draft=state.draft, now=now)).files
     notices = text_notes + [w for text in texts if isinstance(text, WordText) for w in text.warnings]
-    notices += [] if project.settings.oparl.base_url else [NO_OPARL]
+    notices += oparl.notices if project.settings.oparl.base_url else [NO_OPARL]
     notices += _stale_pdfs(project, year, published)
     _refuse_links_out(project, list(files))
     write_all_atomic(files)  # all replaced together, or none (OutputError says which failed)

@@ -1,7 +1,10 @@
 """`vorlage-JAHR.oparl.json`: the Vorlage as an OParl 1.1 Paper with its Consultations and Files.
 
 Every id and reference is a URL below the configured `[oparl] basis_url` (OParl identifies
-an object by the URL it is served at); without a base URL there is no export. Times are
+an object by the URL it is served at); without a base URL there is no export. References to
+organisations the council system already serves are its own URLs from the configuration,
+never made up: an importer fetches each one, and an invented URL fails its import. An
+organisation without a configured URL is left out and named (`unknown`). Times are
 OParl's `yyyy-mm-ddThh:mm:ss±hh:mm` in Europe/Berlin. `created` and `modified` come from
 the export's history (`History`): an object keeps its times while its content stays the
 same, so a rebuild is byte-identical, and `modified` moves when the content changes, which
@@ -16,11 +19,14 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from ..config import Consultation, Settings, YearSettings
 from ..document import PublishedFile
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 OPARL = "https://schema.oparl.org/1.1/"
 MIME_TYPES = {
@@ -71,6 +77,15 @@ def _later(now: str, created: str, modified: str) -> str:
     return now if moment >= floor else floor.isoformat()  # in the offset its date had in Berlin
 
 
+@dataclass(frozen=True)
+class OparlExport:
+    """The Paper as UTF-8 JSON bytes, the history to keep, and the organisations left out for want of a URL."""
+
+    paper: bytes
+    history: History
+    unknown: list[str]  # names as written in vorlage.toml, each once, in the order they occur
+
+
 def render_oparl(
     settings: Settings,
     year: YearSettings,
@@ -80,8 +95,8 @@ def render_oparl(
     now: dt.datetime,
     history: History,
     draft: bool,
-) -> tuple[bytes, History]:
-    """The Paper as UTF-8 JSON bytes (stable order) and the history to keep for the next export.
+) -> OparlExport:
+    """The Paper (stable order) and the history to keep for the next export.
 
     `files[0]` is the main file (the Vorlage); `first` and `now` are aware datetimes.
     Requires `settings.oparl.base_url`.
@@ -94,7 +109,10 @@ def render_oparl(
     clock = _Clock(history, first.replace(microsecond=0).isoformat(), now.replace(microsecond=0).isoformat(), {})
     ids = {f.file_name: f"{base}file/{slug(master.number)}/{slug(f.file_name)}" for f in files}
     rendered = [_file(settings, year, item, ids, files, base) for item in files]
-    raw_consultations = [_consultation(settings, c, f"{paper_id}/consultation/{key}")
+    organisations = _Organisations(settings.oparl.organisations, [])
+    lead = organisations.listed("underDirectionOf", master.lead)  # first: the notice names the Paper's own first
+    submitter = organisations.listed("originatorOrganization", master.submitter)
+    raw_consultations = [_consultation(settings, organisations, c, f"{paper_id}/consultation/{key}")
                          for c, key in zip(year.consultations, _consultation_keys(year), strict=True)]  # fmt: skip
     paper: dict[str, Any] = {
         "id": paper_id,
@@ -104,8 +122,8 @@ def render_oparl(
         "reference": master.number,
         **({"date": master.date.isoformat()} if master.date else {}),
         "paperType": master.paper_type,
-        "underDirectionOf": [_organisation(settings, master.lead)],
-        "originatorOrganization": [_organisation(settings, master.submitter)],
+        **lead,
+        **submitter,
         "mainFile": clock.stamp(rendered[0]["id"], rendered[0]),
         "auxiliaryFile": [clock.stamp(item["id"], item) for item in rendered[1:]],
         "consultation": [clock.stamp(c["id"], c) for c in raw_consultations],
@@ -117,7 +135,8 @@ def render_oparl(
     # The Paper changes when anything in it changes, its Files and Consultations included.
     unstamped = {**paper, "mainFile": rendered[0], "auxiliaryFile": rendered[1:], "consultation": raw_consultations}
     paper = {**paper, **{k: v for k, v in clock.stamp(paper_id, unstamped).items() if k in ("created", "modified")}}
-    return (json.dumps(paper, ensure_ascii=False, indent=2) + "\n").encode("utf-8"), clock.seen
+    text = json.dumps(paper, ensure_ascii=False, indent=2) + "\n"
+    return OparlExport(text.encode("utf-8"), clock.seen, organisations.unknown)
 
 
 def _consultation_keys(year: YearSettings) -> list[str]:
@@ -129,17 +148,31 @@ def _consultation_keys(year: YearSettings) -> list[str]:
     return keys
 
 
-def _organisation(settings: Settings, name: str) -> str:
-    known = settings.oparl.organisations.get(name)
-    return known or f"{settings.oparl.base_url}organization/{slug(name)}"
+@dataclass
+class _Organisations:
+    """The configured URLs of organisations, and the names of those without one (to be named to the user)."""
+
+    urls: Mapping[str, str]
+    unknown: list[str]
+
+    def listed(self, key: str, name: str) -> dict[str, list[str]]:
+        """`{key: [URL]}`, or nothing when `name` has no configured URL: every such key is optional in OParl."""
+        url = self.urls.get(name)
+        if url is not None:
+            return {key: [url]}
+        if name and name not in self.unknown:
+            self.unknown.append(name)
+        return {}
 
 
-def _consultation(settings: Settings, consultation: Consultation, consultation_id: str) -> dict[str, Any]:
+def _consultation(
+    settings: Settings, organisations: _Organisations, consultation: Consultation, consultation_id: str
+) -> dict[str, Any]:
     return {
         "id": consultation_id,
         "type": OPARL + "Consultation",
         **({"meeting": consultation.meeting_url} if consultation.meeting_url else {}),
-        "organization": [_organisation(settings, consultation.body)],
+        **organisations.listed("organization", consultation.body),
         "role": consultation.role,
         "authoritative": consultation.authoritative,
         **({"license": settings.oparl.license} if settings.oparl.license else {}),
