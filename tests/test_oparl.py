@@ -128,6 +128,19 @@ def test_only_the_organisation_without_url_is_left_out(example_copy: Path, runne
     assert '[oparl.organisationen] "Büro des Oberbürgermeisters" = "https://…/organization/…"' in text
 
 
+def test_without_koerperschaft_url_no_export_and_one_notice(example_copy: Path, runner: CliRunner) -> None:
+    """A Paper's `body` is required, and an invented one would not be the council's: no export, and why."""
+    without_lines(example_copy / "koopbericht.toml", "koerperschaft_url")
+    code, output = run(runner, "build", "2023", "-C", str(example_copy))
+    assert code == 0, output
+    folder = example_copy / "ausgabe" / "2023"
+    assert not (folder / PAPER).exists() and not (folder / ".oparl-verlauf.json").exists()
+    assert (folder / "Kooperationsbericht-2023.docx").is_file()
+    text = " ".join(output.split())
+    assert text.count("Kein OParl-Export") == 1
+    assert '[oparl] koerperschaft_url = "https://…/body/…"' in text
+
+
 def test_modified_moves_only_when_content_changes(example_copy: Path) -> None:
     project = Project.open(example_copy)
     later = dt.datetime(2024, 11, 2, 14, 30, tzinfo=BERLIN)

@@ -31,6 +31,11 @@ NO_OPARL = (
     "Kein OParl-Export: In koopbericht.toml fehlt die Adresse der OParl-Schnittstelle des "
     'Ratsinformationssystems. Mit [oparl] basis_url = "https://…/oparl/" wird der Export geschrieben.'
 )
+NO_BODY = (
+    "Kein OParl-Export: In koopbericht.toml fehlt die Adresse, unter der das Ratsinformationssystem die "
+    "Körperschaft anbietet (OParl „body“, in jeder Vorlage Pflicht). Mit "
+    '[oparl] koerperschaft_url = "https://…/body/…" wird der Export geschrieben.'
+)
 
 
 @dataclass(frozen=True)
@@ -51,11 +56,14 @@ def oparl_outputs(
 ) -> OparlOutputs:
     """The OParl file and its history; no files without `[oparl] basis_url` (the caller names that).
 
-    Organisations left out for want of a URL are named in one notice.
+    Without `koerperschaft_url` there is no export either, and a notice says so; organisations left
+    out for want of a URL are named in one notice.
     """
     settings = project.settings
     if settings.oparl.base_url is None:
         return OparlOutputs()
+    if settings.oparl.body_url is None:
+        return OparlOutputs(notices=[NO_BODY])
     year = year_settings.year
     out = project.output_dir(year)
     target = out / settings.output.oparl_file.format(jahr=year)

@@ -2,9 +2,9 @@
 
 Every id and reference is a URL below the configured `[oparl] basis_url` (OParl identifies
 an object by the URL it is served at); without a base URL there is no export. References to
-organisations the council system already serves are its own URLs from the configuration,
-never made up: an importer fetches each one, and an invented URL fails its import. An
-organisation without a configured URL is left out and named (`unknown`). Times are
+objects the council system already serves (the Körperschaft, organisations) are its own URLs
+from the configuration, never made up: an importer fetches each one, and an invented URL fails
+its import. An organisation without a configured URL is left out and named (`unknown`). Times are
 OParl's `yyyy-mm-ddThh:mm:ss±hh:mm` in Europe/Berlin. `created` and `modified` come from
 the export's history (`History`): an object keeps its times while its content stays the
 same, so a rebuild is byte-identical, and `modified` moves when the content changes, which
@@ -99,11 +99,11 @@ def render_oparl(
     """The Paper (stable order) and the history to keep for the next export.
 
     `files[0]` is the main file (the Vorlage); `first` and `now` are aware datetimes.
-    Requires `settings.oparl.base_url`.
+    Requires `settings.oparl.base_url` and `settings.oparl.body_url`.
     """
-    base = settings.oparl.base_url
-    if base is None:
-        raise ValueError("no [oparl] basis_url")
+    base, body = settings.oparl.base_url, settings.oparl.body_url
+    if base is None or body is None:
+        raise ValueError("no [oparl] basis_url or koerperschaft_url")
     master = year.master
     paper_id = f"{base}paper/{slug(master.number)}"
     clock = _Clock(history, first.replace(microsecond=0).isoformat(), now.replace(microsecond=0).isoformat(), {})
@@ -117,7 +117,7 @@ def render_oparl(
     paper: dict[str, Any] = {
         "id": paper_id,
         "type": OPARL + "Paper",
-        "body": settings.oparl.body_url or f"{base}body/{slug(settings.authority.short_name)}",
+        "body": body,
         "name": master.subject,
         "reference": master.number,
         **({"date": master.date.isoformat()} if master.date else {}),
