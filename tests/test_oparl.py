@@ -76,6 +76,7 @@ def test_example_export_validates(example_copy: Path, runner: CliRunner) -> None
         assert file["size"] == len(data) and file["sha512Checksum"] == hashlib.sha512(data).hexdigest()
         assert "sha1Checksum" not in file
         assert file["accessUrl"].startswith(base) and file["accessUrl"].endswith(file["fileName"])
+        assert file["license"] == file["fileLicense"] == LICENSE  # portals read only fileLicense
 
 
 def test_both_example_years_are_complete_without_notice(example_copy: Path, runner: CliRunner) -> None:
@@ -139,6 +140,46 @@ def test_without_koerperschaft_url_no_export_and_one_notice(example_copy: Path, 
     text = " ".join(output.split())
     assert text.count("Kein OParl-Export") == 1
     assert '[oparl] koerperschaft_url = "https://…/body/…"' in text
+
+
+@pytest.mark.parametrize("extra, expected", [
+    ('datei_lizenz = "https://example.org/dateilizenz"\n', "https://example.org/dateilizenz"),
+    ("", LICENSE),
+])  # fmt: skip
+def test_file_license_defaults_to_the_license(extra: str, expected: str, example_copy: Path) -> None:
+    config = example_copy / "koopbericht.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace("lizenz = ", extra + "lizenz = ", 1),
+                      encoding="utf-8")  # fmt: skip
+    build_year(Project.open(example_copy), 2023)
+    paper = paper_of(example_copy)
+    assert problems("Paper", paper) == []
+    assert {f["fileLicense"] for f in [paper["mainFile"], *paper["auxiliaryFile"]]} == {expected}
+
+
+def test_without_any_license_no_file_license(example_copy: Path) -> None:
+    without_lines(example_copy / "koopbericht.toml", "lizenz")
+    build_year(Project.open(example_copy), 2023)
+    paper = paper_of(example_copy)
+    assert problems("Paper", paper) == []
+    assert not any("fileLicense" in f or "license" in f for f in [paper["mainFile"], *paper["auxiliaryFile"]])
+
+
+def test_without_base_url_no_export_and_one_notice(example_copy: Path, runner: CliRunner) -> None:
+    config = example_copy / "koopbericht.toml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text[: text.index("# OParl-Export")], encoding="utf-8")
+    code, output = run(runner, "build", "2023", "-C", str(example_copy))
+    assert code == 0, output
+    assert not (example_copy / "ausgabe" / "2023" / PAPER).exists()
+    assert output.count("Kein OParl-Export") == 1 and "basis_url" in output
+
+
+def test_a_wrong_url_is_a_located_config_error(example_copy: Path, runner: CliRunner) -> None:
+    config = example_copy / "koopbericht.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace("https://ris.example.org/oparl/v1/\"", "ris/\""),
+                      encoding="utf-8")  # fmt: skip
+    code, output = run(runner, "build", "2023", "-C", str(example_copy))
+    assert code == 2 and "basis_url" in output and "keine Internetadresse" in output
 
 
 def test_modified_moves_only_when_content_changes(example_copy: Path) -> None:

@@ -201,5 +201,6 @@ def _file(
         **({"masterFile": ids[item.master]} if item.master in ids else {}),
         **({"derivativeFile": derived} if derived else {}),
         **({"license": options.license} if options.license else {}),
-        **({"fileLicense": options.file_license} if options.file_license else {}),
+        # Portals read only fileLicense: without its own, a file is under the licence of the Vorlage.
+        **({"fileLicense": file_license} if (file_license := options.file_license or options.license) else {}),
     }
