@@ -16,7 +16,8 @@ from koopbericht.actions.build import build_year
 from koopbericht.actions.oparl import BERLIN
 from koopbericht.project import Project
 
-from .conftest import run
+from .conftest import built_copy_of_example, run
+from .libreoffice import soffice
 from .oparl_schema import need_schemas, problems
 
 PAPER = "vorlage-2023.oparl.json"
@@ -276,3 +277,32 @@ def test_a_pdf_of_an_earlier_build_is_named(example_copy: Path, runner: CliRunne
     names = [f["fileName"] for f in [paper_of(example_copy)["mainFile"], *paper_of(example_copy)["auxiliaryFile"]]]
     assert "Kooperationsbericht-2023.pdf" not in names
 
+
+@pytest.fixture(scope="module")
+def pdf_paper(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The example's export of a build with --pdf (module-wide: LibreOffice takes seconds)."""
+    soffice()
+    return paper_of(built_copy_of_example(tmp_path_factory.mktemp("oparl-pdf"), "--pdf"))
+
+
+def test_with_pdf_the_pdf_is_the_main_file_made_from_the_docx(pdf_paper: dict[str, Any]) -> None:
+    """Portals extract text and make previews from PDFs only: the Vorlage's PDF is mainFile, the .docx its master."""
+    assert problems("Paper", pdf_paper) == []
+    main = pdf_paper["mainFile"]
+    assert main["fileName"] == "Kooperationsbericht-2023.pdf" and main["mimeType"] == "application/pdf"
+    files = {f["fileName"]: f for f in pdf_paper["auxiliaryFile"]}
+    assert list(files) == [
+        "Kooperationsbericht-2023.docx", "Anlage-1-Kooperationsvorhaben-2023.docx", "Anlage-Uebersicht-2023.xlsx",
+        "Anlage-1-Kooperationsvorhaben-2023.pdf",
+    ]  # fmt: skip
+    docx = files["Kooperationsbericht-2023.docx"]
+    assert main["masterFile"] == docx["id"] and docx["derivativeFile"] == [main["id"]]
+    assert "masterFile" not in docx and "derivativeFile" not in main
+    annex, annex_pdf = files["Anlage-1-Kooperationsvorhaben-2023.docx"], files["Anlage-1-Kooperationsvorhaben-2023.pdf"]
+    assert annex_pdf["masterFile"] == annex["id"] and annex["derivativeFile"] == [annex_pdf["id"]]
+
+
+def test_without_pdf_the_docx_stays_the_main_file(example_copy: Path) -> None:
+    build_year(Project.open(example_copy), 2023)
+    main = paper_of(example_copy)["mainFile"]
+    assert main["fileName"] == "Kooperationsbericht-2023.docx" and "derivativeFile" not in main

@@ -4,7 +4,9 @@ Every id and reference is a URL below the configured `[oparl] basis_url` (OParl 
 an object by the URL it is served at); without a base URL there is no export. References to
 objects the council system already serves (the Körperschaft, organisations) are its own URLs
 from the configuration, never made up: an importer fetches each one, and an invented URL fails
-its import. An organisation without a configured URL is left out and named (`unknown`). Times are
+its import. An organisation without a configured URL is left out and named (`unknown`). Where
+there is a PDF of the Vorlage it is the `mainFile` (portals extract text and make previews from
+PDFs only) and the .docx, its `masterFile`, goes with the Anlagen. Times are
 OParl's `yyyy-mm-ddThh:mm:ss±hh:mm` in Europe/Berlin. `created` and `modified` come from
 the export's history (`History`): an object keeps its times while its content stays the
 same, so a rebuild is byte-identical, and `modified` moves when the content changes, which
@@ -98,8 +100,8 @@ def render_oparl(
 ) -> OparlExport:
     """The Paper (stable order) and the history to keep for the next export.
 
-    `files[0]` is the main file (the Vorlage); `first` and `now` are aware datetimes.
-    Requires `settings.oparl.base_url` and `settings.oparl.body_url`.
+    `files[0]` is the Vorlage; a PDF made from it (`master`) becomes the main file. `first` and
+    `now` are aware datetimes. Requires `settings.oparl.base_url` and `settings.oparl.body_url`.
     """
     base, body = settings.oparl.base_url, settings.oparl.body_url
     if base is None or body is None:
@@ -108,7 +110,7 @@ def render_oparl(
     paper_id = f"{base}paper/{slug(master.number)}"
     clock = _Clock(history, first.replace(microsecond=0).isoformat(), now.replace(microsecond=0).isoformat(), {})
     ids = {f.file_name: f"{base}file/{slug(master.number)}/{slug(f.file_name)}" for f in files}
-    rendered = [_file(settings, year, item, ids, files, base) for item in files]
+    rendered = [_file(settings, year, item, ids, files, base) for item in _main_first(files)]
     organisations = _Organisations(settings.oparl.organisations, [])
     lead = organisations.listed("underDirectionOf", master.lead)  # first: the notice names the Paper's own first
     submitter = organisations.listed("originatorOrganization", master.submitter)
@@ -137,6 +139,12 @@ def render_oparl(
     paper = {**paper, **{k: v for k, v in clock.stamp(paper_id, unstamped).items() if k in ("created", "modified")}}
     text = json.dumps(paper, ensure_ascii=False, indent=2) + "\n"
     return OparlExport(text.encode("utf-8"), clock.seen, organisations.unknown)
+
+
+def _main_first(files: list[PublishedFile]) -> list[PublishedFile]:
+    """The Vorlage's PDF (made from `files[0]`) first, if there is one, then the others in their order."""
+    pdf = next((f for f in files[1:] if f.master == files[0].file_name), None)
+    return files if pdf is None else [pdf, *(f for f in files if f is not pdf)]
 
 
 def _consultation_keys(year: YearSettings) -> list[str]:
