@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from ..config import Consultation, Settings, YearSettings
+from ..config import Consultation, MasterData, Settings, YearSettings
 from ..document import PublishedFile
 
 if TYPE_CHECKING:
@@ -112,8 +112,7 @@ def render_oparl(
     ids = {f.file_name: f"{base}file/{slug(master.number)}/{slug(f.file_name)}" for f in files}
     rendered = [_file(settings, year, item, ids, files, base) for item in _main_first(files)]
     organisations = _Organisations(settings.oparl.organisations, [])
-    lead = organisations.listed("underDirectionOf", master.lead)  # first: the notice names the Paper's own first
-    submitter = organisations.listed("originatorOrganization", master.submitter)
+    own = organisations.of_paper(master)  # before the Consultations': the notice names the Paper's own first
     raw_consultations = [_consultation(settings, organisations, c, f"{paper_id}/consultation/{key}")
                          for c, key in zip(year.consultations, _consultation_keys(year), strict=True)]  # fmt: skip
     paper: dict[str, Any] = {
@@ -124,8 +123,7 @@ def render_oparl(
         "reference": master.number,
         **({"date": master.date.isoformat()} if master.date else {}),
         "paperType": master.paper_type,
-        **lead,
-        **submitter,
+        **own,
         "mainFile": clock.stamp(rendered[0]["id"], rendered[0]),
         "auxiliaryFile": [clock.stamp(item["id"], item) for item in rendered[1:]],
         "consultation": [clock.stamp(c["id"], c) for c in raw_consultations],
@@ -171,6 +169,11 @@ class _Organisations:
         if name and name not in self.unknown:
             self.unknown.append(name)
         return {}
+
+    def of_paper(self, master: MasterData) -> dict[str, list[str]]:
+        """The Paper's `underDirectionOf` (Federführend) and `originatorOrganization` (Einreicher), where known."""
+        lead = self.listed("underDirectionOf", master.lead)
+        return lead | self.listed("originatorOrganization", master.submitter)
 
 
 def _consultation(
