@@ -16,10 +16,12 @@ from koopbericht.actions.build import build_year
 from koopbericht.actions.oparl import BERLIN
 from koopbericht.project import Project
 
-from .conftest import run
+from .conftest import built_copy_of_example, run
+from .libreoffice import soffice
 from .oparl_schema import need_schemas, problems
 
 PAPER = "vorlage-2023.oparl.json"
+LICENSE = "https://creativecommons.org/licenses/by/4.0/"
 
 
 def paper_of(project: Path) -> dict[str, Any]:
@@ -54,11 +56,13 @@ def test_both_example_years_validate(example_copy: Path, runner: CliRunner) -> N
 def test_example_export_validates(example_copy: Path, runner: CliRunner) -> None:
     code, output = run(runner, "build", "2023", "-C", str(example_copy))
     assert code == 0, output
+    assert "OParl" not in output  # complete: no notice about the export
     paper = paper_of(example_copy)
     assert problems("Paper", paper) == []
     base = "https://ris.example.org/oparl/v1/"
     assert paper["id"] == f"{base}paper/24-svv-1155" and paper["body"] == f"{base}body/1"
-    assert paper["date"] == "2024-10-22" and paper["license"] == "https://creativecommons.org/licenses/by/4.0/"
+    assert paper["date"] == "2024-10-22" and paper["license"] == LICENSE
+    assert paper["underDirectionOf"] == paper["originatorOrganization"] == [f"{base}organization/3"]
     assert paper["created"] == paper["modified"] == "2024-10-22T09:00:00+02:00"  # the Vorlage's own day, CEST
     [consultation] = paper["consultation"]
     assert consultation["organization"] == [f"{base}organization/12"]
@@ -73,6 +77,92 @@ def test_example_export_validates(example_copy: Path, runner: CliRunner) -> None
         assert file["size"] == len(data) and file["sha512Checksum"] == hashlib.sha512(data).hexdigest()
         assert "sha1Checksum" not in file
         assert file["accessUrl"].startswith(base) and file["accessUrl"].endswith(file["fileName"])
+        assert file["license"] == file["fileLicense"] == LICENSE  # portals read only fileLicense
+
+
+def test_both_example_years_are_complete_without_notice(example_copy: Path, runner: CliRunner) -> None:
+    for year in (2022, 2023):
+        code, output = run(runner, "build", str(year), "-C", str(example_copy))
+        assert code == 0 and "OParl" not in output, output
+        paper = json.loads((example_copy / "ausgabe" / str(year) / f"vorlage-{year}.oparl.json").read_text("utf-8"))
+        assert paper["underDirectionOf"] and paper["originatorOrganization"]
+        assert all(c["organization"] for c in paper["consultation"])
+
+
+def without_lines(config: Path, *starts: str) -> None:
+    lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
+    config.write_text("".join(line for line in lines if not line.startswith(starts)), encoding="utf-8")
+
+
+def test_organisations_without_url_are_left_out_with_one_notice(example_copy: Path, runner: CliRunner) -> None:
+    """No invented organisation URL (an importer gets a 404 for it): left out, named once with the key to add."""
+    without_lines(example_copy / "koopbericht.toml", '"Büro des', '"Oberbürgermeister,', '"Hauptausschuss"')
+    vorlage = example_copy / "2023" / "vorlage.toml"
+    text = vorlage.read_text(encoding="utf-8")
+    vorlage.write_text(text.replace('einreicher = "Oberbürgermeister, Büro des Oberbürgermeisters"',
+                                    'einreicher = "Büro des Oberbürgermeisters"'), encoding="utf-8")  # fmt: skip
+    code, output = run(runner, "build", "2023", "-C", str(example_copy))
+    assert code == 0, output
+    paper = paper_of(example_copy)
+    assert problems("Paper", paper) == []
+    assert "underDirectionOf" not in paper and "originatorOrganization" not in paper  # optional: no empty list
+    [consultation] = paper["consultation"]
+    assert "organization" not in consultation
+    assert "/organization/" not in json.dumps(paper)  # nothing invented
+    text = " ".join(output.split())
+    assert text.count("[oparl.organisationen]") == 1 and text.count("Hinweis: Im OParl-Export fehlen") == 1
+    assert text.count("„Büro des Oberbürgermeisters“") == 1  # Federführend and Einreicher: named once
+    assert '"Büro des Oberbürgermeisters" = "https://…/organization/…"' in text
+    assert '"Hauptausschuss" = "https://…/organization/…"' in text
+
+
+def test_only_the_organisation_without_url_is_left_out(example_copy: Path, runner: CliRunner) -> None:
+    without_lines(example_copy / "koopbericht.toml", '"Büro des')
+    code, output = run(runner, "build", "2023", "-C", str(example_copy))
+    assert code == 0, output
+    paper = paper_of(example_copy)
+    assert problems("Paper", paper) == []
+    assert "underDirectionOf" not in paper
+    assert paper["originatorOrganization"] == ["https://ris.example.org/oparl/v1/organization/3"]
+    assert paper["consultation"][0]["organization"] == ["https://ris.example.org/oparl/v1/organization/12"]
+    text = " ".join(output.split())
+    assert "Im OParl-Export fehlt „Büro des Oberbürgermeisters“" in text and "Hauptausschuss" not in text
+    assert '[oparl.organisationen] "Büro des Oberbürgermeisters" = "https://…/organization/…"' in text
+
+
+def test_without_koerperschaft_url_no_export_and_one_notice(example_copy: Path, runner: CliRunner) -> None:
+    """A Paper's `body` is required, and an invented one would not be the council's: no export, and why."""
+    without_lines(example_copy / "koopbericht.toml", "koerperschaft_url")
+    code, output = run(runner, "build", "2023", "-C", str(example_copy))
+    assert code == 0, output
+    folder = example_copy / "ausgabe" / "2023"
+    assert not (folder / PAPER).exists() and not (folder / ".oparl-verlauf.json").exists()
+    assert (folder / "Kooperationsbericht-2023.docx").is_file()
+    text = " ".join(output.split())
+    assert text.count("Kein OParl-Export") == 1
+    assert '[oparl] koerperschaft_url = "https://…/body/…"' in text
+
+
+@pytest.mark.parametrize("extra, expected", [
+    ('datei_lizenz = "https://example.org/dateilizenz"\n', "https://example.org/dateilizenz"),
+    ("", LICENSE),
+])  # fmt: skip
+def test_file_license_defaults_to_the_license(extra: str, expected: str, example_copy: Path) -> None:
+    config = example_copy / "koopbericht.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace("lizenz = ", extra + "lizenz = ", 1),
+                      encoding="utf-8")  # fmt: skip
+    build_year(Project.open(example_copy), 2023)
+    paper = paper_of(example_copy)
+    assert problems("Paper", paper) == []
+    assert {f["fileLicense"] for f in [paper["mainFile"], *paper["auxiliaryFile"]]} == {expected}
+
+
+def test_without_any_license_no_file_license(example_copy: Path) -> None:
+    without_lines(example_copy / "koopbericht.toml", "lizenz")
+    build_year(Project.open(example_copy), 2023)
+    paper = paper_of(example_copy)
+    assert problems("Paper", paper) == []
+    assert not any("fileLicense" in f or "license" in f for f in [paper["mainFile"], *paper["auxiliaryFile"]])
 
 
 def test_without_base_url_no_export_and_one_notice(example_copy: Path, runner: CliRunner) -> None:
@@ -186,3 +276,33 @@ def test_a_pdf_of_an_earlier_build_is_named(example_copy: Path, runner: CliRunne
     assert "Kooperationsbericht-2023.pdf stammt von einem früheren Bau" in " ".join(output.split())
     names = [f["fileName"] for f in [paper_of(example_copy)["mainFile"], *paper_of(example_copy)["auxiliaryFile"]]]
     assert "Kooperationsbericht-2023.pdf" not in names
+
+
+@pytest.fixture(scope="module")
+def pdf_paper(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The example's export of a build with --pdf (module-wide: LibreOffice takes seconds)."""
+    soffice()
+    return paper_of(built_copy_of_example(tmp_path_factory.mktemp("oparl-pdf"), "--pdf"))
+
+
+def test_with_pdf_the_pdf_is_the_main_file_made_from_the_docx(pdf_paper: dict[str, Any]) -> None:
+    """Portals extract text and make previews from PDFs only: the Vorlage's PDF is mainFile, the .docx its master."""
+    assert problems("Paper", pdf_paper) == []
+    main = pdf_paper["mainFile"]
+    assert main["fileName"] == "Kooperationsbericht-2023.pdf" and main["mimeType"] == "application/pdf"
+    files = {f["fileName"]: f for f in pdf_paper["auxiliaryFile"]}
+    assert list(files) == [
+        "Kooperationsbericht-2023.docx", "Anlage-1-Kooperationsvorhaben-2023.docx", "Anlage-Uebersicht-2023.xlsx",
+        "Anlage-1-Kooperationsvorhaben-2023.pdf",
+    ]  # fmt: skip
+    docx = files["Kooperationsbericht-2023.docx"]
+    assert main["masterFile"] == docx["id"] and docx["derivativeFile"] == [main["id"]]
+    assert "masterFile" not in docx and "derivativeFile" not in main
+    annex, annex_pdf = files["Anlage-1-Kooperationsvorhaben-2023.docx"], files["Anlage-1-Kooperationsvorhaben-2023.pdf"]
+    assert annex_pdf["masterFile"] == annex["id"] and annex["derivativeFile"] == [annex_pdf["id"]]
+
+
+def test_without_pdf_the_docx_stays_the_main_file(example_copy: Path) -> None:
+    build_year(Project.open(example_copy), 2023)
+    main = paper_of(example_copy)["mainFile"]
+    assert main["fileName"] == "Kooperationsbericht-2023.docx" and "derivativeFile" not in main

@@ -1,8 +1,7 @@
-"""`build --pdf`: a tagged PDF/A-2b in German, identical on rebuild, listed in the OParl export."""
+"""`build --pdf`: a tagged PDF/A-2b in German, identical on rebuild (its OParl entry: tests/test_oparl.py)."""
 
 from __future__ import annotations
 
-import json
 import re
 import subprocess
 from pathlib import Path
@@ -15,7 +14,6 @@ from typer.testing import CliRunner
 
 from .conftest import run
 from .libreoffice import convert, soffice
-from .oparl_schema import problems
 from .typesetting import broken_words, source_words
 
 FOLDER = Path("ausgabe") / "2023"
@@ -61,19 +59,6 @@ def test_pdf_is_tagged_pdfa_in_german(pdf_build: tuple[Path, bytes]) -> None:
         fonts = [f for page in pdf.pages for f in page.Resources.get("/Font", {}).values()]
         descriptors = [f.get("/DescendantFonts", [f])[0].FontDescriptor for f in fonts]
         assert descriptors and all(any(k in d for k in ("/FontFile", "/FontFile2", "/FontFile3")) for d in descriptors)
-
-
-def test_pdf_is_listed_in_oparl_as_derived_from_the_docx(pdf_build: tuple[Path, bytes]) -> None:
-    paper = json.loads((pdf_build[0] / FOLDER / "vorlage-2023.oparl.json").read_text(encoding="utf-8"))
-    assert problems("Paper", paper) == []
-    main = paper["mainFile"]
-    [pdf] = [f for f in paper["auxiliaryFile"] if f["fileName"] == "Kooperationsbericht-2023.pdf"]
-    assert pdf["mimeType"] == "application/pdf" and pdf["masterFile"] == main["id"]
-    assert main["derivativeFile"] == [pdf["id"]]
-    assert pdf["size"] == len((pdf_build[0] / FOLDER / "Kooperationsbericht-2023.pdf").read_bytes())
-    files = {f["fileName"]: f for f in [main, *paper["auxiliaryFile"]]}
-    annex, annex_pdf = files["Anlage-1-Kooperationsvorhaben-2023.docx"], files["Anlage-1-Kooperationsvorhaben-2023.pdf"]
-    assert annex_pdf["masterFile"] == annex["id"] and annex["derivativeFile"] == [annex_pdf["id"]]
 
 
 def test_anlage_pdf_is_landscape_tagged_and_identical_on_rebuild(pdf_build: tuple[Path, bytes]) -> None:

@@ -43,6 +43,12 @@ art = "Stadt"
 
 [oparl]
 basis_url = "https://ris.example.org/oparl/"
+koerperschaft_url = "https://ris.example.org/oparl/body/1"
+
+[oparl.organisationen]
+"Büro des Oberbürgermeisters" = "https://ris.example.org/oparl/organization/3"
+"Oberbürgermeister" = "https://ris.example.org/oparl/organization/2"
+"Hauptausschuss" = "https://ris.example.org/oparl/organization/12"
 """
 
 YEAR = """\

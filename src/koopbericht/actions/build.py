@@ -110,12 +110,13 @@ def build_year(
         published = _render(project, year_settings, data, activities, texts, state, template, office=office)
     out = project.output_dir(year)
     files = {out / item.file_name: item.data for item in published}
-    files |= oparl_outputs(project, year_settings, published, draft=state.draft, now=now)
+    oparl = oparl_outputs(project, year_settings, published, draft=state.draft, now=now)
+    files |= oparl.files
     notices = text_notes + [w for text in texts if isinstance(text, WordText) for w in text.warnings]
     if program is not None and unhyphenated:
         missing = no_hyphenation(program, final=False)
         notices += [f"{missing.message} {missing.details()[-1]}"]
-    notices += [] if project.settings.oparl.base_url else [NO_OPARL]
+    notices += oparl.notices if project.settings.oparl.base_url else [NO_OPARL]
     notices += _stale_pdfs(project, year, published)
     _refuse_links_out(project, list(files))
     write_all_atomic(files)  # all replaced together, or none (OutputError says which failed)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -30,6 +31,19 @@ NO_OPARL = (
     "Kein OParl-Export: In koopbericht.toml fehlt die Adresse der OParl-Schnittstelle des "
     'Ratsinformationssystems. Mit [oparl] basis_url = "https://…/oparl/" wird der Export geschrieben.'
 )
+NO_BODY = (
+    "Kein OParl-Export: In koopbericht.toml fehlt die Adresse, unter der das Ratsinformationssystem die "
+    "Körperschaft anbietet (OParl „body“, in jeder Vorlage Pflicht). Mit "
+    '[oparl] koerperschaft_url = "https://…/body/…" wird der Export geschrieben.'
+)
+
+
+@dataclass(frozen=True)
+class OparlOutputs:
+    """The OParl file and its history by path (`files`), and what the user should know about the export."""
+
+    files: dict[Path, bytes] = field(default_factory=dict)
+    notices: list[str] = field(default_factory=list)
 
 
 def oparl_outputs(
@@ -39,11 +53,17 @@ def oparl_outputs(
     *,
     draft: bool,
     now: dt.datetime | None,
-) -> dict[Path, bytes]:
-    """The OParl file and its history, by path; nothing without `[oparl] basis_url`."""
+) -> OparlOutputs:
+    """The OParl file and its history; no files without `[oparl] basis_url` (the caller names that).
+
+    Without `koerperschaft_url` there is no export either, and a notice says so; organisations left
+    out for want of a URL are named in one notice.
+    """
     settings = project.settings
     if settings.oparl.base_url is None:
-        return {}
+        return OparlOutputs()
+    if settings.oparl.body_url is None:
+        return OparlOutputs(notices=[NO_BODY])
     year = year_settings.year
     out = project.output_dir(year)
     target = out / settings.output.oparl_file.format(jahr=year)
@@ -52,13 +72,28 @@ def oparl_outputs(
     moment = (now or dt.datetime.now(BERLIN)).astimezone(BERLIN)
     history_path = out / HISTORY_FILE
     previous = _history(history_path)
-    paper, history = render_oparl(
-        settings, year_settings, published, first=first, now=moment, history=previous, draft=draft
-    )
+    export = render_oparl(settings, year_settings, published, first=first, now=moment, history=previous, draft=draft)
     # Objects not in this export (the PDFs of a build without --pdf) keep their times for the next one.
-    history = previous | history
+    history = previous | export.history
     text = json.dumps(history, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-    return {target: paper, history_path: text.encode("utf-8")}
+    notices = [unknown_organisations(export.unknown)] if export.unknown else []
+    return OparlOutputs({target: export.paper, history_path: text.encode("utf-8")}, notices)
+
+
+def unknown_organisations(names: list[str]) -> str:
+    """One notice for every organisation left out of the export: which, and the lines to add to koopbericht.toml."""
+    quoted = [f"„{name}“" for name in names]
+    which = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " und " + quoted[-1]
+    lines = "\n".join(f'{json.dumps(name, ensure_ascii=False)} = "https://…/organization/…"' for name in names)
+    if len(names) == 1:
+        missing, where, added = "fehlt", "welcher Adresse", "Mit der Adresse in koopbericht.toml wird sie"
+    else:
+        missing, where, added = "fehlen", "welchen Adressen", "Mit den Adressen in koopbericht.toml werden sie"
+    return (
+        f"Im OParl-Export {missing} {which}: In koopbericht.toml steht nicht, unter {where} das "
+        "Ratsinformationssystem sie anbietet, und eine erfundene Adresse ließe den Import scheitern. "
+        f"{added} aufgenommen:\n[oparl.organisationen]\n{lines}"
+    )
 
 
 def _history(path: Path) -> History:

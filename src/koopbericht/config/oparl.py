@@ -2,9 +2,10 @@
 
 OParl identifies every object by the URL it is served at, and an importer fetches every
 reference. koopbericht serves nothing, so the export is built from the base URL of the
-city's OParl interface (`basis_url`); without it no export is written, because one with
-made-up identifiers would not be OParl. Optional keys name the URLs the system already
-has (the Körperschaft, organisations such as the Hauptausschuss) and the licences.
+city's OParl interface (`basis_url`) and the URL of the Körperschaft every Paper names
+(`koerperschaft_url`); without either no export is written, because one with made-up
+identifiers would not be OParl. Optional keys name the URLs the system already has for
+organisations such as the Hauptausschuss (one without is left out of the export) and the licences.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ URL_HINT = "Erwartet wird eine vollständige Adresse mit https:// oder http://, 
 
 @dataclass(frozen=True)
 class OparlOptions:
-    """The URLs and licences of the OParl export; `base_url` None means: no export."""
+    """The URLs and licences of the OParl export; `base_url` or `body_url` None means: no export."""
 
     base_url: str | None = None
     body_url: str | None = None

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.document import Document as DocumentObject
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
@@ -30,6 +31,17 @@ _DAMAGED_DOCX = (
     zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, KeyError, ValueError, PackageNotFoundError,
     etree.XMLSyntaxError,
 )  # fmt: skip
+
+# What Word 2013 and later write into a new document's w:compat: without them Word opens the Vorlage
+# in compatibility mode (python-docx's template says Word 2010, 14) and lays out tables as Word 2010 did.
+WORD_2013_COMPAT = (
+    ("compatibilityMode", "15"),
+    ("overrideTableStyleFontSizeAndJustification", "1"),
+    ("enableOpenTypeFeatures", "1"),
+    ("doNotFlipMirrorIndents", "1"),
+    ("differentiateMultirowTableHeaders", "1"),
+)
+WORD_URI = "http://schemas.microsoft.com/office/word"
 
 TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
@@ -61,8 +73,9 @@ def open_template(path: Path | None) -> DocumentObject:
 
 
 def _default_document() -> DocumentObject:
-    """python-docx's template set up for a German Vorlage: A4, usual margins, Arial."""
+    """python-docx's template set up for a German Vorlage: A4, usual margins, Arial, Word 2013's settings."""
     document = Document()
+    _as_new_word_document(document)
     section = document.sections[0]
     section.page_width, section.page_height = Cm(21), Cm(29.7)
     section.left_margin, section.right_margin = Cm(2.5), Cm(2)
@@ -79,6 +92,26 @@ def _default_document() -> DocumentObject:
     document.styles["Normal"].font.size = Pt(11)
     document.styles["Caption"].paragraph_format.space_before = Pt(10)
     return document
+
+
+def _as_new_word_document(document: DocumentObject) -> None:
+    """Word 2013's compatibility settings, and no thumbnail: python-docx's shows an empty page as preview.
+
+    A house template is left as it is: its compatibility mode and preview are its author's choice.
+    """
+    compat = document.settings.element.find(qn("w:compat"))  # python-docx's template has one, in its place
+    for child in list(compat):
+        compat.remove(child)  # also w:useFELayout: East Asian layout, which Word does not set for German
+    for name, value in WORD_2013_COMPAT:
+        setting = compat.makeelement(qn("w:compatSetting"), {})
+        setting.set(qn("w:name"), name)
+        setting.set(qn("w:uri"), WORD_URI)
+        setting.set(qn("w:val"), value)
+        compat.append(setting)
+    package = document.part.package
+    for key, relationship in list(package.rels.items()):
+        if relationship.reltype == RT.THUMBNAIL:
+            del package.rels[key]  # the part goes with it: a package keeps only the parts it relates to
 
 
 def _as_document(data: bytes) -> bytes:
