@@ -90,11 +90,8 @@ def build_year(
     template = template or project.settings.output.word_template
     if template is not None and not template.is_file():
         raise UsageError(f"Die Word-Vorlage {template} gibt es nicht.")
-    program = find_soffice() if pdf else None
+    program, pdf_notices = _converter(pdf, final=final)
     without_pdf = pdf and program is None  # the rest is written, then the missing LibreOffice is named
-    unhyphenated = program is not None and german_hyphenation(program) is None
-    if final and program is not None and unhyphenated:
-        raise no_hyphenation(program, final=True)
     with contextlib.ExitStack() as stack:
         # Started now, LibreOffice gets ready while the year is checked; it is ended when the block is left.
         office = stack.enter_context(libreoffice()) if program is not None else None
@@ -109,13 +106,9 @@ def build_year(
             raise DraftRefused(year, state.reasons)
         published = _render(project, year_settings, data, activities, texts, state, template, office=office)
     out = project.output_dir(year)
-    files = {out / item.file_name: item.data for item in published}
     oparl = oparl_outputs(project, year_settings, published, draft=state.draft, now=now)
-    files |= oparl.files
-    notices = text_notes + [w for text in texts if isinstance(text, WordText) for w in text.warnings]
-    if program is not None and unhyphenated:
-        missing = no_hyphenation(program, final=False)
-        notices += [f"{missing.message} {missing.details()[-1]}"]
+    files = {out / item.file_name: item.data for item in published} | oparl.files
+    notices = text_notes + [w for text in texts if isinstance(text, WordText) for w in text.warnings] + pdf_notices
     notices += oparl.notices if project.settings.oparl.base_url else [NO_OPARL]
     notices += _stale_pdfs(project, year, published)
     _refuse_links_out(project, list(files))
@@ -125,6 +118,21 @@ def build_year(
     outputs = [path for path in files if not path.name.startswith(".")]
     left_out = data.left_out(activities)
     return BuildResult(year, outputs, len(activities), data.report, left_out, list(state.reasons), notices)
+
+
+def _converter(pdf: bool, *, final: bool) -> tuple[str | None, list[str]]:
+    """The LibreOffice that makes the PDFs (None without --pdf or without LibreOffice) and what to say about it.
+
+    Without German hyphenation LibreOffice breaks long words anywhere: an Endfassung is refused before
+    anything is written (--endfassung); any other build gets its PDFs and a notice.
+    """
+    program = find_soffice() if pdf else None
+    if program is None or german_hyphenation(program) is not None:
+        return program, []
+    if final:
+        raise no_hyphenation(program, final=True)
+    missing = no_hyphenation(program, final=False)
+    return program, [f"{missing.message} {missing.details()[-1]}"]
 
 
 def _figures(project: Project, year: int, data: YearData, activities: list[Activity]) -> YearFigures:
