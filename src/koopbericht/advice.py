@@ -153,8 +153,14 @@ ADVICE: dict[str, Advice] = {
     "einem anderen Meldebogen. Bitte jedes Vorhaben nur einmal melden, beim federführenden Geschäftsbereich.",
     "formel-ohne-wert": "Die Zelle enthält eine Formel ohne berechneten Wert. Bitte die Datei in Excel oder "
     "LibreOffice öffnen und speichern oder den Wert direkt eintragen.",
-    "zellen-verbunden": "Die Zellen sind verbunden; gelesen wird nur die erste. Bitte die Verbindung aufheben und "
-    "den Wert in jede Zeile eintragen.",
+    "zellen-verbunden": "Die Zellen sind verbunden, über mehrere Zeilen; gelesen wird nur die erste Zeile. Bitte die "
+    "Verbindung aufheben und den Wert in jede Zeile eintragen.",
+    "zellen-verbunden-spalten": lambda f: (
+        "Die Zellen sind über mehrere Spalten verbunden; der Wert wird nur in die erste Spalte"
+        + (f" ({f.column})" if f.column else "")
+        + " übernommen, die übrigen bleiben leer. Bitte die Verbindung aufheben und jeden Wert in seine Spalte "
+        "eintragen."
+    ),
     "zeile-ausgeblendet": "Die Zeile ist ausgeblendet, enthält aber Daten, die in den Bericht übernommen werden. "
     "Bitte einblenden und prüfen, ob sie in den Bericht gehört; sonst löschen.",
     "text-zu-lang": _too_long,

@@ -222,7 +222,13 @@ ACTIVITY_DUPLICATE = FindingType(
 FORMULA_NO_VALUE = FindingType(
     "formel-ohne-wert", E, "Formel ohne berechneten Wert", "=A2&B2, von einem Programm geschrieben"
 )
-MERGED_CELLS = FindingType("zellen-verbunden", E, "Verbundene Zellen im Datenbereich", "C5:C6 verbunden")
+MERGED_CELLS = FindingType("zellen-verbunden", E, "Verbundene Zellen über mehrere Zeilen", "C5:C6 verbunden")
+MERGED_ACROSS = FindingType(
+    "zellen-verbunden-spalten",
+    W,
+    "Verbundene Zellen über mehrere gelesene Spalten einer Zeile",
+    "I5:J5 verbindet „Beschreibung/Sachstand“ und „Ergebnis/Ausblick“",
+)
 ROW_HIDDEN = FindingType("zeile-ausgeblendet", W, "Ausgeblendete Zeile mit Daten", "Zeile 12 ausgeblendet", scope=ROW)
 TEXT_TOO_LONG = FindingType("text-zu-lang", W, "Text zu lang für die Tabelle", "Beschreibung mit 3.500 Zeichen")
 BAD_CHARACTERS = FindingType(

@@ -8,9 +8,10 @@ from .. import findings as F
 from ..config import Column, Settings
 from ..findings import Finding, Location
 from ..read import RawMeldebogen
-from ..read.a1 import column_index, range_bounds, split_ref
+from ..read.a1 import column_index, split_ref
 from ..values import closest
 from .cells import error_value
+from .merged import merged_cells
 from .renamed import likely_columns
 
 
@@ -100,7 +101,7 @@ def check_layout(raw: RawMeldebogen, settings: Settings) -> Iterator[Finding]:
     yield from _outside_the_table(raw)
     titles = {index: settings.column(key).title for key, index in raw.columns.items()}
     yield from _hidden_rows(raw)
-    yield from _merged_cells(raw, titles)
+    yield from merged_cells(raw, titles)
     yield from _formulas_without_value(raw, titles)
 
 
@@ -130,26 +131,6 @@ def _hidden_rows(raw: RawMeldebogen) -> Iterator[Finding]:
                 sheet=raw.sheet,
                 cell=first.ref,
                 row=row.number,
-            )
-
-
-def _merged_cells(raw: RawMeldebogen, titles: dict[int, str]) -> Iterator[Finding]:
-    for merged in raw.structure.merged_ranges:
-        try:
-            min_col, min_row, _, max_row = range_bounds(merged)
-        except ValueError:
-            continue
-        if max_row > raw.header_row:
-            top_left = merged.split(":")[0]
-            yield F.MERGED_CELLS.at(
-                raw.file,
-                f"Die Zellen {merged} sind verbunden; nur die erste Zelle hat einen Wert, die übrigen gelten als "
-                "leer. Bitte die Verbindung aufheben und den Wert in jede Zeile eintragen.",
-                sheet=raw.sheet,
-                cell=top_left,
-                row=min_row,
-                column=titles.get(min_col),
-                value=merged,
             )
 
 

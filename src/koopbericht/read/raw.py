@@ -73,6 +73,11 @@ class RawMeldebogen:
     header_errors: list[RawCell] = field(default_factory=list)
     # Columns with a title koopbericht does not know, by column index (from 1).
     unknown_columns: dict[int, UnknownColumn] = field(default_factory=dict)
+    # The last row of the header: below header_row when a second row (translated or split titles) belongs to it.
+    header_end: int = 0
+
+    def __post_init__(self) -> None:
+        self.header_end = max(self.header_end, self.header_row)
 
 
 @contextmanager
