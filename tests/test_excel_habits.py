@@ -17,7 +17,7 @@ from koopbericht.project import Project
 
 from .conftest import run
 from .libreoffice import convert
-from .workbooks import HEADER, make_project, row
+from .workbooks import HEADER, make_project, row, write_workbook
 
 TODAY = dt.date(2024, 2, 1)
 # The form's columns: the default ones, with Ergebnis/Ausblick after the description.
@@ -123,3 +123,246 @@ def test_build_publishes_rows_merged_across_columns(tmp_path: Path, runner: CliR
     column = titles.index("Vorhaben")
     published = [r[column] for r in sheet.iter_rows(min_row=2, values_only=True) if r[column]]
     assert len([t for t in published if str(t).startswith("Vorhaben Nummer")]) == 6
+
+
+ENGLISH = [
+    "no.", "policy field", "operation name", "partners", "form of cooperation", "state",
+    "operation start date", "operation end date", "description", "result", "contact",
+]  # fmt: skip
+
+
+def published_list(path: Path, *, split: bool = False) -> Path:
+    """A Land's project list: a merged title, a two-row header with merged title cells (German over English,
+    or „Laufzeit“ split into Beginn and Ende), five rows, a blank row, footnotes, a legend and an empty merge."""
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "Projekte"
+    sheet["A1"] = "Projektliste des Landes 2023"
+    sheet.merge_cells("A1:K1")
+    if split:
+        german = [*COLUMNS[:6], "Laufzeit", None, *COLUMNS[8:]]
+        put(sheet, 3, [german, [None] * 6 + ["Beginn", "Ende"]])
+        sheet.merge_cells("G3:H3")
+        for letter in "ABCDEFIJK":
+            sheet.merge_cells(f"{letter}3:{letter}4")
+    else:
+        put(sheet, 3, [COLUMNS, ENGLISH])
+        sheet["A4"] = None
+        sheet.merge_cells("A3:A4")  # „Nr.“ over both rows
+    put(sheet, 5, [activity(n, ende=None) for n in range(1, 6)])
+    put(
+        sheet,
+        11,
+        [
+            ["¹ Angaben ohne Gewähr; Stand der Meldungen: 31.12.2023."],
+            ["Quelle: Ministerium für Infrastruktur, eigene Zusammenstellung"],
+            ["Legende:"],
+            [10, "in Vorbereitung"],
+            ["40 = laufend"],
+        ],
+    )
+    sheet.merge_cells("A11:K11")
+    sheet.merge_cells("A17:K17")  # an empty merge under the table
+    return save(workbook, path)
+
+
+@pytest.mark.parametrize("split", [False, True], ids=["deutsch-englisch", "geteilt"])
+@pytest.mark.parametrize("saved_by", ["openpyxl", "libreoffice-xlsx", "libreoffice-ods"])
+def test_header_block_and_foot_are_not_data(tmp_path: Path, saved_by: str, split: bool) -> None:
+    path = published_list(tmp_path / "quelle" / "GB1_Meldebogen.xlsx", split=split)
+    if saved_by == "libreoffice-xlsx":
+        path = resaved(path, tmp_path)
+    elif saved_by == "libreoffice-ods":
+        path = resaved(path, tmp_path, "ods")
+    findings, project = check(tmp_path, path)
+    assert shown(findings) == []
+    infos = {f.code: f for f in findings if f.code in ("kopfzeile-mehrzeilig", "tabellenfuss")}
+    assert set(infos) == {"kopfzeile-mehrzeilig", "tabellenfuss"}
+    assert (infos["kopfzeile-mehrzeilig"].sheet, infos["kopfzeile-mehrzeilig"].row) == ("Projekte", 3)
+    assert "Zeile 3 bis 4" in infos["kopfzeile-mehrzeilig"].message
+    foot = infos["tabellenfuss"]
+    assert (foot.severity.value, foot.sheet, foot.cell, foot.row) == ("info", "Projekte", "A11", 11)
+    assert "Zeilen 11 bis 15" in foot.message and "„¹ Angaben ohne Gewähr" in foot.message
+    data = check_paths(project, [path], 2023, today=TODAY)
+    assert [a.source.cells["vorhaben"] for a in data.activities] == ["C5", "C6", "C7", "C8", "C9"]
+    assert all(a.values.get("beginn") for a in data.activities)
+    assert not any(f.code == "nr-vergeben" for f in findings)
+
+
+def test_a_row_with_required_values_after_the_foot_is_an_activity(tmp_path: Path) -> None:
+    path = published_list(tmp_path / "GB1_Meldebogen.xlsx")
+    workbook = load_workbook(path)
+    sheet = workbook.active
+    assert sheet is not None
+    put(sheet, 19, [activity(6)])
+    workbook.save(path)
+    findings, project = check(tmp_path, path)
+    data = check_paths(project, [path], 2023, today=TODAY)
+    assert data.activities[-1].source.row == 19 and data.activities[-1].values["vorhaben"] == "Vorhaben Nummer 6"
+    assert not any(f.code == "tabellenfuss" for f in findings)
+    # The notes between are rows of the table after all, and said to be incomplete.
+    assert ("pflichtwert-fehlt", "error", "C11") in shown(findings)
+
+
+def renamed_column(tmp_path: Path, old: str | None, new: str, values: list[Any]) -> list[Finding]:
+    """Findings of a form whose column `old` is titled `new` (or with `new` as an extra column) holding `values`."""
+    header = [new if title == old else title for title in HEADER] + ([] if old else [new])
+    index = header.index(new)
+    rows = []
+    for number, value in enumerate(values, start=1):
+        values_of_row = [*row(number), None]
+        values_of_row[index] = value
+        rows.append(values_of_row[: len(header)])
+    project = make_project(tmp_path / "projekt")
+    path = project / "2023" / "meldungen" / "GB1_Meldebogen.xlsx"
+    write_workbook(path, rows, header=header)
+    return check_paths(Project.open(project), [path], 2023, today=TODAY).report.findings
+
+
+@pytest.mark.parametrize("saved_by", ["openpyxl", "libreoffice-xlsx"])
+def test_a_postcode_column_titled_like_status_is_not_called_status(tmp_path: Path, saved_by: str) -> None:
+    project = make_project(tmp_path / "projekt")
+    header = [("Projekt-standort" if title == "Status" else title) for title in HEADER]
+    rows = [row(n, status=f"1446{n} Musterort") for n in range(1, 4)]
+    path = write_workbook(tmp_path / "quelle" / "GB1_Meldebogen.xlsx", rows, header=header)
+    if saved_by == "libreoffice-xlsx":
+        path = resaved(path, tmp_path)
+    findings = check_paths(Project.open(project), [path], 2023, today=TODAY).report.findings
+    unknown = [f for f in findings if f.code == "spalte-unbekannt"]
+    assert [(f.cell, f.suggestion) for f in unknown] == [("F1", None)]
+    assert "Status" not in unknown[0].message
+
+
+def test_codes_are_not_suggested_as_a_date(tmp_path: Path) -> None:
+    findings = renamed_column(tmp_path, "Beginn", "Beginn-Code", [10, 40, 60])
+    unknown = [f for f in findings if f.code == "spalte-unbekannt"]
+    assert [(f.cell, f.suggestion) for f in unknown] == [("G1", None)]
+
+
+def test_a_column_the_file_has_is_never_suggested(tmp_path: Path) -> None:
+    findings = renamed_column(tmp_path, None, "PLZ Beginn", ["14467", "14469", "14471"])
+    unknown = [f for f in findings if f.code == "spalte-unbekannt"]
+    assert [(f.cell, f.suggestion) for f in unknown] == [("K1", None)]
+
+
+def test_dates_under_a_new_title_are_still_suggested_as_beginn(tmp_path: Path) -> None:
+    findings = renamed_column(tmp_path, "Beginn", "Beginn-Code", ["1.3.2022", "03/2021", "2020"])
+    unknown = [f for f in findings if f.code == "spalte-unbekannt"]
+    assert [(f.cell, f.suggestion) for f in unknown] == [("G1", "Beginn")]
+
+
+@pytest.mark.parametrize("saved_by", ["openpyxl", "libreoffice-xlsx"])
+def test_a_name_wrapped_in_its_cell_stays_one_partner(tmp_path: Path, runner: CliRunner, saved_by: str) -> None:
+    project = make_project(tmp_path / "projekt")
+    wrapped = "Musterstädter Innovations-\nund Gründerzentrum GmbH\nLandkreis Potsdam-Mittelmark"
+    path = write_workbook(tmp_path / "quelle" / "GB1_Meldebogen.xlsx", [row(1, partner=wrapped)])
+    if saved_by == "libreoffice-xlsx":
+        path = resaved(path, tmp_path)
+    target = project / "2023" / "meldungen" / "GB1_Meldebogen.xlsx"
+    target.write_bytes(path.read_bytes())
+    code, output = run(runner, "build", "2023", "-C", str(project))
+    assert code == 0, output
+    sheet = load_workbook(project / "ausgabe" / "2023" / "Anlage-Uebersicht-2023.xlsx").worksheets[0]
+    titles = [cell.value for cell in sheet[1]]
+    partners = next(r for r in sheet.iter_rows(min_row=2, values_only=True) if r[titles.index("Vorhaben")])
+    published = str(partners[titles.index("Kooperationspartner")])
+    assert "Musterstädter Innovations- und Gründerzentrum GmbH" in published
+    assert "Innovations-;" not in published and "Landkreis Potsdam-Mittelmark" in published
+    findings = check_paths(Project.open(project), [target], 2023, today=TODAY).report.findings
+    unknown = [f for f in findings if f.code == "partner-unbekannt"]
+    assert [(f.cell, f.value) for f in unknown] == [("D2", "Musterstädter Innovations- und Gründerzentrum GmbH")]
+
+
+def test_titles_are_quoted_on_one_line_and_duplicates_counted(tmp_path: Path) -> None:
+    header = [*HEADER, "Unions-\nKofinan-\nzierungssatz", "Titel", "Maßnahme"]
+    project = make_project(tmp_path / "projekt")
+    path = write_workbook(
+        project / "2023" / "meldungen" / "GB1_Meldebogen.xlsx", [[*row(1), "50 %", "x", "y"]], header=header
+    )
+    findings = check_paths(Project.open(project), [path], 2023, today=TODAY).report.findings
+    unknown = next(f for f in findings if f.code == "spalte-unbekannt")
+    assert "„Unions-Kofinan-zierungssatz“" in unknown.message and "\n" not in unknown.message
+    doubled = [f for f in findings if f.code == "spalte-doppelt"]
+    assert [(f.cell, f.severity.value) for f in doubled] == [("L1", "error"), ("M1", "error")]
+    assert all("kommt 3-mal vor" in f.message and "eine der beiden" not in f.message for f in doubled)
+    assert "auch in C1 und M1" in doubled[0].message
+
+
+def sheets_workbook(path: Path, sheets: dict[str, list[list[Any]]], hidden: tuple[str, ...] = ()) -> Path:
+    """A workbook with the given sheets (first row the header), some of them hidden."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)  # type: ignore[arg-type]
+    for name, rows in sheets.items():
+        sheet = workbook.create_sheet(name)
+        put(sheet, 1, rows)
+        if name in hidden:
+            sheet.sheet_state = "hidden"
+    return save(workbook, path)
+
+
+def resave(path: Path, tmp_path: Path, saved_by: str) -> Path:
+    if saved_by == "libreoffice-xlsx":
+        return resaved(path, tmp_path)
+    if saved_by == "libreoffice-ods":
+        return resaved(path, tmp_path, "ods")
+    return path
+
+
+@pytest.mark.parametrize("saved_by", ["openpyxl", "libreoffice-xlsx", "libreoffice-ods"])
+def test_the_same_table_on_several_sheets_is_read_once_and_the_others_named(tmp_path: Path, saved_by: str) -> None:
+    rows = [row(n) for n in range(1, 7)]
+    path = sheets_workbook(
+        tmp_path / "quelle" / "GB1_Meldebogen.xlsx",
+        {
+            "Hinweise": [["Bitte je Vorhaben eine Zeile ausfüllen."]],
+            "Alle": [HEADER, *rows],
+            "Abschnitt 1": [HEADER, *rows[:3]],
+            "Abschnitt 2": [HEADER, *rows[3:]],
+            "Übersicht": [["Handlungsfeld", "Status", "Anzahl"], ["Mobilität und Verkehr", "laufend", 6]],
+            "Alt": [HEADER, row(9)],
+        },
+        hidden=("Alt",),
+    )
+    findings, project = check(tmp_path, resave(path, tmp_path, saved_by))
+    assert sorted((f.code, f.severity.value, f.sheet) for f in findings if f.code.startswith("blatt")) == [
+        ("blatt-ausgeblendet", "warning", "Alt"),
+        ("blatt-nicht-gelesen", "warning", "Übersicht"),
+        ("blatt-wiederholt", "info", "Abschnitt 1"),
+        ("blatt-wiederholt", "info", "Abschnitt 2"),
+    ]
+    repeated = next(f for f in findings if f.sheet == "Abschnitt 1")
+    assert "alle seine Zeilen stehen schon im Blatt „Alle“" in repeated.message
+    assert not any(f.code in ("nr-doppelt", "vorhaben-doppelt") for f in findings)
+    data = check_paths(project, [resave(path, tmp_path, saved_by)], 2023, today=TODAY)
+    assert [(a.source.sheet, a.source.row) for a in data.activities] == [("Alle", n) for n in range(2, 8)]
+
+
+@pytest.mark.parametrize("saved_by", ["openpyxl", "libreoffice-xlsx", "libreoffice-ods"])
+def test_a_meldebogen_split_over_two_sheets_is_read_whole(tmp_path: Path, saved_by: str, runner: CliRunner) -> None:
+    path = sheets_workbook(
+        tmp_path / "quelle" / "GB1_Meldebogen.xlsx",
+        {
+            "Teil 1": [HEADER, row(1), row(2, status="in Planng")],
+            "Teil 2": [HEADER, row(3), row(4, status="in Planng"), row(5)],
+        },
+    )
+    path = resave(path, tmp_path, saved_by)
+    findings, project = check(tmp_path, path)
+    assert [(f.code, f.sheet, f.cell) for f in findings if f.severity.value == "error"] == [
+        ("wert-nicht-erlaubt", "Teil 1", "F3"),
+        ("wert-nicht-erlaubt", "Teil 2", "F3"),
+    ]
+    data = check_paths(project, [path], 2023, today=TODAY)
+    assert [(a.source.sheet, a.source.row) for a in data.activities] == [
+        ("Teil 1", 2), ("Teil 1", 3), ("Teil 2", 2), ("Teil 2", 3), ("Teil 2", 4),
+    ]  # fmt: skip
+    folder = project.root / "2023" / "meldungen"
+    (folder / f"GB1_Meldebogen{path.suffix}").write_bytes(path.read_bytes())
+    code, output = run(runner, "build", "2023", "-C", str(project.root), "--trotz-fehlern")
+    assert code == 0, output
+    sheet = load_workbook(project.root / "ausgabe" / "2023" / "Anlage-Uebersicht-2023.xlsx").worksheets[0]
+    titles = [cell.value for cell in sheet[1]]
+    published = [r[titles.index("Vorhaben")] for r in sheet.iter_rows(min_row=2, values_only=True)]
+    assert {"Vorhaben Nummer 1", "Vorhaben Nummer 3", "Vorhaben Nummer 5"} <= set(published)
+    assert "Vorhaben Nummer 2" not in published and "Vorhaben Nummer 4" not in published

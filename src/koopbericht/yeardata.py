@@ -25,6 +25,8 @@ class FileResult:
     unpublished: list[str] = field(default_factory=list)
     # The configured columns the file has (keys); a column it lacks was not read at all.
     columns: frozenset[str] = frozenset()
+    # The sheets read, in the order read (the one with the fullest header first).
+    sheets: list[str] = field(default_factory=list)
 
 
 @dataclass
