@@ -366,3 +366,39 @@ def test_a_meldebogen_split_over_two_sheets_is_read_whole(tmp_path: Path, saved_
     published = [r[titles.index("Vorhaben")] for r in sheet.iter_rows(min_row=2, values_only=True)]
     assert {"Vorhaben Nummer 1", "Vorhaben Nummer 3", "Vorhaben Nummer 5"} <= set(published)
     assert "Vorhaben Nummer 2" not in published and "Vorhaben Nummer 4" not in published
+
+
+def test_a_missing_header_names_the_nearest_row_and_the_titles_missing_there(tmp_path: Path) -> None:
+    header = ["Lfd.", "Vorhaben", "Projekt-\nträger", "Zustand"]
+    project = make_project(tmp_path / "projekt")
+    path = write_workbook(
+        project / "2023" / "meldungen" / "GB1_Meldebogen.xlsx", [["1", "Radweg", "Amt", "offen"]], header=header,
+        title_rows=2,
+    )  # fmt: skip
+    findings = check_paths(Project.open(project), [path], 2023, today=TODAY).report.findings
+    (missing,) = [f for f in findings if f.code == "kopfzeile-fehlt"]
+    assert "Am nächsten kommt Zeile 3 im Blatt „Meldebogen“" in missing.message
+    assert "„Projekt-träger“" in missing.message and "\n" not in missing.message
+    assert "dort fehlen „Beschreibung/Sachstand“, „Nr.“" in missing.message
+    assert "„Vorhaben“" not in missing.message.split("dort fehlen")[1].split(" Erwartet")[0]
+
+
+def test_an_xlsb_gives_the_same_findings_for_merges_header_block_and_foot(tmp_path: Path) -> None:
+    """The .xlsb twin of the merged rows, the two-row header and the foot: same findings at the same cells."""
+    from .xlsbfile import Sheet, write_xlsb
+
+    rows: dict[int, list[Any]] = {1: ["Projektliste des Landes 2023"], 3: list(COLUMNS), 4: [None, *ENGLISH[1:]]}
+    for number in range(5, 10):
+        values = activity(number - 4, beginn="1.3.2022")
+        rows[number] = values if number != 9 else [*values[:9], None, values[10]]
+    rows[11] = ["¹ Angaben ohne Gewähr; Stand der Meldungen: 31.12.2023."]
+    rows[12] = ["Quelle: Ministerium für Infrastruktur, eigene Zusammenstellung"]
+    rows[13] = ["10", "in Vorbereitung"]
+    merged = [(1, 1, 1, 11), (3, 4, 1, 1), (9, 9, 9, 10), (11, 11, 1, 11), (17, 17, 1, 11)]
+    path = write_xlsb(tmp_path / "GB1_Meldebogen.xlsb", [Sheet("Projekte", rows, merged=merged)])
+    findings, project = check(tmp_path, path)
+    assert shown(findings) == [("zellen-verbunden-spalten", "warning", "I9")]
+    infos = sorted((f.code, f.cell, f.row) for f in findings if f.code in ("kopfzeile-mehrzeilig", "tabellenfuss"))
+    assert infos == [("kopfzeile-mehrzeilig", None, 3), ("tabellenfuss", "A11", 11)]
+    data = check_paths(project, [path], 2023, today=TODAY)
+    assert [a.source.cells["vorhaben"] for a in data.activities] == ["C5", "C6", "C7", "C8", "C9"]

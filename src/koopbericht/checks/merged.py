@@ -28,7 +28,7 @@ def merged_cells(raw: RawMeldebogen, titles: dict[int, str]) -> Iterator[Finding
             min_col, min_row, max_col, max_row = range_bounds(merged)
         except ValueError:
             continue
-        if min_row <= raw.header_end or not _holds_data_row(data_rows, min_row, max_row):
+        if max_row <= raw.header_end or not _holds_data_row(data_rows, max(min_row, raw.header_end + 1), max_row):
             continue
         covered = [titles[index] for index in range(min_col, max_col + 1) if index in titles]
         top_left = merged.split(":")[0]

@@ -27,6 +27,13 @@ class ColumnKinds:
         required = frozenset(column.key for column in settings.columns if column.required)
         return cls(labels, required, settings)
 
+    def titles(self, exclude: set[str]) -> list[str]:
+        """The titles of the configured columns not in `exclude` (keys), the required ones first."""
+        if self.settings is None:
+            return []
+        columns = [column for column in self.settings.columns if column.key not in exclude and column.public]
+        return [column.title for column in sorted(columns, key=lambda column: not column.required)]
+
     def typed(self, key: str) -> bool:
         """Whether a value of column `key` can be judged (a list value, a date, a number, an Nr.)."""
         if key == "nr":

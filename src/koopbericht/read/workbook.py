@@ -18,10 +18,11 @@ from typing import Any
 from python_calamine import CalamineWorkbook
 
 from ..config import Settings
+from ..values import one_line
 from .calamine import CalamineRows, calamine_call, unreadable
 from .errors import UnreadableWorkbook
 from .extent import MAX_EXTRA_HEADER_ROWS, block_titles, header_block, header_merges
-from .header import HEADER_SCAN_ROWS, find_header, header_labels, map_header
+from .header import HEADER_SCAN_ROWS, find_header, header_labels, map_header, nearest_header
 from .kinds import ColumnKinds
 from .layout import XLSB, XLSB_UNREADABLE, XLSX, Layout, open_values, read_layout
 from .odsscan import too_far
@@ -51,6 +52,8 @@ TEMPLATE_LIST_SHEET = "Listen"
 MAX_DENSE_CELLS = 2_000_000
 # Header cells looked at in a sheet read by the streaming reader.
 MAX_HEADER_COLUMNS = 256
+# Titles quoted in the message when no header is found.
+MAX_QUOTED = 6
 
 
 def read_meldebogen(path: Path, file: str, settings: Settings) -> RawMeldebogen:
@@ -122,8 +125,8 @@ class _Reader:
             listed = ", ".join(f"„{s.name}“" for s in sheets) or "keine"
             raise UnreadableWorkbook(
                 "header",
-                f"In keinem Blatt ({listed}) wurde eine Kopfzeile gefunden. Erwartet wird eine Zeile mit "
-                "Spaltenüberschriften wie „Vorhaben“, „Kooperationspartner“ und „Status“.",
+                f"In keinem Blatt ({listed}) wurde eine Kopfzeile gefunden.{self._nearest(sheets)} Erwartet wird "
+                "eine Zeile mit Spaltenüberschriften wie „Vorhaben“, „Kooperationspartner“ und „Status“.",
             )
         best = max(found, key=lambda f: f[0])  # the first of equally good sheets
         ordered = [best, *(f for f in found if f is not best)]
@@ -171,6 +174,28 @@ class _Reader:
             if found:
                 return found if every else [max(found, key=lambda f: f[0])]
         return []
+
+    def _nearest(self, sheets: list[SheetInfo]) -> str:
+        """Where the header came nearest, and which titles were missing there; "" without any row of titles."""
+        best: tuple[int, SheetInfo, int, list[Any]] | None = None
+        for info in sorted(sheets, key=lambda s: s.hidden):
+            try:
+                near = nearest_header(self.rows(info, MAX_HEADER_COLUMNS, HEADER_SCAN_ROWS), self.labels)
+            except UnreadableWorkbook:
+                continue
+            finally:
+                self.loaded.pop(info.part, None)
+            if near and (best is None or near[0] > best[0]):
+                best = (near[0], info, near[1], near[2])
+        if best is None:
+            return ""
+        _, info, number, values = best
+        header = map_header(values, number, self.labels)
+        titles = [f"„{one_line(cell.title)}“" for cell in header if cell.title][:MAX_QUOTED]
+        known = {cell.key for cell in header if cell.key}
+        missing = [f"„{title}“" for title in self.kinds.titles(exclude=known)][:MAX_QUOTED]
+        text = f" Am nächsten kommt Zeile {number} im Blatt „{info.name}“ ({', '.join(titles)})"
+        return text + (f"; dort fehlen {', '.join(missing)}." if missing else ".")
 
     def _read_sheet(self, info: SheetInfo, header_row: int, header_values: list[Any], file: str) -> RawMeldebogen:
         """The header and rows of one sheet."""
