@@ -402,3 +402,12 @@ def test_an_xlsb_gives_the_same_findings_for_merges_header_block_and_foot(tmp_pa
     assert infos == [("kopfzeile-mehrzeilig", None, 3), ("tabellenfuss", "A11", 11)]
     data = check_paths(project, [path], 2023, today=TODAY)
     assert [a.source.cells["vorhaben"] for a in data.activities] == ["C5", "C6", "C7", "C8", "C9"]
+
+
+def test_a_first_data_row_of_short_texts_with_typos_stays_data(tmp_path: Path) -> None:
+    first = row(1, nr=None, beginn=None, handlungsfeld="Mobilitat", status="in Planng", beschreibung="Kurz gesagt")
+    project = make_project(tmp_path / "projekt")
+    path = write_workbook(project / "2023" / "meldungen" / "GB1_Meldebogen.xlsx", [first, row(2)])
+    findings = check_paths(Project.open(project), [path], 2023, today=TODAY).report.findings
+    assert not any(f.code == "kopfzeile-mehrzeilig" for f in findings)
+    assert ("wert-nicht-erlaubt", "error", "F2") in shown(findings)

@@ -29,6 +29,7 @@ from .normalise import Normaliser
 from .paths import leads_out
 from .project import Project
 from .read import RawMeldebogen, SourceFile, UnreadableWorkbook, read_meldebogen, source_files, year_files
+from .values import one_line
 from .yeardata import FileResult, YearData
 
 _UNREADABLE = {
@@ -201,7 +202,7 @@ def _naming_activities(findings: list[Finding], activities: list[Activity]) -> l
 def _unpublished(raw: RawMeldebogen) -> list[str]:
     """Columns with values that are not read: unknown titles, and values beside the table."""
     lines = [
-        f"Spalte „{column.title}“ ({column.ref}, {column.values} Wert{'e' if column.values != 1 else ''}) "
+        f"Spalte „{one_line(column.title)}“ ({column.ref}, {column.values} Wert{'e' if column.values != 1 else ''}) "
         "nicht übernommen"
         for column in raw.unknown_columns.values()
         if column.values

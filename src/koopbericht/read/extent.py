@@ -21,9 +21,12 @@ from .raw import HeaderCell
 MAX_EXTRA_HEADER_ROWS = 2
 # A title is short; a longer text is a value.
 MAX_TITLE_LENGTH = 80
+# Cells in typed columns (list, date, number, Nr.) that must hold no value of their column.
+MIN_MISFITS = 3
 # Consecutive note-like rows held back before they are taken as data after all.
 MAX_FOOT_ROWS = 50
 
+_DIGIT = re.compile(r"\d")
 # ¹ …, * …, 1) …, (2) …, a) …, † …
 _MARK = re.compile(r"\s*(?:[*†‡]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(?\d{1,2}\)|[a-z]\)|\[\d{1,2}\])")
 _KEYWORD = re.compile(
@@ -73,9 +76,10 @@ def header_block(
 def reads_as_titles(values: list[Any], header: list[HeaderCell], kinds: ColumnKinds) -> bool:
     """Whether a row under the header holds column titles (translated or split), not values.
 
-    Every filled cell is a short text, the row fills at least half of the titled columns, no
-    cell reads as a value of its column (a status word, a date, an Nr.), and at least one cell
-    is a known title or stands where a value could be judged and is none.
+    Every filled cell is a short text without digits, the row fills at least half of the titled
+    columns, no cell reads as a value of its column (a status word, a date, an Nr.), and either a
+    cell is a known title or three stand where a value could be judged and are none (a data row
+    with typos in two list columns and no date stays data).
     """
     cells = [(index, value) for index, value in enumerate(values, start=1) if not _blank(value)]
     if len(cells) < 2:
@@ -86,18 +90,20 @@ def reads_as_titles(values: list[Any], header: list[HeaderCell], kinds: ColumnKi
         return True  # split titles: „Beginn“ and „Ende“ under „Laufzeit“
     if len(cells) * 2 < sum(1 for cell in header if cell.title):
         return False
-    evidence = False
+    misfits, known = 0, False
     for index, value in cells:
         if match_key(value) in kinds.labels:
-            evidence = True
+            known = True
             continue
+        if _DIGIT.search(value):
+            return False  # an Nr., a date, an amount: a value, not a title
         key = header[index - 1].key if index <= len(header) else None
         if key is None:
             continue
         if kinds.fits(key, value):
             return False
-        evidence = evidence or kinds.typed(key)
-    return evidence
+        misfits += kinds.typed(key)
+    return known or misfits >= MIN_MISFITS
 
 
 def block_titles(
