@@ -344,14 +344,14 @@ def test_a_meldebogen_split_over_two_sheets_is_read_whole(tmp_path: Path, saved_
         tmp_path / "quelle" / "GB1_Meldebogen.xlsx",
         {
             "Teil 1": [HEADER, row(1), row(2, status="in Planng")],
-            "Teil 2": [HEADER, row(3), row(4, status="in Planng"), row(5)],
+            "Teil 2": [HEADER, row(3), row(4), row(5, status="in Planng")],
         },
     )
     path = resave(path, tmp_path, saved_by)
     findings, project = check(tmp_path, path)
     assert [(f.code, f.sheet, f.cell) for f in findings if f.severity.value == "error"] == [
         ("wert-nicht-erlaubt", "Teil 1", "F3"),
-        ("wert-nicht-erlaubt", "Teil 2", "F3"),
+        ("wert-nicht-erlaubt", "Teil 2", "F4"),
     ]
     data = check_paths(project, [path], 2023, today=TODAY)
     assert [(a.source.sheet, a.source.row) for a in data.activities] == [
@@ -364,8 +364,10 @@ def test_a_meldebogen_split_over_two_sheets_is_read_whole(tmp_path: Path, saved_
     sheet = load_workbook(project.root / "ausgabe" / "2023" / "Anlage-Uebersicht-2023.xlsx").worksheets[0]
     titles = [cell.value for cell in sheet[1]]
     published = [r[titles.index("Vorhaben")] for r in sheet.iter_rows(min_row=2, values_only=True)]
-    assert {"Vorhaben Nummer 1", "Vorhaben Nummer 3", "Vorhaben Nummer 5"} <= set(published)
-    assert "Vorhaben Nummer 2" not in published and "Vorhaben Nummer 4" not in published
+    # An error keeps out its own row only: row 3 of „Teil 2“ is published beside the error in row 3 of „Teil 1“.
+    assert {"Vorhaben Nummer 1", "Vorhaben Nummer 3", "Vorhaben Nummer 4"} <= set(published)
+    assert "Vorhaben Nummer 2" not in published and "Vorhaben Nummer 5" not in published
+    assert "GB1_Meldebogen" in output and "Blatt „Teil 2“, Zeile 4: Vorhaben Nummer 5" in output
 
 
 def test_a_missing_header_names_the_nearest_row_and_the_titles_missing_there(tmp_path: Path) -> None:
