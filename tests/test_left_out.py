@@ -45,6 +45,7 @@ def test_a_missing_required_column_keeps_the_files_rows_out_and_says_so(tmp_path
     code, output = run(runner, "build", "2023", "-C", str(project), "--trotz-fehlern")
     assert code == 0, output
     assert "Wasserverband Nord – Pflichtspalte fehlt" in output and "1 Vorhaben veröffentlicht" in output
+    assert "1 Vorhaben veröffentlicht, 1 Fehler und " in output  # the errors overridden are counted too
     vorlage = Document(str(annex_docx(project)))
     cells = [cell.text for table in vorlage.tables for table_row in table.rows for cell in table_row.cells]
     assert any("Radweg Süd" in text for text in cells)

@@ -102,7 +102,8 @@ ADVICE: dict[str, Advice] = {
         "ihr Inhalt wird nicht übernommen. Gehören die Angaben in den Bericht, bitte in die passende Spalte übertragen."
     ),
     "spalte-doppelt": lambda f: (
-        f"Die Spalte {f.column or 'mit dieser Überschrift'} kommt doppelt vor. Bitte eine der beiden Spalten entfernen."
+        f"Die Spalte {f.column or 'mit dieser Überschrift'} kommt mehrfach vor. Bitte nur eine dieser Spalten "
+        "behalten und die übrigen entfernen."
     ),
     "datei-ohne-geschaeftsbereich": "Am Dateinamen ist nicht zu erkennen, von welchem Geschäftsbereich die Meldung "
     "kommt. Bitte den Dateinamen des versandten Meldebogens beibehalten.",
@@ -121,6 +122,17 @@ ADVICE: dict[str, Advice] = {
         + (f" „{f.finding.sheet}“" if f.finding.sheet else "")
         + " enthält Daten, die nicht übernommen werden. Gehören sie zur Meldung, bitte in die Tabelle des Meldebogens "
         "übertragen, sonst das Blatt löschen."
+    ),
+    "blatt-nicht-gelesen": lambda f: (
+        "Das Blatt"
+        + (f" „{f.finding.sheet}“" if f.finding.sheet else "")
+        + " hat Spaltenüberschriften, aber nicht die des Meldebogens; es wird nicht übernommen. Gehören seine "
+        "Angaben zur Meldung, bitte in die Tabelle des Meldebogens übertragen."
+    ),
+    "blatt-wiederholt": lambda f: (
+        "Das Blatt"
+        + (f" „{f.finding.sheet}“" if f.finding.sheet else "")
+        + f" wiederholt nur Zeilen eines anderen Blatts; sie werden einmal übernommen. {NOTHING_TO_DO}"
     ),
     "pflichtwert-fehlt": _required,
     "wert-nicht-erlaubt": _choose,
@@ -153,8 +165,14 @@ ADVICE: dict[str, Advice] = {
     "einem anderen Meldebogen. Bitte jedes Vorhaben nur einmal melden, beim federführenden Geschäftsbereich.",
     "formel-ohne-wert": "Die Zelle enthält eine Formel ohne berechneten Wert. Bitte die Datei in Excel oder "
     "LibreOffice öffnen und speichern oder den Wert direkt eintragen.",
-    "zellen-verbunden": "Die Zellen sind verbunden; gelesen wird nur die erste. Bitte die Verbindung aufheben und "
-    "den Wert in jede Zeile eintragen.",
+    "zellen-verbunden": "Die Zellen sind verbunden, über mehrere Zeilen; gelesen wird nur die erste Zeile. Bitte die "
+    "Verbindung aufheben und den Wert in jede Zeile eintragen.",
+    "zellen-verbunden-spalten": lambda f: (
+        "Die Zellen sind über mehrere Spalten verbunden; der Wert wird nur in die erste Spalte"
+        + (f" ({f.column})" if f.column else "")
+        + " übernommen, die übrigen bleiben leer. Bitte die Verbindung aufheben und jeden Wert in seine Spalte "
+        "eintragen."
+    ),
     "zeile-ausgeblendet": "Die Zeile ist ausgeblendet, enthält aber Daten, die in den Bericht übernommen werden. "
     "Bitte einblenden und prüfen, ob sie in den Bericht gehört; sonst löschen.",
     "text-zu-lang": _too_long,
@@ -166,6 +184,11 @@ ADVICE: dict[str, Advice] = {
     "normalisiert-synonym": f"Der Wert wurde als Wert der Auswahlliste übernommen. {NOTHING_TO_DO}",
     "normalisiert-partner": f"Der Partnername wurde in der üblichen Schreibweise übernommen. {NOTHING_TO_DO}",
     "normalisiert-datum": f"Das Datum wurde aus dem Text gelesen. {NOTHING_TO_DO}",
+    "kopfzeile-mehrzeilig": "Die Spaltenüberschriften stehen in mehreren Zeilen; alle diese Zeilen werden als "
+    f"Kopfzeile gelesen, nicht als Vorhaben. {NOTHING_TO_DO}",
+    "tabellenfuss": "Unter der Tabelle stehen Fußnoten, Quellenangaben oder eine Legende; sie werden nicht als "
+    "Vorhaben gelesen. Gehört eine dieser Zeilen als Vorhaben in den Bericht, bitte ihre Angaben in die Spalten der "
+    "Tabelle eintragen, mindestens das Vorhaben.",
     "nr-vergeben": "Das Vorhaben hat keine Nr. Ist es neu, ist das richtig; setzt es ein Vorhaben des Vorjahres fort, "
     "bitte dessen Nr. eintragen.",
 }

@@ -193,6 +193,10 @@ VALUE_OUTSIDE = FindingType(
 SHEET_HIDDEN = FindingType(
     "blatt-ausgeblendet", W, "Ausgeblendetes Blatt mit Daten", "Blatt „Alt“ ist ausgeblendet", scope=FILE
 )
+SHEET_NOT_READ = FindingType("blatt-nicht-gelesen", W, "Blatt mit Kopfzeile nicht gelesen",
+                             "Blatt „Übersicht“ nennt nicht alle Pflichtspalten", scope=FILE)  # fmt: skip
+SHEET_REPEATED = FindingType("blatt-wiederholt", N, "Blatt wiederholt Zeilen eines anderen",
+                             "Blatt „Abschnitt 2“ steht ganz im Blatt „Alle“", scope=FILE)  # fmt: skip
 # Cell level
 REQUIRED_MISSING = FindingType("pflichtwert-fehlt", E, "Pflichtangabe fehlt", "Vorhaben leer in B7")
 NOT_IN_VOCABULARY = FindingType(
@@ -222,7 +226,9 @@ ACTIVITY_DUPLICATE = FindingType(
 FORMULA_NO_VALUE = FindingType(
     "formel-ohne-wert", E, "Formel ohne berechneten Wert", "=A2&B2, von einem Programm geschrieben"
 )
-MERGED_CELLS = FindingType("zellen-verbunden", E, "Verbundene Zellen im Datenbereich", "C5:C6 verbunden")
+MERGED_CELLS = FindingType("zellen-verbunden", E, "Verbundene Zellen über mehrere Zeilen", "C5:C6 verbunden")
+MERGED_ACROSS = FindingType("zellen-verbunden-spalten", W, "Verbundene Zellen über mehrere Spalten einer Zeile",
+                            "I5:J5 verbindet „Beschreibung/Sachstand“ und „Ergebnis/Ausblick“")  # fmt: skip
 ROW_HIDDEN = FindingType("zeile-ausgeblendet", W, "Ausgeblendete Zeile mit Daten", "Zeile 12 ausgeblendet", scope=ROW)
 TEXT_TOO_LONG = FindingType("text-zu-lang", W, "Text zu lang für die Tabelle", "Beschreibung mit 3.500 Zeichen")
 BAD_CHARACTERS = FindingType(
@@ -240,6 +246,10 @@ NORMALISED_TEXT = FindingType("normalisiert-text", N, "Leerraum oder Unicode ver
 NORMALISED_SYNONYM = FindingType("normalisiert-synonym", N, "Synonym ersetzt", "„in Arbeit“ → „laufend“")
 NORMALISED_PARTNER = FindingType("normalisiert-partner", N, "Partnername vereinheitlicht", "„LK PM“ → „Landkreis …“")
 NORMALISED_DATE = FindingType("normalisiert-datum", N, "Datum aus Text gelesen", "„1.3.2022“ → 01.03.2022")
+HEADER_ROWS = FindingType("kopfzeile-mehrzeilig", N, "Kopfzeile über mehrere Zeilen",
+                          "Zeile 4 (englische Überschriften) gehört zur Kopfzeile", scope=FILE)  # fmt: skip
+TABLE_FOOT = FindingType("tabellenfuss", N, "Fußnoten, Quellen oder Legende unter der Tabelle",
+                         "Zeilen 30 bis 33: „¹ Angaben ohne Gewähr“, „Quelle: …“", scope=FILE)  # fmt: skip
 ID_ASSIGNED = FindingType("nr-vergeben", N, "Vorläufige Nr. vergeben", "neues Vorhaben ohne Nr. → GB4-neu-1", scope=ROW)
 
 CATALOGUE: tuple[FindingType, ...] = tuple(v for v in dict(globals()).values() if isinstance(v, FindingType))

@@ -8,6 +8,7 @@ Fatal problems with one file become a finding about that file, not an exception.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
@@ -28,6 +29,7 @@ from .normalise import Normaliser
 from .paths import leads_out
 from .project import Project
 from .read import RawMeldebogen, SourceFile, UnreadableWorkbook, read_meldebogen, source_files, year_files
+from .values import one_line
 from .yeardata import FileResult, YearData
 
 _UNREADABLE = {
@@ -73,7 +75,7 @@ def check_year(
     previous = _previous_activities(project, year - 1) if against_previous else []
     if previous:
         data.report.extend(check_stale(data.activities, previous, year - 1, project.settings))
-        data.report.findings = sorted(_naming_activities(data.report.findings, data.activities), key=_order)
+        data.report.findings = sorted(_naming_activities(data.report.findings, data.activities), key=_order_of(data))
     return data
 
 
@@ -96,7 +98,8 @@ def _previous_activities(project: Project, year: int) -> list[Activity]:
             raw = _read(project, source)
         except UnreadableWorkbook:
             continue
-        activities += normaliser.activities(raw, read_rows(raw, readers), department)[0]
+        for sheet in raw.sheets():
+            activities += normaliser.activities(sheet, read_rows(sheet, readers), department)[0]
     return activities
 
 
@@ -155,20 +158,24 @@ def _check(
             report.unreadable_files += 1
             report.findings.append(_UNREADABLE[problem.kind].at(source.file, problem.message))
             continue
-        report.extend(check_columns(raw, settings))
-        report.extend(check_layout(raw, settings))
-        readings = read_rows(raw, readers)  # every cell parsed once, for the checks and the normaliser
-        report.extend(checker.check(raw, readings))
-        result.unpublished = _unpublished(raw)
-        result.columns = frozenset(raw.columns)
-        result.activities, notes = normaliser.activities(raw, readings, department or "?")
-        report.extend(notes)
+        for sheet in raw.sheets():  # every sheet with the header is part of the Meldebogen
+            report.extend(check_columns(sheet, settings))
+            report.extend(check_layout(sheet, settings))
+            readings = read_rows(sheet, readers)  # every cell parsed once, for the checks and the normaliser
+            report.extend(checker.check(sheet, readings))
+            result.unpublished += _unpublished(sheet)
+            result.columns |= frozenset(sheet.columns)
+            activities, notes = normaliser.activities(sheet, readings, department or "?")
+            result.activities += activities
+            report.extend(notes)
+        result.sheets = [sheet.sheet for sheet in raw.sheets()]
     report.extend(check_departments(sources, settings, whole_year))
     activities = [a for r in results for a in r.activities]
     report.extend(check_duplicates(activities, settings))
     report.activities = len(activities)
-    report.findings = sorted(_naming_activities(report.findings, activities), key=_order)
-    return YearData(year, report, results)
+    data = YearData(year, report, results)
+    report.findings = sorted(_naming_activities(report.findings, activities), key=_order_of(data))
+    return data
 
 
 def _naming_activities(findings: list[Finding], activities: list[Activity]) -> list[Finding]:
@@ -195,7 +202,7 @@ def _naming_activities(findings: list[Finding], activities: list[Activity]) -> l
 def _unpublished(raw: RawMeldebogen) -> list[str]:
     """Columns with values that are not read: unknown titles, and values beside the table."""
     lines = [
-        f"Spalte „{column.title}“ ({column.ref}, {column.values} Wert{'e' if column.values != 1 else ''}) "
+        f"Spalte „{one_line(column.title)}“ ({column.ref}, {column.values} Wert{'e' if column.values != 1 else ''}) "
         "nicht übernommen"
         for column in raw.unknown_columns.values()
         if column.values
@@ -221,6 +228,14 @@ def _refuse_outside_links(path: Path, root: Path) -> None:
         )
 
 
-def _order(finding: Finding) -> tuple[str, int, int]:
-    severity = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}[finding.severity]
-    return (finding.file, finding.row or 0, severity)
+def _order_of(data: YearData) -> Callable[[Finding], tuple[str, int, int, int]]:
+    """Findings by file, then sheet in the order read (a file of one sheet: by row alone), row and severity."""
+    ranks: dict[tuple[str, str | None], int] = {
+        (r.source.file, sheet): rank for r in data.files for rank, sheet in enumerate(r.sheets)
+    }
+
+    def order(finding: Finding) -> tuple[str, int, int, int]:
+        severity = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}[finding.severity]
+        return (finding.file, ranks.get((finding.file, finding.sheet), 0), finding.row or 0, severity)
+
+    return order

@@ -21,6 +21,10 @@ XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _ESCAPED_ILLEGAL = re.compile(r"_x(00[01][0-9A-Fa-f]|FFF[EF])_")
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
 _LIST_SEPARATORS = re.compile(r"\s*(?:;|\n)\s*")
+# A line break right after a hyphen that ends a word, before a lower-case word: a wrap inside one name.
+_WRAP = re.compile(r"(?<=\w-)[ \t]*\r?\n\s*(?=[a-zäöüß])")
+_TITLE_WRAP = re.compile(r"(?<=\w-)[ \t]*\r?\n\s*(?=\w)")
+_CONJUNCTION = re.compile(r"(?:und|oder|sowie|bzw\.|bis|u\.)\s")
 
 
 @dataclass(frozen=True)
@@ -63,8 +67,35 @@ def _plain(value: Any) -> str:
 
 
 def split_list(text: str) -> list[str]:
-    """Split a list cell at `;` and line breaks; empty entries are dropped."""
-    return [part for part in _LIST_SEPARATORS.split(text) if part]
+    """Split a list cell at `;` and line breaks; empty entries are dropped.
+
+    A line break after a hyphen and before a lower-case word wraps one name
+    („Innovations-⏎und Gründerzentrum GmbH“) and does not separate two (`unwrap`).
+    """
+    return [part for part in _LIST_SEPARATORS.split(unwrap(text)) if part]
+
+
+def unwrap(text: str) -> str:
+    """`text` with each line break typed after a hyphen before a lower-case word taken out.
+
+    „Innovations-⏎und Gründerzentrum“ → „Innovations- und Gründerzentrum“ (before „und“, „oder“
+    and the like the space the break stood for comes back); „Kofinan-⏎zierungssatz“ →
+    „Kofinan-zierungssatz“ (the hyphen stays: it may be part of the name).
+    """
+    if "\n" not in text:
+        return text
+    return _WRAP.sub(lambda m: " " if _CONJUNCTION.match(m.string, m.end()) else "", text)
+
+
+def one_line(text: str) -> str:
+    """`text` on one line, for quoting a title in a message.
+
+    A break after a hyphen is taken out („Unions-⏎Kofinan-⏎zierungssatz“ → „Unions-Kofinan-zierungssatz“),
+    other breaks and runs of spaces become one space.
+    """
+    if "\n" in text:
+        text = _TITLE_WRAP.sub(lambda m: " " if _CONJUNCTION.match(m.string, m.end()) else "", text)
+    return " ".join(text.split())
 
 
 @dataclass(frozen=True, order=True)

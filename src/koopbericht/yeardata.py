@@ -25,6 +25,13 @@ class FileResult:
     unpublished: list[str] = field(default_factory=list)
     # The configured columns the file has (keys); a column it lacks was not read at all.
     columns: frozenset[str] = frozenset()
+    # The sheets read, in the order read (the one with the fullest header first).
+    sheets: list[str] = field(default_factory=list)
+
+    def place(self, activity: Activity) -> str:
+        """Where `activity` stands in a line of what was left out: file, the sheet if there are several, row."""
+        sheet = f", Blatt „{activity.source.sheet}“" if len(self.sheets) > 1 else ""
+        return f"{activity.source.file}{sheet}, Zeile {activity.source.row}"
 
 
 @dataclass
@@ -43,7 +50,7 @@ class YearData:
     def exclusions(self) -> Exclusions:
         """What errors keep out of a publication, decided by each finding's scope, with the reason."""
         files: dict[str, str] = {}
-        rows: dict[tuple[str, int], str] = {}
+        rows: dict[tuple[str, str | None, int], str] = {}
         for finding in self.report.findings:
             if finding.severity is not Severity.ERROR:
                 continue
@@ -51,7 +58,7 @@ class YearData:
             if finding.scope in (Scope.FILE, Scope.COLUMN):
                 files.setdefault(finding.file, reason)
             elif finding.scope in (Scope.ROW, Scope.CELL) and finding.row is not None:
-                rows.setdefault((finding.file, finding.row), reason)
+                rows.setdefault((finding.file, finding.sheet, finding.row), reason)
         return Exclusions(files, rows)
 
     def publishable(self) -> list[Activity]:
@@ -64,8 +71,9 @@ class YearData:
         kept = {id(a) for a in (self.publishable() if published is None else published)}
         excluded = self.exclusions()
         lines = [
-            f"{a.source.file}, Zeile {a.source.row}: {a.title or a.id} – {excluded.reason(a) or 'ausgelassen'}"
-            for a in self.activities
+            f"{result.place(a)}: {a.title or a.id} – {excluded.reason(a) or 'ausgelassen'}"
+            for result in self.files
+            for a in result.activities
             if id(a) not in kept
         ]
         for result in self.files:
@@ -79,12 +87,16 @@ class Exclusions:
     """Files and rows that errors keep out of a publication, each with the reason (a finding's title)."""
 
     files: dict[str, str]
-    rows: dict[tuple[str, int], str]
+    rows: dict[tuple[str, str | None, int], str]  # by file, sheet and row
 
     def reason(self, activity: Activity) -> str | None:
         """Why `activity` is left out, or None when it is published."""
         source = activity.source
-        return self.files.get(source.file) or self.rows.get((source.file, source.row))
+        return (
+            self.files.get(source.file)
+            or self.rows.get((source.file, source.sheet, source.row))
+            or self.rows.get((source.file, None, source.row))  # a finding about the row that names no sheet
+        )
 
 
 def _reason(finding: Finding) -> str:

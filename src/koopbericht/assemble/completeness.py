@@ -66,7 +66,7 @@ def _department_states(
     excluded = data.exclusions()
     kept = {id(a) for a in published}
     missing = {str(f.value) for f in data.report.findings if f.code == DEPARTMENT_MISSING.code and f.value is not None}
-    stale = {(f.file, f.row) for f in data.report.findings if f.code == DESCRIPTION_UNCHANGED.code}
+    stale = {(f.file, f.sheet, f.row) for f in data.report.findings if f.code == DESCRIPTION_UNCHANGED.code}
     departments: list[tuple[str, str, tuple[str, ...]]] = []
     reasons: list[str] = []
     for department in settings.departments:
@@ -93,7 +93,7 @@ def _department_states(
         if all(r.readable for r in results) and not activities:
             departments.append((label, "Meldebogen ohne Vorhaben eingegangen.", ()))
             reasons.append(f"Meldebogen von {label} enthält keine Vorhaben.")
-        elif activities and all((a.source.file, a.source.row) in stale for a in activities):
+        elif activities and all((a.source.file, a.source.sheet, a.source.row) in stale for a in activities):
             departments.append((label, "Meldebogen unverändert aus dem Vorjahr zurückgegeben.", ()))
             reasons.append(f"Meldebogen von {label} unverändert aus dem Vorjahr: kein Sachstand aktualisiert.")
     unassigned = [r for r in data.files if r.department is None]
@@ -125,7 +125,7 @@ def _left_out_lines(
             if id(activity) not in kept:
                 dropped += 1
                 reason = row_reason(activity) or "ausgelassen"
-                lines.append(f"{file}, Zeile {activity.source.row}: {activity.title or activity.id} – {reason}")
+                lines.append(f"{result.place(activity)}: {activity.title or activity.id} – {reason}")
     return lines, dropped
 
 

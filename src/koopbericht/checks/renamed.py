@@ -15,10 +15,11 @@ from typing import Any
 
 from ..config import Column, ColumnType, Settings, match_key
 from ..read import UnknownColumn
-from ..values import PartnerIndex, clean_text, parse_date, split_list
+from ..values import PartnerIndex, clean_text, parse_date, parse_number, split_list, vocabulary_suggestion
 
 LIKELY = 0.6  # the least score that makes a suggestion
 SIMILAR = 0.75  # the least similarity of two titles that counts at all
+FIT = 0.5  # the least share of values that must fit a typed column for it to be suggested
 _WORD = re.compile(r"[\w./-]+")
 
 
@@ -40,8 +41,30 @@ def likely_columns(missing: Iterable[Column], unknown: dict[int, UnknownColumn],
 
 
 def score(column: Column, candidate: UnknownColumn, settings: Settings) -> float:
-    """How likely (0…1) the unknown column `candidate` is the configured `column`."""
+    """How likely (0…1) the unknown column `candidate` is the configured `column`; 0 when its values contradict it."""
+    if not values_fit(column, candidate.samples, settings):
+        return 0.0
     return max(_title_score(column, candidate.title), _value_score(column, candidate.samples, settings))
+
+
+def values_fit(column: Column, samples: list[Any], settings: Settings) -> bool:
+    """Whether the values of a column fit `column`'s type: most are dates for a date, list words for a list.
+
+    A title alone misleads („Projekt-standort“ looks like „Projektstatus“, yet holds postcodes
+    and places); a column without values, or of free text, contradicts nothing.
+    """
+    values = [value for value in samples if clean_text(value).text]
+    if not values:
+        return True
+    if column.type is ColumnType.DATE:
+        return _share(parse_date(value) is not None for value in values) >= FIT
+    if column.type is ColumnType.NUMBER:
+        return _share(parse_number(value) is not None for value in values) >= FIT
+    if column.type is ColumnType.VOCABULARY and column.vocabulary in settings.vocabularies:
+        vocabulary = settings.vocabularies[column.vocabulary]
+        texts = [clean_text(value).text for value in values]
+        return _share(vocabulary_suggestion(vocabulary, text) is not None for text in texts) >= FIT
+    return True
 
 
 def _title_score(column: Column, title: str) -> float:

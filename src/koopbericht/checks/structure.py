@@ -7,16 +7,22 @@ from collections.abc import Iterator
 from .. import findings as F
 from ..config import Column, Settings
 from ..findings import Finding, Location
-from ..read import RawMeldebogen
-from ..read.a1 import column_index, range_bounds, split_ref
-from ..values import closest
+from ..read import HeaderCell, RawMeldebogen
+from ..read.a1 import column_index, split_ref
+from ..read.sheets import PARTIAL
+from ..values import closest, one_line
 from .cells import error_value
-from .renamed import likely_columns
+from .extent import table_extent
+from .merged import merged_cells
+from .renamed import likely_columns, values_fit
 
 
 def check_columns(raw: RawMeldebogen, settings: Settings) -> Iterator[Finding]:
     """Missing required, unknown and duplicate columns; a renamed column is named as the likely one."""
-    seen: dict[str, str] = {}
+    refs: dict[str, list[str]] = {}
+    for cell in raw.header:
+        if cell.title and cell.key is not None:
+            refs.setdefault(cell.key, []).append(cell.ref)
     missing = [column for column in settings.columns if column.key not in raw.columns]
     likely = likely_columns(missing, raw.unknown_columns, settings)
     meant = {index: settings.column(key) for key, index in likely.items()}
@@ -25,28 +31,15 @@ def check_columns(raw: RawMeldebogen, settings: Settings) -> Iterator[Finding]:
             continue
         if cell.key is None:
             yield _unknown_column(raw, index, meant.get(index), settings)
-        elif cell.key in seen:
-            column = settings.column(cell.key)
-            yield F.COLUMN_DUPLICATE.at(
-                raw.file,
-                f"Die Spalte „{column.title}“ kommt doppelt vor (auch in {seen[cell.key]}). Solange unklar ist, "
-                "welche gilt, wird keine Zeile dieser Datei veröffentlicht. Bitte eine der beiden Spalten "
-                "entfernen oder umbenennen.",
-                sheet=raw.sheet,
-                cell=cell.ref,
-                row=raw.header_row,
-                column=column.title,
-                value=cell.title,
-            )
-        else:
-            seen[cell.key] = cell.ref
+        elif refs[cell.key][0] != cell.ref:
+            yield _duplicate(raw, cell, refs[cell.key], settings.column(cell.key))
     for column in missing:
         if not column.required:
             continue
         candidate = raw.unknown_columns[likely[column.key]] if column.key in likely else None
         guess = (
-            f"Ist „{candidate.title}“ ({candidate.ref}) gemeint? Dann bitte diese Überschrift in „{column.title}“ "
-            "ändern. "
+            f"Ist „{one_line(candidate.title)}“ ({candidate.ref}) gemeint? Dann bitte diese Überschrift in "
+            f"„{column.title}“ ändern. "
             if candidate
             else ""
         )
@@ -61,9 +54,33 @@ def check_columns(raw: RawMeldebogen, settings: Settings) -> Iterator[Finding]:
         )
 
 
+def _duplicate(raw: RawMeldebogen, cell: HeaderCell, refs: list[str], column: Column) -> Finding:
+    """One of two or more columns that stand for `column`: the second and every further one is a finding."""
+    others = [ref for ref in refs if ref != cell.ref]
+    where = others[0] if len(others) == 1 else ", ".join(others[:-1]) + f" und {others[-1]}"
+    times = "doppelt" if len(refs) == 2 else f"{len(refs)}-mal"
+    keep = "eine der beiden Spalten" if len(refs) == 2 else f"alle {len(refs)} Spalten bis auf eine"
+    return F.COLUMN_DUPLICATE.at(
+        raw.file,
+        f"Die Spalte „{column.title}“ kommt {times} vor (auch in {where}). Solange unklar ist, welche gilt, wird "
+        f"keine Zeile dieser Datei veröffentlicht. Bitte {keep} entfernen oder umbenennen.",
+        sheet=raw.sheet,
+        cell=cell.ref,
+        row=raw.header_row,
+        column=column.title,
+        value=one_line(cell.title),
+    )
+
+
 def _unknown_column(raw: RawMeldebogen, index: int, meant: Column | None, settings: Settings) -> Finding:
     unknown = raw.unknown_columns[index]
-    labels = [label for column in settings.columns for label in column.labels()]
+    # Never a column the file has already, nor one its values contradict (postcodes are no Beginn).
+    labels = [
+        label
+        for column in settings.columns
+        if column.key not in raw.columns and values_fit(column, unknown.samples, settings)
+        for label in column.labels()
+    ]
     suggestion = meant.title if meant else closest(unknown.title, labels, cutoff=0.7)
     if unknown.values:
         lost = f"ihre {unknown.values} Werte werden nicht übernommen und nicht veröffentlicht"
@@ -77,7 +94,7 @@ def _unknown_column(raw: RawMeldebogen, index: int, meant: Column | None, settin
         )
     return F.COLUMN_UNKNOWN.at(
         raw.file,
-        f"Die Spalte „{unknown.title}“ ist nicht vorgesehen; {lost}. {advice}",
+        f"Die Spalte „{one_line(unknown.title)}“ ist nicht vorgesehen; {lost}. {advice}",
         sheet=raw.sheet,
         cell=unknown.ref,
         row=raw.header_row,
@@ -95,12 +112,26 @@ def check_layout(raw: RawMeldebogen, settings: Settings) -> Iterator[Finding]:
             f"bitte in das Blatt „{raw.sheet}“ übernehmen; sonst das Blatt löschen.",
             sheet=name,
         )
+    for name, why in raw.sheets_set_aside:
+        kind = F.SHEET_REPEATED if why != PARTIAL else F.SHEET_NOT_READ
+        advice = (
+            f" Gehören seine Angaben zur Meldung, bitte in das Blatt „{raw.sheet}“ übernehmen."
+            if why == PARTIAL
+            else ""
+        )
+        yield kind.at(
+            raw.file,
+            f"Das Blatt „{name}“ hat eine Kopfzeile wie das Blatt „{raw.sheet}“, wird aber nicht gelesen: {why}."
+            + advice,
+            sheet=name,
+        )
     for cell in raw.header_errors:
         yield error_value(raw.file, cell, Location(raw.sheet, raw.header_row))
     yield from _outside_the_table(raw)
+    yield from table_extent(raw)
     titles = {index: settings.column(key).title for key, index in raw.columns.items()}
     yield from _hidden_rows(raw)
-    yield from _merged_cells(raw, titles)
+    yield from merged_cells(raw, titles)
     yield from _formulas_without_value(raw, titles)
 
 
@@ -130,26 +161,6 @@ def _hidden_rows(raw: RawMeldebogen) -> Iterator[Finding]:
                 sheet=raw.sheet,
                 cell=first.ref,
                 row=row.number,
-            )
-
-
-def _merged_cells(raw: RawMeldebogen, titles: dict[int, str]) -> Iterator[Finding]:
-    for merged in raw.structure.merged_ranges:
-        try:
-            min_col, min_row, _, max_row = range_bounds(merged)
-        except ValueError:
-            continue
-        if max_row > raw.header_row:
-            top_left = merged.split(":")[0]
-            yield F.MERGED_CELLS.at(
-                raw.file,
-                f"Die Zellen {merged} sind verbunden; nur die erste Zelle hat einen Wert, die übrigen gelten als "
-                "leer. Bitte die Verbindung aufheben und den Wert in jede Zeile eintragen.",
-                sheet=raw.sheet,
-                cell=top_left,
-                row=min_row,
-                column=titles.get(min_col),
-                value=merged,
             )
 
 

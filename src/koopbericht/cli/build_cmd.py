@@ -67,18 +67,18 @@ def build(
 
 def _show(result: BuildResult, project: Project, jahr: int) -> None:
     """What was written, what was left out, and whether it is an Entwurf."""
+    from ..advice import counts_text
     from ..findings import Severity
-    from ..formatting import counted
     from . import console
 
-    warnings = result.report.count(Severity.WARNING)
+    errors, warnings = result.report.count(Severity.ERROR), result.report.count(Severity.WARNING)
     for path in result.outputs:
         console.success(f"{project.relative(path)}")
     for notice in result.notices:
         console.warning(notice)
     console.stdout.print(
         f"{result.activities} Vorhaben veröffentlicht"
-        + (f", {counted(warnings, 'Warnung', 'Warnungen')} (koopbericht validate {jahr})" if warnings else "")
+        + (f", {counts_text(errors, warnings)} (koopbericht validate {jahr})" if errors or warnings else "")
         + ".",
         markup=False,
     )

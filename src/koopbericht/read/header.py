@@ -11,6 +11,7 @@ from .raw import HeaderCell
 
 HEADER_SCAN_ROWS = 30
 MIN_HEADER_MATCHES = 2
+MAX_TITLE = 80  # a longer text is no column title
 
 
 def header_labels(settings: Settings) -> dict[str, str]:
@@ -48,3 +49,21 @@ def map_header(values: list[Any], row: int, labels: dict[str, str]) -> list[Head
         key = labels.get(match_key(title)) if title else None
         header.append(HeaderCell(title, f"{column_letter(index)}{row}", key))
     return header
+
+
+def nearest_header(rows: Iterable[tuple[int, list[Any]]], labels: dict[str, str]) -> tuple[int, int, list[Any]] | None:
+    """(columns recognised, row number, values) of the row in the first rows that comes nearest to a header.
+
+    For saying where the header was expected when none is found: the row that names most columns,
+    or, where none names any, the one with most short texts (titles the settings do not know).
+    """
+    best: tuple[tuple[int, int], int, list[Any]] | None = None
+    for number, values in rows:
+        if number > HEADER_SCAN_ROWS:
+            break
+        texts = [v for v in values if isinstance(v, str) and v.strip() and len(v) <= MAX_TITLE]
+        keys = {labels.get(match_key(v)) for v in texts} - {None}
+        rank = (len(keys), len(texts))
+        if len(texts) >= MIN_HEADER_MATCHES and (best is None or rank > best[0]):
+            best = (rank, number, list(values))
+    return (best[0][0], best[1], best[2]) if best else None

@@ -73,6 +73,21 @@ class RawMeldebogen:
     header_errors: list[RawCell] = field(default_factory=list)
     # Columns with a title koopbericht does not know, by column index (from 1).
     unknown_columns: dict[int, UnknownColumn] = field(default_factory=dict)
+    # The last row of the header: below header_row when a second row (translated or split titles) belongs to it.
+    header_end: int = 0
+    # The table's foot: footnotes, sources and a legend under the table, the first cell of each row.
+    foot: list[RawCell] = field(default_factory=list)
+    # Further sheets with the header, read as part of the Meldebogen (the first sheet holds this list).
+    more_sheets: list[RawMeldebogen] = field(default_factory=list)
+    # Visible sheets with a header that were not read, and why (German, to finish „… wird nicht gelesen: “).
+    sheets_set_aside: list[tuple[str, str]] = field(default_factory=list)
+
+    def sheets(self) -> list[RawMeldebogen]:
+        """The sheets read: the first one and every further one."""
+        return [self, *self.more_sheets]
+
+    def __post_init__(self) -> None:
+        self.header_end = max(self.header_end, self.header_row)
 
 
 @contextmanager
