@@ -64,7 +64,11 @@ class YearData:
         return [a for a in self.activities if excluded.reason(a) is None]
 
     def left_out(self, published: list[Activity] | None = None) -> list[str]:
-        """What a publication leaves out and why: one line per row, per file with no readable rows."""
+        """What errors leave out of a publication: one line per row, per file read without rows.
+
+        A file that cannot be read is not among them: it is no error in what was sent but a file to send
+        again, and its Geschäftsbereich's state names it „nicht lesbar“.
+        """
         kept = {id(a) for a in (self.publishable() if published is None else published)}
         excluded = self.exclusions()
         lines = [
@@ -73,6 +77,6 @@ class YearData:
             if id(a) not in kept
         ]
         for result in self.files:
-            if not result.activities and result.source.file in excluded.files:
+            if result.readable and not result.activities and result.source.file in excluded.files:
                 lines.append(f"{result.source.file}: nicht übernommen – {excluded.files[result.source.file]}")
         return lines
