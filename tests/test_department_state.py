@@ -21,13 +21,14 @@ from typer.testing import CliRunner
 
 from koopbericht.actions.build import build_year
 from koopbericht.actions.compare import compare_years
+from koopbericht.pipeline import check_year
 from koopbericht.project import Project
-from koopbericht.yeardata import Exclusions
+from koopbericht.yeardata import NOT_USABLE, DepartmentStatus, Exclusions
 
 from .conftest import run
 from .hostile import truncated
 from .test_yearly_round import VORLAGE_2023
-from .workbooks import CONFIG, YEAR, row, write_workbook
+from .workbooks import CONFIG, HEADER, YEAR, row, write_workbook
 
 SETTINGS = CONFIG.replace(
     'dateien = ["GB1*.xlsx"]\n',
@@ -231,3 +232,44 @@ def test_the_exclusions_are_decided_once_per_build_and_per_compared_year(
     decided.clear()
     compare_years(project, 2022, 2023, allow_errors=True)
     assert len(decided) == 2  # once for each year (it was eight times)
+
+
+WITHOUT_VORHABEN = [title for title in HEADER if title != "Vorhaben"]
+
+
+@pytest.mark.parametrize(
+    ("files", "status", "reasons"),
+    [
+        ({"GB1_a.xlsx": "damaged", "GB1_b.xlsx": "damaged"}, DepartmentStatus.UNREADABLE, 2),
+        ({"GB1_a.xlsx": "damaged", "GB1_b.xlsx": "no column"}, DepartmentStatus.LEFT_OUT, 2),
+        ({"GB1_a.xlsx": "faulty"}, DepartmentStatus.LEFT_OUT, 1),
+        ({"GB1_a.xlsx": "faulty", "GB1_b.xlsx": "fine"}, DepartmentStatus.PARTLY_LEFT_OUT, 1),
+        ({"GB1_a.xlsx": "damaged", "GB1_b.xlsx": "empty"}, DepartmentStatus.PARTLY_LEFT_OUT, 1),
+        ({"GB1_a.xlsx": "no column", "GB1_b.xlsx": "fine"}, DepartmentStatus.PARTLY_LEFT_OUT, 1),
+        ({"GB1_a.xlsx": "empty", "GB1_b.xlsx": "empty"}, DepartmentStatus.EMPTY, 0),
+        ({"GB1_a.xlsx": "fine", "GB1_b.xlsx": "empty"}, DepartmentStatus.COMPLETE, 0),
+        ({}, DepartmentStatus.MISSING, 0),
+    ],
+)
+def test_the_state_rule(tmp_path: Path, files: dict[str, str], status: DepartmentStatus, reasons: int) -> None:
+    root = working_folder(tmp_path / "projekt", "fehlt")
+    reports = root / "2023" / "meldungen"
+    for number, (name, kind) in enumerate(files.items(), start=1):
+        if kind == "damaged":
+            truncated(reports / name)
+        elif kind == "empty":
+            write_workbook(reports / name, [])
+        elif kind == "no column":  # a required column missing: the whole file is left out
+            write_workbook(reports / name, [row(number)[:2] + row(number)[3:]], header=WITHOUT_VORHABEN)
+        else:
+            write_workbook(reports / name, [row(number, status="irgendwie" if kind == "faulty" else "laufend")])
+    data = check_year(Project.open(root), 2023)
+    state = data.state("GB1")
+    assert state.status is status
+    assert len(state.reasons) == reasons
+    assert state.usable is (status not in NOT_USABLE)
+    assert data.state("GB2").status is DepartmentStatus.COMPLETE
+    unreadable = [f"2023/meldungen/{name}" for name, kind in files.items() if kind == "damaged"]
+    assert list(state.unreadable) == unreadable
+    assert all(line.startswith(tuple(f"{file}: nicht lesbar" for file in unreadable)) for line in state.reasons
+               if any(line.startswith(file) for file in unreadable))  # fmt: skip
