@@ -212,6 +212,16 @@ def _validation(column: Column, ranges: dict[str, str]) -> DataValidation | None
     return validation
 
 
+def _gap_line(gap: PreviousGap, year: int) -> str:
+    """What the instructions say about a previous-year Meldebogen (or one of its files) that could not be read."""
+    if gap.partial:
+        return (
+            f"Für {year - 1} war nicht jede Datei Ihrer Meldung lesbar ({gap.reason}); deren Vorhaben fehlen "
+            "hier. Bitte diese Vorhaben neu eintragen."
+        )
+    return f"Für {year - 1} lag kein lesbarer Meldebogen vor; bitte alle Vorhaben neu eintragen."
+
+
 def _write_instructions(
     settings: Settings,
     sheet: Worksheet,
@@ -233,15 +243,8 @@ def _write_instructions(
         (f"Fragen an: {contact}" if contact else f"Fragen an: Ansprechpartner {ask}.", False),
         ("", False),
     ]
-    if gap is not None and gap.partial:
-        missing = (
-            f"Für {year - 1} war nicht jede Datei Ihrer Meldung lesbar ({gap.reason}); deren Vorhaben fehlen "
-            "hier. Bitte diese Vorhaben neu eintragen."
-        )
-        lines += [(missing, True), ("", False)]
-    elif gap is not None:
-        missing = f"Für {year - 1} lag kein lesbarer Meldebogen vor; bitte alle Vorhaben neu eintragen."
-        lines += [(missing, True), ("", False)]
+    if gap is not None:
+        lines += [(_gap_line(gap, year), True), ("", False)]
     if marked:
         lines.append(
             (
