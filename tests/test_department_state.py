@@ -41,7 +41,15 @@ SETTINGS = CONFIG.replace(
 GB1 = "GB1 Zentrale Verwaltung"
 GB2 = "GB2 Bauen und Umwelt"
 DAMAGED = "2023/meldungen/GB1_FB12.xlsx"
-CASES = ("eine Datei", "eine von zwei Dateien nicht lesbar", "leer", "unverändert", "fehlt")
+CASES = (
+    "eine Zeile fehlerhaft",
+    "alle Zeilen fehlerhaft",
+    "eine Datei",
+    "eine von zwei Dateien nicht lesbar",
+    "leer",
+    "unverändert",
+    "fehlt",
+)
 
 
 def sachstand(number: int, year: int) -> dict[str, str]:
@@ -72,6 +80,12 @@ def working_folder(root: Path, case: str) -> Path:
     elif case == "unverändert":  # the forms of 2022 sent back as they were
         write_workbook(new / "GB1_FB11.xlsx", [row(1, **sachstand(1, 2022)), row(2, **sachstand(2, 2022))])
         write_workbook(new / "GB1_FB12.xlsx", [row(3, **sachstand(3, 2022))])
+    elif case == "eine Zeile fehlerhaft":
+        faulty = {"status": "irgendwie"}
+        write_workbook(new / "GB1_FB11.xlsx", [row(1, **sachstand(1, 2023), **faulty), row(2, **sachstand(2, 2023))])
+        write_workbook(new / "GB1_FB12.xlsx", [row(3, **sachstand(3, 2023))])
+    elif case == "alle Zeilen fehlerhaft":
+        write_workbook(new / "GB1_FB11.xlsx", [row(n, **sachstand(n, 2023), status="irgendwie") for n in (1, 2, 3)])
     else:
         assert case == "fehlt"
     return root
@@ -203,6 +217,24 @@ def test_every_command_agrees_on_the_department(tmp_path: Path, runner: CliRunne
         assert out.form_ids == ["GB1-001", "GB1-002", "GB1-003"]
         assert (out.status["eingegangen"], out.status["vorhaben"], out.status["warnungen"]) == (True, 3, 3)
         assert "GB1" not in out.drafts  # warnings only: a reminder with --auch-warnungen
+
+    elif case == "eine Zeile fehlerhaft":
+        assert stand(out.vorlage)[0] == f"{GB1}: wegen Fehlern weggelassen (1 Zeile)."
+        assert out.overview[f"{GB1} (unvollständig)"][-1] == "2"
+        assert counts(out.comparison, GB1) == (3, 2) and gaps == [] and gone == []
+        assert not_comparable == ["GB1-001"]  # its row is left out, not the activity gone
+        assert out.form_ids == ["GB1-001", "GB1-002", "GB1-003"] and "nicht lesbar" not in out.instructions
+        assert (out.status["eingegangen"], out.status["vorhaben"], out.status["fehler"]) == (True, 3, 1)
+        assert "GB1" in out.drafts
+
+    elif case == "alle Zeilen fehlerhaft":
+        assert stand(out.vorlage)[0] == f"{GB1}: wegen Fehlern weggelassen (3 Zeilen)."
+        assert out.overview[GB1] == ["nicht übernommen"] * len(out.overview[GB1])
+        assert counts(out.comparison, GB1) == (3, None) and [g["grund"] for g in gaps] == ["wegen Fehlern weggelassen"]
+        assert not_comparable == ["GB1-001", "GB1-002", "GB1-003"] and gone == []
+        assert out.form_ids == ["GB1-001", "GB1-002", "GB1-003"] and "nicht lesbar" not in out.instructions
+        assert (out.status["eingegangen"], out.status["vorhaben"], out.status["fehler"]) == (True, 3, 3)
+        assert "GB1" in out.drafts
 
     else:
         assert stand(out.vorlage) == [f"{GB1}: kein Meldebogen eingegangen."]
