@@ -116,7 +116,7 @@ def _due(project: Project, data: YearData, with_warnings: bool) -> list[_Case]:
         findings = [f for f in data.report.findings if f.file in files and f.severity is not Severity.INFO]
         errors = sum(1 for f in findings if f.severity is Severity.ERROR)
         warnings = len(findings) - errors
-        due = state.status is DepartmentStatus.MISSING or bool(state.unreadable) or errors
+        due = state.status is DepartmentStatus.MISSING or bool(state.unreadable) or errors > 0
         if not due and not (with_warnings and warnings):
             continue
         listed = [f for f in findings if with_warnings or f.severity is Severity.ERROR]
