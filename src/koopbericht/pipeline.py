@@ -76,6 +76,7 @@ def check_year(
     if previous:
         data.report.extend(check_stale(data.activities, previous, year - 1, project.settings))
         data.report.findings = sorted(_naming_activities(data.report.findings, data.activities), key=_order_of(data))
+    data.settle(project.settings.departments)  # the report is final: decide exclusions and states once
     return data
 
 
@@ -123,9 +124,11 @@ def check_paths(
             folder = next(iter(parents))
             if folder.name == "meldungen" and folder.parent.name.isdigit():
                 year = int(folder.parent.name)
-    return _check(
+    data = _check(
         project, source_files(paths, project.settings), year, whole_year=False, today=today, progress=progress
     )
+    data.settle(project.settings.departments)
+    return data
 
 
 def _check(

@@ -137,9 +137,7 @@ def _converter(pdf: bool, *, final: bool) -> tuple[str | None, list[str]]:
 
 def _figures(project: Project, year: int, data: YearData, activities: list[Activity]) -> YearFigures:
     """The Überblick's figures: a Geschäftsbereich has one state (not reported, incomplete, or complete)."""
-    missing = not_reported(project.settings, data)
-    partial = incomplete(data, activities) - missing.keys()
-    return figures(project.settings, activities, year, not_reported=missing, incomplete=partial)
+    return figures(project.settings, activities, year, not_reported=not_reported(data), incomplete=incomplete(data))
 
 
 def _render(

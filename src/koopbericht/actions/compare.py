@@ -106,7 +106,7 @@ def compare_years(
             read_columns[file_result.source.file] = file_result.columns
             unread += [f"{year}: {file_result.source.file}: {line}" for line in file_result.unpublished]
         left_out += [f"{year}: {line}" for line in checked.left_out(published)]
-        year_gaps_found, withheld[year] = year_gaps(checked, year, departments)
+        year_gaps_found, withheld[year] = year_gaps(checked, year)
         gaps += year_gaps_found
         data[year] = published
     gaps.sort(key=lambda gap: (departments.index(gap.department), gap.year))

@@ -25,7 +25,7 @@ from ..pipeline import Progress, check_year
 from ..project import Project
 from ..render.reminder import Attachment, ReminderMail, mail_address, render_eml, sent_at
 from ..render.stamped import stamped_xlsx
-from ..yeardata import FileResult, YearData
+from ..yeardata import DepartmentStatus, FileResult, YearData
 from .template import TemplatePlan, plan_templates
 from .validate import annotate_copies
 
@@ -104,15 +104,20 @@ def write_reminders(
 
 
 def _due(project: Project, data: YearData, with_warnings: bool) -> list[_Case]:
-    """The Geschäftsbereiche without Meldebogen, or whose Meldebogen has errors (or warnings, if asked)."""
+    """The Geschäftsbereiche without Meldebogen, with a file that cannot be read, or with errors (or warnings).
+
+    Which files belong to a Geschäftsbereich, and whether it is missing, is its state (`YearData.state`).
+    """
     cases = []
     for department in project.settings.departments:
-        results = [r for r in data.files if r.department == department.code]
+        state = data.state(department.code)
+        results = list(state.files)
         files = {r.source.file for r in results}
         findings = [f for f in data.report.findings if f.file in files and f.severity is not Severity.INFO]
         errors = sum(1 for f in findings if f.severity is Severity.ERROR)
         warnings = len(findings) - errors
-        if results and not errors and not (with_warnings and warnings):
+        due = state.status is DepartmentStatus.MISSING or bool(state.unreadable) or errors > 0
+        if not due and not (with_warnings and warnings):
             continue
         listed = [f for f in findings if with_warnings or f.severity is Severity.ERROR]
         cases.append(_Case(department, results, listed, 0 if with_warnings else warnings))
@@ -187,7 +192,7 @@ def _recipients(case: _Case) -> tuple[Contact, ...]:
 
 
 def _reason(case: _Case) -> str:
-    if not case.results:
+    if not case.results:  # the state says missing: no file of it is there
         return "Meldebogen fehlt"
     errors = sum(1 for f in case.listed if f.severity is Severity.ERROR)
     return counts_text(errors, len(case.listed) - errors)

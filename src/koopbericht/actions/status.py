@@ -83,26 +83,24 @@ def export_status(project: Project, status: YearStatus, format: str, target: Pat
 
 
 def _departments(project: Project, data: YearData) -> tuple[DepartmentStatus, ...]:
-    results_by_department: dict[str | None, list[FileResult]] = {}
-    for result in data.files:
-        results_by_department.setdefault(result.department, []).append(result)
+    """One row per Geschäftsbereich, from its files as the year's state assigns them (`YearData.state`)."""
     findings_by_file: dict[str, list[Finding]] = {}
     for finding in data.report.findings:
         findings_by_file.setdefault(finding.file, []).append(finding)
     rows = []
     for department in project.settings.departments:
-        results = results_by_department.get(department.code, [])
-        files = {r.source.file for r in results}
+        state = data.state(department.code)
+        files = {r.source.file for r in state.files}
         findings = [f for file in sorted(files) for f in findings_by_file.get(file, [])]
         rows.append(
             DepartmentStatus(
                 department.code,
                 department.name,
                 tuple(sorted(files)),
-                sum(len(r.activities) for r in results),
+                state.activities,
                 sum(1 for f in findings if f.severity is Severity.ERROR),
                 sum(1 for f in findings if f.severity is Severity.WARNING),
-                _received(results),
+                _received(list(state.files)),
                 department.contacts,
             )
         )

@@ -24,12 +24,13 @@ from pathlib import Path
 from ..config import Department, Settings, YearSettings
 from ..errors import UsageError
 from ..fileio import write_bytes_atomic
-from ..findings import TYPES, Finding, Scope, Severity
+from ..findings import TYPES, Scope
 from ..model import Activity
 from ..pipeline import check_year
 from ..project import Project
 from ..render.meldebogen import Carried, Correction, render_meldebogen
-from ..yeardata import YearData
+from ..render.meldebogen import PreviousGap as Gap
+from ..yeardata import DepartmentStatus, YearData
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ class TemplateResult:
     path: Path
     prefilled: int
     to_correct: int = 0
-    gap: str | None = None  # why there was no readable previous-year Meldebogen, if so
+    gap: Gap | None = None  # why there was no readable previous-year Meldebogen (or file), if so
 
 
 @dataclass
@@ -50,7 +51,7 @@ class PreviousYear:
     year: int
     activities: list[Activity]
     corrections: dict[int, Correction]  # by id() of the activity
-    gaps: dict[str, str]  # department code -> why it has no readable Meldebogen
+    gaps: dict[str, Gap]  # department code -> why it has no readable Meldebogen (or not every file is)
     unassigned: list[str]  # files whose rows belong to no Geschäftsbereich
     folder_missing: bool = False
 
@@ -159,10 +160,13 @@ def _previous_warnings(project: Project, previous: PreviousYear, year: int, code
         shown = project.relative(project.reports_dir(previous.year))
         return [f"Für {previous.year} gibt es keine Meldebögen ({shown} fehlt); alle Meldebögen {year} sind leer."]
     warnings = [
-        f"{code}: Für {previous.year} lag kein lesbarer Meldebogen vor ({previous.gaps[code]}); "
+        f"{code}: Für {previous.year} war nicht jede Datei lesbar ({gap.reason}); deren Vorhaben fehlen im "
+        f"Meldebogen {year}, die Anleitung sagt das."
+        if gap.partial
+        else f"{code}: Für {previous.year} lag kein lesbarer Meldebogen vor ({gap.reason}); "
         f"der Meldebogen {year} ist leer und sagt das in der Anleitung."
         for code in codes
-        if code in previous.gaps
+        if (gap := previous.gaps.get(code)) is not None
     ]
     warnings += previous.unassigned
     marked = sum(1 for a in previous.activities if id(a) in previous.corrections and a.department in codes)
@@ -177,31 +181,22 @@ def _previous_warnings(project: Project, previous: PreviousYear, year: int, code
 def _previous_year(project: Project, year: int, today: dt.date | None) -> PreviousYear:
     settings = project.settings
     if not project.reports_dir(year).is_dir():
-        gaps = {d.code: f"Ordner {year}/meldungen fehlt" for d in settings.departments}
+        gaps = {d.code: Gap(f"Ordner {year}/meldungen fehlt") for d in settings.departments}
         return PreviousYear(year, [], {}, gaps, [], folder_missing=True)
     data = check_year(project, year, today=today)
-    return PreviousYear(year, data.activities, _corrections(data, settings), _gaps(data, settings), _unassigned(data))
+    return PreviousYear(year, data.activities, _corrections(data, settings), _gaps(data), _unassigned(data))
 
 
 def _corrections(data: YearData, settings: Settings) -> dict[int, Correction]:
     """For every row that an error keeps out of a publication: the reasons and the cells concerned."""
-    by_file: dict[str, list[Finding]] = {}
-    by_row: dict[tuple[str, int], list[Finding]] = {}
-    for finding in data.report.findings:
-        if finding.severity is not Severity.ERROR:
-            continue
-        if finding.scope in (Scope.FILE, Scope.COLUMN):
-            by_file.setdefault(finding.file, []).append(finding)
-        elif finding.scope in (Scope.ROW, Scope.CELL) and finding.row is not None:
-            by_row.setdefault((finding.file, finding.row), []).append(finding)
+    excluded = data.exclusions()  # decided with the year: the same rows every other output leaves out
     titles = {column.title.casefold(): column.key for column in settings.columns}
     result = {}
     for activity in data.activities:
-        source = activity.source
-        findings = by_file.get(source.file, []) + by_row.get((source.file, source.row), [])
+        findings = excluded.findings(activity)
         if not findings:
             continue
-        refs = {ref: key for key, ref in source.cells.items()}
+        refs = {ref: key for key, ref in activity.source.cells.items()}
         cells: dict[str, tuple[str, object]] = {}
         for finding in findings:
             key = refs.get(finding.cell or "") or titles.get((finding.column or "").casefold())
@@ -213,18 +208,19 @@ def _corrections(data: YearData, settings: Settings) -> dict[int, Correction]:
     return result
 
 
-def _gaps(data: YearData, settings: Settings) -> dict[str, str]:
-    """The departments without a readable Meldebogen, each with the reason."""
+def _gaps(data: YearData) -> dict[str, Gap]:
+    """The departments whose Meldebogen (or one of whose files) could not be read, each with the reason.
+
+    A file read but kept out by an error is no gap: its rows are prefilled and marked for correction.
+    """
     excluded = data.exclusions().files
     gaps = {}
-    for department in settings.departments:
-        files = [f for f in data.files if f.department == department.code]
-        if not files:
-            gaps[department.code] = "kein Meldebogen eingegangen"
-        elif not any(f.readable for f in files):
-            gaps[department.code] = "; ".join(
-                f"{f.source.file}: {excluded.get(f.source.file, 'nicht lesbar')}" for f in files
-            )
+    for state in data.departments:
+        if state.status is DepartmentStatus.MISSING:
+            gaps[state.code] = Gap("kein Meldebogen eingegangen")
+        elif state.unreadable:
+            reason = "; ".join(f"{file}: {excluded.get(file, 'nicht lesbar')}" for file in state.unreadable)
+            gaps[state.code] = Gap(reason, partial=state.status is not DepartmentStatus.UNREADABLE)
     return gaps
 
 

@@ -280,7 +280,7 @@ def chart_alt_text(figures: YearFigures) -> str:
             parts.append(f"{code} ({name}): {figures.not_reported[code]}")
             continue
         detail = ", ".join(f"{status} {count}" for status, count in counts.items() if count)
-        note = f" ({INCOMPLETE}, Zeilen weggelassen)" if code in figures.incomplete else ""
+        note = f" ({INCOMPLETE}, Zeilen oder Dateien weggelassen)" if code in figures.incomplete else ""
         parts.append(f"{code} ({name}): {sum(counts.values())}{note}" + (f" – {detail}" if detail else ""))
     text = f"Balkendiagramm der Vorhaben {figures.year} je Geschäftsbereich, nach Status gestapelt."
     if (layout := chart_layout(figures)).folded:

@@ -7,15 +7,13 @@ reasons, so no output can look more complete than another.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from ..config import Settings, YearSettings
-from ..findings import DEPARTMENT_MISSING, DESCRIPTION_UNCHANGED, Severity
+from ..findings import Severity
 from ..model import NO_REPORT, NOT_TAKEN, Activity
 from ..read.carried import CarriedTexts
 from ..read.texts import MarkdownText, NarrativeText
 from ..scaffold import is_placeholder_number, is_starter_text
-from ..yeardata import FileResult, YearData
+from ..yeardata import DepartmentState, DepartmentStatus, YearData, left_out_lines
 from .stats import Completeness
 
 
@@ -31,7 +29,7 @@ def completeness(
 
     `carried`: the texts `koopbericht jahr` copied from the previous year and nobody revised since.
     """
-    departments, reasons = _department_states(settings, data, published)
+    departments, reasons = _department_states(data)
     others: list[str] = []  # reasons "Stand der Meldungen" does not state per Geschäftsbereich
     errors = data.report.count(Severity.ERROR)
     if errors and not any(lines for _, _, lines in departments):  # overridden, though nothing was left out
@@ -59,93 +57,67 @@ def completeness(
     return Completeness(tuple(reasons + others), tuple(departments), tuple(others), reporting)
 
 
-def _department_states(
-    settings: Settings, data: YearData, published: list[Activity]
-) -> tuple[list[tuple[str, str, tuple[str, ...]]], list[str]]:
-    """Per Geschäftsbereich what is missing, with its left-out lines; and the reasons for the terminal."""
-    excluded = data.exclusions()
-    kept = {id(a) for a in published}
-    missing = {str(f.value) for f in data.report.findings if f.code == DEPARTMENT_MISSING.code and f.value is not None}
-    stale = {(f.file, f.sheet, f.row) for f in data.report.findings if f.code == DESCRIPTION_UNCHANGED.code}
+def _department_states(data: YearData) -> tuple[list[tuple[str, str, tuple[str, ...]]], list[str]]:
+    """Per Geschäftsbereich what is missing, with its left-out lines; and the reasons for the terminal.
+
+    Each Geschäftsbereich's state is decided once with the year (`YearData.state`); here it is worded.
+    """
     departments: list[tuple[str, str, tuple[str, ...]]] = []
     reasons: list[str] = []
-    for department in settings.departments:
-        label = f"{department.code} {department.name}"
-        results = [r for r in data.files if r.department == department.code]
-        if department.code in missing or not results:
+    for state in data.departments:
+        label = state.label
+        if state.status is DepartmentStatus.MISSING:
             departments.append((label, "kein Meldebogen eingegangen.", ()))
             reasons.append(f"Kein Meldebogen von {label}.")
             continue
-        lines, dropped = _left_out_lines(results, excluded.files, excluded.reason, kept)
-        unpublished = [f"{r.source.file}: {line}" for r in results if r.source.file not in excluded.files
-                       for line in r.unpublished]  # fmt: skip
-        if not any(r.readable for r in results):
-            departments.append((label, "Meldebogen nicht lesbar.", tuple(lines)))
+        if state.status is DepartmentStatus.UNREADABLE:
+            departments.append((label, "Meldebogen nicht lesbar.", state.reasons))
             reasons.append(f"Meldebogen von {label} nicht lesbar.")
-        elif lines:
+        elif state.status is DepartmentStatus.PARTLY_LEFT_OUT and state.unreadable:
+            what = _partly(state)
+            departments.append((label, f"nur teilweise übernommen ({what}).", state.reasons))
+            reasons.append(f"Von {label} nur teilweise übernommen: {what}.")
+        elif state.status in (DepartmentStatus.LEFT_OUT, DepartmentStatus.PARTLY_LEFT_OUT):
+            dropped = len(state.dropped)
             rows = f"{dropped} Zeile{'n' if dropped != 1 else ''}" if dropped else "Datei"
-            departments.append((label, f"wegen Fehlern weggelassen ({rows}).", tuple(lines)))
+            departments.append((label, f"wegen Fehlern weggelassen ({rows}).", state.reasons))
             reasons.append(f"Von {label} wegen Fehlern weggelassen: {rows} (--trotz-fehlern).")
-        if unpublished:
-            departments.append((label, "eingetragene Werte nicht übernommen.", tuple(unpublished)))
-            reasons.append(f"Von {label}: {'; '.join(unpublished)}.")
-        activities = [a for r in results for a in r.activities]
-        if all(r.readable for r in results) and not activities:
+        if state.unpublished:
+            departments.append((label, "eingetragene Werte nicht übernommen.", state.unpublished))
+            reasons.append(f"Von {label}: {'; '.join(state.unpublished)}.")
+        if state.status is DepartmentStatus.EMPTY:
             departments.append((label, "Meldebogen ohne Vorhaben eingegangen.", ()))
             reasons.append(f"Meldebogen von {label} enthält keine Vorhaben.")
-        elif activities and all((a.source.file, a.source.sheet, a.source.row) in stale for a in activities):
+        elif state.status is DepartmentStatus.UNCHANGED:
             departments.append((label, "Meldebogen unverändert aus dem Vorjahr zurückgegeben.", ()))
             reasons.append(f"Meldebogen von {label} unverändert aus dem Vorjahr: kein Sachstand aktualisiert.")
     unassigned = [r for r in data.files if r.department is None]
     if unassigned:
-        lines, _ = _left_out_lines(unassigned, excluded.files, excluded.reason, set())
+        lines = left_out_lines(unassigned, data.exclusions())
         departments.append(("Ohne Geschäftsbereich", "Dateien keinem Geschäftsbereich zuzuordnen.", tuple(lines)))
         reasons.append(f"{len(unassigned)} Datei(en) keinem Geschäftsbereich zuzuordnen und nicht übernommen.")
     return departments, reasons
 
 
-def _left_out_lines(
-    results: list[FileResult],
-    files: dict[str, str],
-    row_reason: Callable[[Activity], str | None],
-    kept: set[int],
-) -> tuple[list[str], int]:
-    """One line per left-out file (a file kept out as a whole) or row, and how many rows."""
-    lines: list[str] = []
-    dropped = 0
-    for result in results:
-        file = result.source.file
-        if not result.readable or file in files:
-            rows = f" ({len(result.activities)} Zeilen)" if result.activities else ""
-            state = "nicht lesbar" if not result.readable else "nicht übernommen"
-            lines.append(f"{file}{rows}: {state} – {files.get(file, 'nicht lesbar')}")
-            dropped += len(result.activities)
-            continue
-        for activity in result.activities:
-            if id(activity) not in kept:
-                dropped += 1
-                reason = row_reason(activity) or "ausgelassen"
-                lines.append(f"{result.place(activity)}: {activity.title or activity.id} – {reason}")
-    return lines, dropped
+def _partly(state: DepartmentState) -> str:
+    """Which of a partly left-out Geschäftsbereich's files or rows are missing, and why, in a few words."""
+    parts = [f"{file} nicht lesbar" for file in state.unreadable]
+    parts += [f"{file} wegen Fehlern weggelassen" for file in state.excluded]
+    rows = sum(1 for a in state.dropped if a.source.file not in state.excluded)
+    if rows:
+        parts.append(f"{rows} Zeile{'n' if rows != 1 else ''} wegen Fehlern weggelassen")
+    return "; ".join(parts)
 
 
-def not_reported(settings: Settings, data: YearData) -> dict[str, str]:
+def not_reported(data: YearData) -> dict[str, str]:
     """Geschäftsbereiche without a usable Meldebogen, and what the Überblick shows instead of zeros.
 
     Missing or unreadable: "keine Meldung"; read but left out as a whole by errors: "nicht übernommen".
     """
-    files = data.exclusions().files
-    usable = {r.department for r in data.files if r.readable and r.department and r.source.file not in files}
-    read = {r.department for r in data.files if r.readable and r.department}
-    return {d.code: (NOT_TAKEN if d.code in read else NO_REPORT) for d in settings.departments if d.code not in usable}
+    shown = {DepartmentStatus.MISSING: NO_REPORT, DepartmentStatus.UNREADABLE: NO_REPORT}
+    return {s.code: shown.get(s.status, NOT_TAKEN) for s in data.departments if not s.usable}
 
 
-def incomplete(data: YearData, published: list[Activity]) -> frozenset[str]:
-    """Geschäftsbereiche some of whose rows or files were left out."""
-    kept = {id(a) for a in published}
-    files = data.exclusions().files
-    return frozenset(
-        r.department
-        for r in data.files
-        if r.department and (not r.readable or r.source.file in files or any(id(a) not in kept for a in r.activities))
-    )
+def incomplete(data: YearData) -> frozenset[str]:
+    """Geschäftsbereiche some of whose rows or files were left out, though others are published."""
+    return frozenset(s.code for s in data.departments if s.status is DepartmentStatus.PARTLY_LEFT_OUT)

@@ -181,7 +181,7 @@ def _overview(figures: YearFigures, table_number: int) -> list[Block]:
         summary += f" Wegen Fehlern nicht übernommen: {', '.join(refused)}."
     if figures.incomplete:
         partial = [code for code, _, _ in figures.by_department if code in figures.incomplete]
-        summary += f" Unvollständig, weil Zeilen weggelassen wurden: {', '.join(partial)}."
+        summary += f" Unvollständig, weil Zeilen oder Dateien weggelassen wurden: {', '.join(partial)}."
     header = ("Geschäftsbereich", *statuses, "gesamt")
     return [
         Heading(1, "Überblick in Zahlen"),

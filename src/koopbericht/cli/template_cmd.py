@@ -34,6 +34,8 @@ def template(
             carried = f"{result.prefilled} Vorhaben aus {jahr - 1} übernommen" if result.prefilled else "leer"
             if result.to_correct:
                 carried += f", davon {result.to_correct} rot zur Korrektur markiert"
-            if result.gap is not None and not plan.previous.folder_missing:  # else one warning says it for all
+            if result.gap is not None and result.gap.partial:
+                carried += f" – für {jahr - 1} war nicht jede Datei lesbar"
+            elif result.gap is not None and not plan.previous.folder_missing:  # else one warning says it for all
                 carried += f" – für {jahr - 1} lag kein lesbarer Meldebogen vor"
             console.success(f"{project.relative(result.path)} ({carried})")

@@ -212,7 +212,7 @@ def _counts(
             "Geschäftsbereich",
             _count_rows(
                 departments, old, new, lambda a: a.department,
-                lambda code: ((code, year_old) in gap_of, (code, year_new) in gap_of),
+                lambda code: (_unreported(gap_of, code, year_old), _unreported(gap_of, code, year_new)),
             ),
         )
     )  # fmt: skip
@@ -222,6 +222,12 @@ def _counts(
         labels = [(v, v) for v in values] + [("", "ohne Angabe")]
         result.append(Counts(title, _count_rows(labels, old, new, lambda a, k=key: str(a.values.get(k, "")))))  # type: ignore[misc]
     return result
+
+
+def _unreported(gap_of: dict[tuple[str, int], Gap], code: str, year: int) -> bool:
+    """Whether `code` has no count in `year`: a gap, unless only partly (its used files are counted)."""
+    gap = gap_of.get((code, year))
+    return gap is not None and not gap.partial
 
 
 def _count_rows(

@@ -48,6 +48,14 @@ class Correction:
 
 
 @dataclass(frozen=True)
+class PreviousGap:
+    """Why the previous year gives a department's form nothing, or (`partial`) not everything."""
+
+    reason: str
+    partial: bool = False  # one of its files was unreadable, the others are carried over
+
+
+@dataclass(frozen=True)
 class Carried:
     """One activity prefilled into the new Meldebogen, with its correction if it had errors."""
 
@@ -61,7 +69,7 @@ def render_meldebogen(
     year: int,
     year_settings: YearSettings | None,
     carried: list[Carried],
-    gap: str | None,
+    gap: PreviousGap | None,
     timestamp: dt.datetime,
 ) -> bytes:
     """One department's Meldebogen for `year` as xlsx bytes, identical for identical input."""
@@ -204,6 +212,16 @@ def _validation(column: Column, ranges: dict[str, str]) -> DataValidation | None
     return validation
 
 
+def _gap_line(gap: PreviousGap, year: int) -> str:
+    """What the instructions say about a previous-year Meldebogen (or one of its files) that could not be read."""
+    if gap.partial:
+        return (
+            f"Für {year - 1} war nicht jede Datei Ihrer Meldung lesbar ({gap.reason}); deren Vorhaben fehlen "
+            "hier. Bitte diese Vorhaben neu eintragen."
+        )
+    return f"Für {year - 1} lag kein lesbarer Meldebogen vor; bitte alle Vorhaben neu eintragen."
+
+
 def _write_instructions(
     settings: Settings,
     sheet: Worksheet,
@@ -211,7 +229,7 @@ def _write_instructions(
     year: int,
     year_settings: YearSettings | None,
     carried: list[Carried],
-    gap: str | None,
+    gap: PreviousGap | None,
 ) -> None:
     known = (year_settings.deadline, year_settings.contact, year_settings.master.lead) if year_settings else None
     deadline, contact, lead = known or (None, "", "")
@@ -226,8 +244,7 @@ def _write_instructions(
         ("", False),
     ]
     if gap is not None:
-        missing = f"Für {year - 1} lag kein lesbarer Meldebogen vor; bitte alle Vorhaben neu eintragen."
-        lines += [(missing, True), ("", False)]
+        lines += [(_gap_line(gap, year), True), ("", False)]
     if marked:
         lines.append(
             (

@@ -115,7 +115,8 @@ def _faulty(mail: ReminderMail) -> list[str]:
 
 def _problem_list(mail: ReminderMail, findings: list[Finding]) -> str:
     """`findings` as a list of lines, at most MAX_LISTED and then how many more the copy marks."""
-    several_files = len({f.file for f in mail.listed}) > 1
+    # A department of several files is told which one, even if only one of them has findings.
+    several_files = len({f.file for f in mail.listed}) > 1 or len(mail.files) > 1
     several_sheets = len({f.sheet for f in mail.listed if f.sheet}) > 1
     lines = [f"- {_problem(mail, f, several_files, several_sheets)}" for f in findings[:MAX_LISTED]]
     rest = len(findings) - MAX_LISTED

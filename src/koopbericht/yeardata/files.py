@@ -1,0 +1,29 @@
+"""What one Meldebogen file gave: the plain record the pipeline fills and every stage reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Activity
+from ..read import SourceFile
+
+
+@dataclass
+class FileResult:
+    """What one file gave: its Geschäftsbereich, activities and whether it could be read."""
+
+    source: SourceFile
+    department: str | None
+    activities: list[Activity] = field(default_factory=list)
+    readable: bool = True
+    # Values the department entered that no published file takes over, one line each (German).
+    unpublished: list[str] = field(default_factory=list)
+    # The configured columns the file has (keys); a column it lacks was not read at all.
+    columns: frozenset[str] = frozenset()
+    # The sheets read, in the order read (the one with the fullest header first).
+    sheets: list[str] = field(default_factory=list)
+
+    def place(self, activity: Activity) -> str:
+        """Where `activity` stands in a line of what was left out: file, the sheet if there are several, row."""
+        sheet = f", Blatt „{activity.source.sheet}“" if len(self.sheets) > 1 else ""
+        return f"{activity.source.file}{sheet}, Zeile {activity.source.row}"
