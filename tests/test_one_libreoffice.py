@@ -29,11 +29,14 @@ FOLDER = Path("ausgabe") / "2023"
 
 
 def wrapper(folder: Path, log: Path) -> Path:
-    """An executable `soffice` that appends its arguments (one call a line) to `log`, then runs the real one."""
+    """An executable `soffice` that logs its process id and arguments (one call a line) to `log`, then runs the
+    real one with what it prints going to `folder/ausgabe-PID.txt`: there LibreOffice says what it converted."""
     program = folder / "soffice"
     folder.mkdir(parents=True, exist_ok=True)
+    output = shlex.quote(str(folder)) + '/ausgabe-$$.txt'
     program.write_text(
-        f'#!/bin/sh\nprintf "%s\\n" "$*" >> {shlex.quote(str(log))}\nexec {shlex.quote(real_soffice())} "$@"\n',
+        f'#!/bin/sh\nprintf "%s %s\\n" "$$" "$*" >> {shlex.quote(str(log))}\n'
+        f'exec {shlex.quote(real_soffice())} "$@" > {output} 2>&1\n',
         encoding="utf-8",
     )
     program.chmod(program.stat().st_mode | stat.S_IXUSR)
@@ -80,14 +83,22 @@ def test_one_libreoffice_converts_both_documents(spied_build: tuple[Path, list[s
     assert len(started) == 1, calls  # one instance, waiting for the conversions
     assert len(converted) == 2 and converted[0].endswith(".docx") and "Anlage-1" in converted[0]
     profile = next(part for part in started[0].split() if part.startswith("-env:UserInstallation="))
-    assert all(profile in call.split() for call in converted)  # handed over to that one instance
+    assert all(profile in call.split() for call in converted)
+    # The waiting instance did both conversions (LibreOffice names each one it makes); the calls only handed
+    # them over and converted nothing themselves.
+    folder = target.parent / "programm"
+    said = {call.split()[0]: (folder / f"ausgabe-{call.split()[0]}.txt").read_text(errors="replace") for call in calls}
+    server = said[started[0].split()[0]]
+    assert server.count("convert ") == 2 and "Anlage-1-Kooperationsvorhaben-2023.docx" in server, said
+    assert "Kooperationsbericht-2023.docx" in server
+    assert all("convert " not in said[call.split()[0]] for call in converted), said
     for name in ("Kooperationsbericht-2023.pdf", "Anlage-1-Kooperationsvorhaben-2023.pdf"):
         assert (target / FOLDER / name).read_bytes().startswith(b"%PDF-")
 
 
 def test_no_libreoffice_is_left_after_the_build(spied_build: tuple[Path, list[str], str]) -> None:
     _, calls, _ = spied_build
-    profile = next(part for part in calls[0].split() if part.startswith("-env:UserInstallation="))
+    profile = next(part for part in calls[0].split()[1:] if part.startswith("-env:UserInstallation="))
     assert running_with(profile.removeprefix("-env:UserInstallation=file://")) == []
 
 
@@ -208,3 +219,30 @@ def test_a_conversion_that_hangs_is_ended_with_what_it_started(
     with pytest.raises(UsageError, match="nicht binnen 1 s"), libreoffice() as office:
         office.to_pdf(source)
     assert running_with(str(marker)) == []
+
+
+def test_libreoffice_is_ended_when_the_build_is_terminated(example_copy: Path) -> None:
+    """SIGTERM to a running `build --pdf` (a CI time-out, a closed session) ends its LibreOffice too."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    real_soffice()
+    build = subprocess.Popen([sys.executable, "-m", "koopbericht", "build", "2023", "--pdf", "-C", str(example_copy)],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    try:
+        deadline = time.monotonic() + 120
+        started: list[str] = []
+        while not started and time.monotonic() < deadline and build.poll() is None:
+            started = [line for line in running_with("offen-halten.fodt") if "koopbericht-pdf-" in line]
+            time.sleep(0.05)
+        assert started, "build --pdf ended before its LibreOffice was seen"
+        profile = next(part for part in started[0].split() if part.startswith("-env:UserInstallation="))
+        build.send_signal(signal.SIGTERM)
+        assert build.wait(timeout=60) == 128 + signal.SIGTERM
+    finally:
+        build.kill()
+        build.wait()
+    time.sleep(0.5)
+    assert running_with(profile.removeprefix("-env:UserInstallation=file://")) == []

@@ -7,11 +7,16 @@ Instead one headless LibreOffice is started with a private profile and left wait
 conversion is a second `soffice --convert-to` with the same profile, which LibreOffice
 hands over to the waiting instance through its own pipe and which returns once that
 instance has written the file. So every document of a build is converted by one
-LibreOffice, and the session ends it (its whole process group) on success and on failure.
+LibreOffice, and the session ends it (its whole process group) on success, on failure
+and when koopbericht is asked to stop (SIGTERM, SIGHUP).
 
-A private profile's `.lock` file appears only after the instance has opened its pipe, so
-a conversion is handed over only once it can be taken. A LibreOffice that ends at once
-(or a stand-in in the tests) is no error here: each conversion then runs on its own.
+Two facts of LibreOffice (7.4) shape the start: an instance ends by itself once a handed-over
+conversion leaves no document open, so it is started with a small empty document of its own
+that stays open; and a conversion handed over before the instance has finished starting is
+taken as part of its start-up, after which it ends too, so conversions are handed over only
+once that document is open, which LibreOffice shows by the document's lock file. A
+LibreOffice that ends at once (or a stand-in in the tests) is no error here: each conversion
+then runs on its own.
 """
 
 from __future__ import annotations
@@ -23,17 +28,19 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePath
+from typing import Any
 
 from ..errors import UsageError
 from ..oserrors import os_problem
 from .soffice import missing, search
 
 TIMEOUT_SECONDS = 300  # one conversion
-START_SECONDS = 60  # waiting for the instance's profile lock
+START_SECONDS = 60  # waiting for the instance to open its own document
 STOP_SECONDS = 10
 _WINDOWS = sys.platform == "win32"
 # writer_pdf_Export's options (LibreOffice ≥ 7.4 takes them as JSON after the filter name).
@@ -46,6 +53,15 @@ EXPORT_OPTIONS = {
     "EmbedStandardFonts": {"type": "boolean", "value": "true"},
 }
 PDF_TARGET = "pdf:writer_pdf_Export:" + json.dumps(EXPORT_OPTIONS, separators=(",", ":"))
+# The document the waiting instance keeps open: an empty text in flat OpenDocument, written as it is.
+HELD_NAME = "offen-halten.fodt"
+HELD_DOCUMENT = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2" '
+    'office:mimetype="application/vnd.oasis.opendocument.text">'
+    "<office:body><office:text><text:p/></office:text></office:body></office:document>\n"
+)
 
 
 def profile_url(folder: PurePath) -> str:
@@ -85,7 +101,8 @@ class Office:
             out, err = call.communicate(timeout=TIMEOUT_SECONDS)
         except subprocess.TimeoutExpired:
             _stop(call)  # the call and whatever it started
-            call.communicate()  # closes the pipes
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                call.communicate(timeout=STOP_SECONDS)  # closes the pipes, unless something escaped and holds them
             raise UsageError(f"LibreOffice hat die PDF-Datei nicht binnen {TIMEOUT_SECONDS} s erzeugt.") from None
         result = outdir / f"{docx.stem}.pdf"
         if call.returncode != 0 or not result.is_file():
@@ -103,17 +120,46 @@ def libreoffice() -> Iterator[Office]:
     # Windows: LibreOffice may still hold its profile for a moment after it ended; the folder is left then.
     with tempfile.TemporaryDirectory(prefix="koopbericht-pdf-", ignore_cleanup_errors=True) as folder:
         office = Office(looked.found, Path(folder))
+        previous = _stop_on_signals()
         try:
             office.process = _start(office)
             yield office
         finally:
             if office.process is not None:
                 _stop(office.process)
+            _restore(previous)
+
+
+def _stop_on_signals() -> dict[int, Any]:
+    """Let SIGTERM and SIGHUP end koopbericht through its `finally` blocks, so LibreOffice is ended too.
+
+    LibreOffice runs in a process group of its own, so a signal to koopbericht's group no longer reaches
+    it; by default Python would die on these signals without cleaning up. Only the main thread may set handlers.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+    previous: dict[int, Any] = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            previous[number] = signal.signal(number, _exit_on_signal)
+    return previous
+
+
+def _exit_on_signal(number: int, frame: object) -> None:
+    raise SystemExit(128 + number)
+
+
+def _restore(previous: dict[int, Any]) -> None:
+    for number, handler in previous.items():
+        signal.signal(number, handler)
 
 
 def _start(office: Office) -> subprocess.Popen[bytes] | None:
     """Start the waiting instance and return once it takes conversions (or has ended: then none)."""
-    command = [office.program, office.profile, "--headless", "--invisible", "--norestore", "--nologo", "--nodefault"]
+    held = office.folder / HELD_NAME
+    held.write_text(HELD_DOCUMENT, encoding="utf-8")
+    command = [office.program, office.profile, "--headless", "--invisible", "--norestore", "--nologo", str(held)]
     try:
         # A process group of its own, so that LibreOffice and what it starts end as a whole.
         process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
@@ -121,13 +167,23 @@ def _start(office: Office) -> subprocess.Popen[bytes] | None:
                                    creationflags=getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0))  # fmt: skip
     except OSError as error:
         raise UsageError(f"LibreOffice ließ sich nicht starten: {os_problem(error, office.program)}.") from None
-    lock = office.folder / "profil" / ".lock"
+    lock = office.folder / f".~lock.{HELD_NAME}#"  # LibreOffice's lock file: the document is open
     deadline = time.monotonic() + START_SECONDS
-    while not lock.exists() and process.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.02)
+    try:
+        while not lock.exists() and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.02)
+    except BaseException:  # stopped while waiting (SIGTERM, Ctrl+C): the caller does not know the process yet
+        _stop(process)
+        raise
     if process.poll() is not None:
         _stop(process)  # a launcher may have left its own children
         return None
+    if not lock.exists():
+        _stop(process)
+        raise UsageError(
+            f"LibreOffice ({office.program}) war nach {START_SECONDS} s noch nicht bereit; die PDF-Dateien wurden "
+            "nicht erzeugt. Bitte prüfen, ob LibreOffice von Hand startet, und den Bau wiederholen."
+        )
     return process
 
 
