@@ -350,7 +350,7 @@ def test_word_template_supplies_styles_header_and_page(tmp_path: Path, runner: C
 def test_pdf_without_libreoffice_gives_a_clear_message(
     example_copy: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from koopbericht.render import soffice
+    from koopbericht.render.pdf import soffice
 
     monkeypatch.setenv("PATH", str(example_copy))  # a PATH on which no soffice exists
     monkeypatch.delenv(soffice.ENVIRONMENT, raising=False)

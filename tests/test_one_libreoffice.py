@@ -19,8 +19,8 @@ import pytest
 from typer.testing import CliRunner
 
 from koopbericht.errors import UsageError
-from koopbericht.render import soffice
-from koopbericht.render.libreoffice import libreoffice
+from koopbericht.render.pdf import soffice
+from koopbericht.render.pdf.libreoffice import libreoffice
 
 from .conftest import EXAMPLE, run
 from .libreoffice import soffice as real_soffice
@@ -192,7 +192,7 @@ def test_a_conversion_that_hangs_is_ended_with_what_it_started(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A stand-in whose conversion starts a child and hangs: after the time-out neither is left."""
-    from koopbericht.render import libreoffice as module
+    from koopbericht.render.pdf import libreoffice as module
 
     marker = tmp_path / "haengt"
     program = tmp_path / "soffice"

@@ -28,8 +28,8 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph as DocxParagraph
 from typer.testing import CliRunner
 
-from koopbericht.render.libreoffice import EXPORT_OPTIONS
-from koopbericht.render.pdfconform import conform
+from koopbericht.render.pdf.conform import conform
+from koopbericht.render.pdf.libreoffice import EXPORT_OPTIONS
 
 from .conftest import EXAMPLE, run
 from .libreoffice import convert, soffice

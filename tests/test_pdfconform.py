@@ -13,8 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from koopbericht.render.pdfconform import conform, mark_untagged_paths, wrap_paths
-from koopbericht.render.pdfxmp import PDFUA, declare_schemas
+from koopbericht.render.pdf.conform import conform, mark_untagged_paths, wrap_paths
+from koopbericht.render.pdf.xmp import PDFUA, declare_schemas
 
 from .pdfrules import paths_outside_marked_content, text_outside_marked_content, undeclared_xmp_schemas
 

@@ -20,8 +20,8 @@ import pytest
 from typer.testing import CliRunner
 
 from koopbericht.errors import UsageError
-from koopbericht.render import soffice
-from koopbericht.render.pdf import docx_to_pdf, no_libreoffice, profile_url
+from koopbericht.render.pdf import soffice
+from koopbericht.render.pdf.convert import docx_to_pdf, no_libreoffice, profile_url
 
 from .conftest import run
 

@@ -44,9 +44,9 @@ from ..read.carried import carried_texts
 from ..read.texts import NarrativeText, read_texts
 from ..read.wordtext import WordText
 from ..render import PublishedFile, find_soffice, render_annex_xlsx, render_docx
-from ..render.libreoffice import Office, libreoffice
-from ..render.pdf import no_libreoffice, pdf_of
-from ..render.soffice import german_hyphenation, no_hyphenation
+from ..render.pdf.convert import no_libreoffice, pdf_of
+from ..render.pdf.libreoffice import Office, libreoffice
+from ..render.pdf.soffice import german_hyphenation, no_hyphenation
 from ..yeardata import YearData
 from .oparl import BERLIN, NO_OPARL, oparl_outputs
 

@@ -24,7 +24,7 @@ from ..findings import Finding, Severity
 from ..pipeline import Progress, check_year
 from ..project import Project
 from ..render.reminder import Attachment, ReminderMail, mail_address, render_eml, sent_at
-from ..render.stamped import stamped_xlsx
+from ..render.xlsx.stamped import stamped_xlsx
 from ..yeardata import DepartmentStatus, FileResult, YearData
 from .template import TemplatePlan, plan_templates
 from .validate import annotate_copies

@@ -31,7 +31,7 @@ from .annotated_sheets import (
     print_setup,
     row_height,
 )
-from .xlsxsafe import set_text
+from .xlsx.safetext import set_text
 
 WIDTHS = {"A": 17, "B": 18, "C": 10, "D": 57}
 FULL_WIDTH = sum(WIDTHS.values())

@@ -25,9 +25,9 @@ from ..config import Column, ColumnType, Department, Settings, YearSettings
 from ..model import Activity
 from ..read.workbook import TEMPLATE_LIST_SHEET
 from ..values import PartialDate
-from .package import deterministic_zip
-from .xlsxprint import print_on_page_width
-from .xlsxsafe import set_text
+from .xlsx.pagesetup import print_on_page_width
+from .xlsx.safetext import set_text
+from .zipped import deterministic_zip
 
 DATA_SHEET, HELP_SHEET, LIST_SHEET = "Meldebogen", "Anleitung", TEMPLATE_LIST_SHEET
 EXTRA_ROWS = 200  # empty rows with dropdowns below the prefilled ones

@@ -17,11 +17,11 @@ from xml.sax.saxutils import escape
 
 from openpyxl.utils import get_column_letter
 
-from ..assemble import Annex
-from ..config import ColumnType, Settings
-from ..values import XML_ILLEGAL, PartialDate
-from .package import write_batched
-from .xlsxparts import CONTENT_TYPES, MAIN, REL, ROOT_RELS, SHEET, STYLES, WORKBOOK_RELS
+from ...assemble import Annex
+from ...config import ColumnType, Settings
+from ...values import XML_ILLEGAL, PartialDate
+from ..zipped import write_batched
+from .parts import CONTENT_TYPES, MAIN, REL, ROOT_RELS, SHEET, STYLES, WORKBOOK_RELS
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)  # day 0 of Excel's (and LibreOffice's) date numbers
 # Estimating wrapped rows: Calibri 11 fits about one character (more in plain text, fewer in capitals and

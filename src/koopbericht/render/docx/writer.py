@@ -24,10 +24,13 @@ from docx.styles.style import BaseStyle
 from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree
 
-from ..document import Heading, Image, LandscapeSection, ListBlock, Paragraph, Run, Table, VorlageDocument
-from ..formatting import keep_together
+from ...document import Heading, Image, LandscapeSection, ListBlock, Paragraph, Run, Table, VorlageDocument
+from ...formatting import keep_together
+from ..zipped import deterministic_zip
 from . import oxml
-from .docxpage import (
+from .hyphenation import automatic_hyphenation, never_hyphenated
+from .numbering import restarted_numbering
+from .page import (
     column_widths,
     core_properties,
     header_and_footer,
@@ -35,9 +38,6 @@ from .docxpage import (
     move_section_break_into_previous_paragraph,
     turn_landscape,
 )  # fmt: skip
-from .hyphenation import automatic_hyphenation, never_hyphenated
-from .numbering import restarted_numbering
-from .package import deterministic_zip
 from .styles import REQUIRED, find_style, normal_style, paragraph_style, set_language
 from .template import open_template
 

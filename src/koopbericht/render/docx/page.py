@@ -18,7 +18,7 @@ from docx.shared import Cm, RGBColor
 from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree
 
-from ..document import VorlageDocument
+from ...document import VorlageDocument
 
 # What makes a header or footer the template's own: text, a field, a picture or shape, a table.
 _CONTENT = (

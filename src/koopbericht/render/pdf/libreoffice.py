@@ -28,8 +28,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
-from ..errors import UsageError
-from ..oserrors import os_problem
+from ...errors import UsageError
+from ...oserrors import os_problem
 from .soffice import missing, search
 
 TIMEOUT_SECONDS = 300  # one conversion

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import pikepdf
 
-from .pdfxmp import declare_schemas
+from .xmp import declare_schemas
 
 __all__ = ["Repairs", "conform", "mark_untagged_paths"]
 

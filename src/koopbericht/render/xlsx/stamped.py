@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from .package import deterministic_zip
+from ..zipped import deterministic_zip
 
 CORE = "docProps/core.xml"
 _MODIFIED = re.compile(rb"(<dcterms:modified\b[^>]*>)[^<]*(</dcterms:modified>)")

@@ -17,7 +17,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import HyphenationMissing, LibreOfficeMissing
+from ...errors import HyphenationMissing, LibreOfficeMissing
 
 ENVIRONMENT = "KOOPBERICHT_SOFFICE"
 ROOT = Path("/")  # the POSIX install locations lie below it (tests move it into a temporary folder)

@@ -21,8 +21,8 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from lxml import etree
 
-from ..errors import UsageError
-from ..oserrors import os_reason
+from ...errors import UsageError
+from ...oserrors import os_reason
 from . import styles
 
 # What python-docx, zipfile and lxml raise for a file that is not a readable Word package; anything

@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from ..errors import UsageError
+from ...errors import UsageError
 from .libreoffice import Office, libreoffice, profile_url
 from .soffice import find_soffice, missing
 
@@ -61,7 +61,7 @@ def fixed_in_time(data: bytes, stamp: dt.datetime) -> bytes:
     """`data` with every export time set to `stamp` and the document ID derived from the content."""
     import pikepdf  # only --pdf needs it
 
-    from .pdfconform import conform
+    from .conform import conform
 
     offset = stamp.utcoffset() or dt.timedelta(0)
     minutes = int(offset.total_seconds()) // 60
