@@ -24,8 +24,8 @@ from koopbericht.advice import department_text, severity_counts
 from koopbericht.findings import CATALOGUE, PARTNER_UNKNOWN, Finding, Severity
 from koopbericht.pipeline import check_year
 from koopbericht.project import Project
-from koopbericht.render.annotated import MARKS
-from koopbericht.render.meldebogen import CORRECT_FILL, UPDATE_FILL
+from koopbericht.round.form import CORRECT_FILL, UPDATE_FILL
+from koopbericht.round.marked import MARKS
 
 from .conftest import run
 from .workbooks import YEAR, make_project, row, write_workbook

@@ -234,7 +234,7 @@ def test_without_deadline_the_drafts_ask_for_soon(tmp_path: Path) -> None:
 
 def test_addresses_beyond_ascii() -> None:
     from koopbericht.config import Contact
-    from koopbericht.render.reminder import mail_address
+    from koopbericht.round.reminder import mail_address
 
     address = mail_address(Contact("anna@bürgeramt.example", "Anna Ärger"))
     assert address is not None and address.addr_spec == "anna@xn--brgeramt-65a.example"

@@ -22,7 +22,7 @@ from koopbericht.cli import app
 from koopbericht.errors import EXIT_USAGE, OutputError
 from koopbericht.fileio import write_all_atomic
 from koopbericht.findings import REQUIRED_MISSING
-from koopbericht.render import annotated as annotate_module
+from koopbericht.round import marked as annotate_module
 
 from .conftest import run
 from .workbooks import make_project, row, write_workbook

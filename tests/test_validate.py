@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from koopbericht.findings import CATALOGUE, JSON_KEYS, Severity
 from koopbericht.pipeline import check_year
 from koopbericht.project import Project
-from koopbericht.render.annotated import MARKS
+from koopbericht.round.marked import MARKS
 
 from .conftest import REPO, run
 from .workbooks import HEADER, make_project, row, write_workbook

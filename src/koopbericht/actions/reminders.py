@@ -23,8 +23,8 @@ from ..fileio import os_reason, write_all_atomic
 from ..findings import Finding, Severity
 from ..pipeline import Progress, check_year
 from ..project import Project
-from ..render.reminder import Attachment, ReminderMail, mail_address, render_eml, sent_at
 from ..render.xlsx.stamped import stamped_xlsx
+from ..round.reminder import Attachment, ReminderMail, mail_address, render_eml, sent_at
 from ..yeardata import DepartmentStatus, FileResult, YearData
 from .template import TemplatePlan, plan_templates
 from .validate import annotate_copies

@@ -15,7 +15,7 @@ from ..fileio import write_bytes_atomic
 from ..findings import Finding, Severity
 from ..pipeline import Progress, check_year
 from ..project import Project
-from ..render.ruecklauf import DepartmentStatus, YearStatus, status_csv, status_json, status_xlsx
+from ..round.ruecklauf import DepartmentStatus, YearStatus, status_csv, status_json, status_xlsx
 from ..yeardata import FileResult, YearData
 
 __all__ = ["FORMATS", "DepartmentStatus", "YearStatus", "export_status", "output_format", "year_status"]

@@ -28,8 +28,8 @@ from ..findings import TYPES, Scope
 from ..model import Activity
 from ..pipeline import check_year
 from ..project import Project
-from ..render.meldebogen import Carried, Correction, render_meldebogen
-from ..render.meldebogen import PreviousGap as Gap
+from ..round.form import Carried, Correction, render_meldebogen
+from ..round.form import PreviousGap as Gap
 from ..yeardata import DepartmentStatus, YearData
 
 

@@ -17,7 +17,7 @@ from ..yeardata import FileResult, YearData
 from .arguments import check_files
 
 if TYPE_CHECKING:
-    from ..render.annotated import Cover
+    from ..round.marked import Cover
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,7 @@ def annotate_copies(
     same bytes. The originals are never written: a folder that holds them is refused. An .ods or
     .xlsb is copied as an .xlsx of the same name (`GB1.ods` → `GB1.xlsx`), as only xlsx can be marked.
     """
-    from ..render.annotated import annotated_copy  # openpyxl: imported only when asked for
+    from ..round.marked import annotated_copy  # openpyxl: imported only when asked for
 
     folder = folder.resolve()
     if any(folder == result.source.path.resolve().parent for result in data.files):
@@ -139,7 +139,7 @@ def annotate_copies(
 
 def _cover(result: FileResult, year: int | None, project: Project | None, today: dt.date | None) -> Cover:
     """What the copy of `result` says besides its findings: the department, the deadline and whom to ask."""
-    from ..render.annotated import Cover
+    from ..round.marked import Cover
 
     if project is None:
         return Cover(result.source.path.name, year=year, today=today)

@@ -24,7 +24,7 @@ from ..read.a1 import range_bounds
 from ..read.calamine import CalamineRows, calamine_call
 from ..read.layout import open_values, read_layout
 from ..read.sheetfacts import SheetStructure
-from .xlsx.safetext import set_text
+from ..render.xlsx.safetext import set_text
 
 # openpyxl creates an object for every cell of a merged range: N20:Z1048576 takes minutes and gigabytes.
 MAX_MERGED_CELLS = 100_000

@@ -35,10 +35,10 @@ from ..oserrors import os_reason
 from ..read.layout import XLSX, workbook_format
 from ..read.structure import MAX_COLUMN, MAX_ROW
 from ..read.workbook import openpyxl_errors
-from .annotated_cover import cover_sheet
-from .annotated_sheets import COVER_SHEET, LABELS, MARKS, SUMMARY_SHEET, Cover, mark, summary_sheet
+from ..render.zipped import deterministic_zip
+from .marked_cover import cover_sheet
+from .marked_sheets import COVER_SHEET, LABELS, MARKS, SUMMARY_SHEET, Cover, mark, summary_sheet
 from .rebuilt import MAX_MERGED_CELLS, rebuilt_workbook, too_many_merged
-from .zipped import deterministic_zip
 
 __all__ = ["MARKS", "AnnotatedCopy", "CannotAnnotate", "Cover", "annotated_copy"]
 

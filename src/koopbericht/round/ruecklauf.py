@@ -21,9 +21,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..config import Contact
 from ..formatting import counted, german_date
-from .xlsx.pagesetup import print_on_page_width
-from .xlsx.safetext import set_text
-from .xlsx.stamped import stamped_xlsx
+from ..render.xlsx.pagesetup import print_on_page_width
+from ..render.xlsx.safetext import set_text
+from ..render.xlsx.stamped import stamped_xlsx
 
 HEADER = (
     "Kürzel", "Geschäftsbereich", "Meldebogen", "Eingang", "Dateien", "Vorhaben", "Fehler", "Warnungen",

@@ -19,7 +19,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..advice import severity_counts
 from ..findings import Finding, Severity
 from ..formatting import german_date
-from .annotated_sheets import (
+from ..render.xlsx.safetext import set_text
+from .marked_sheets import (
     COVER_SHEET,
     HEADER_FILL,
     LABELS,
@@ -31,7 +32,6 @@ from .annotated_sheets import (
     print_setup,
     row_height,
 )
-from .xlsx.safetext import set_text
 
 WIDTHS = {"A": 17, "B": 18, "C": 10, "D": 57}
 FULL_WIDTH = sum(WIDTHS.values())

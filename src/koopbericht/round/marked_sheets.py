@@ -21,8 +21,8 @@ from ..advice import department_text
 from ..config import Settings
 from ..findings import Finding, Severity
 from ..formatting import format_value, german_date
-from .xlsx.pagesetup import print_on_page_width
-from .xlsx.safetext import set_text
+from ..render.xlsx.pagesetup import print_on_page_width
+from ..render.xlsx.safetext import set_text
 
 SUMMARY_SHEET = "Prüfergebnis"
 COVER_SHEET = "Was ist zu tun"
