@@ -9,8 +9,8 @@ from docx import Document
 from docx.oxml.ns import qn
 from typer.testing import CliRunner
 
-from koopbericht.assemble.widths import ANNEX_LINE, content_widths, text_width
 from koopbericht.config import load_settings
+from koopbericht.document.widths import ANNEX_LINE, content_widths, text_width
 from koopbericht.errors import ConfigError
 from koopbericht.formatting import keep_together, running_time
 from koopbericht.values import PartialDate

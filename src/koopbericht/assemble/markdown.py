@@ -16,8 +16,8 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ..document import Block, Heading, ListBlock, ListItem, Paragraph, Run, Table, TableRow
+from ..document.widths import PORTRAIT_LINE, content_widths
 from ..errors import ConfigError, ConfigProblem
-from .widths import PORTRAIT_LINE, content_widths
 
 PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
 
