@@ -22,8 +22,8 @@ from typer.testing import CliRunner
 
 from koopbericht.assemble.narrative import narrative_blocks
 from koopbericht.document import Block, Heading, Image, ListBlock, ListItem, Paragraph, Run, Table
-from koopbericht.read.texts import MarkdownText, read_texts
-from koopbericht.read.wordtext import read_word_text
+from koopbericht.read.texts.sections import MarkdownText, read_texts
+from koopbericht.read.texts.wordtext import read_word_text
 
 from .conftest import EXAMPLE, REPO, built_copy_of_example, run
 from .libreoffice import convert
@@ -483,7 +483,7 @@ def test_hidden_text_is_never_published_and_a_table_caption_is_no_paragraph(tmp_
 def test_other_bitmaps_become_png_and_unknown_formats_are_refused() -> None:
     from PIL import Image as PillowImage
 
-    from koopbericht.read.wordtext import usable_picture
+    from koopbericht.read.texts.wordtext import usable_picture
 
     bitmap = io.BytesIO()
     PillowImage.new("RGB", (10, 10), "red").save(bitmap, "BMP")

@@ -40,9 +40,9 @@ from ..model import Activity
 from ..paths import leads_out
 from ..pipeline import Progress, check_year
 from ..project import Project
-from ..read.carried import carried_texts
-from ..read.texts import NarrativeText, read_texts
-from ..read.wordtext import WordText
+from ..read.texts.carried import carried_texts
+from ..read.texts.sections import NarrativeText, read_texts
+from ..read.texts.wordtext import WordText
 from ..render import PublishedFile, find_soffice, render_annex_xlsx, render_docx
 from ..render.pdf.convert import no_libreoffice, pdf_of
 from ..render.pdf.libreoffice import Office, libreoffice

@@ -19,7 +19,7 @@ from ..errors import OutputError, UsageError
 from ..fileio import os_reason, write_all_atomic
 from ..formatting import counted
 from ..project import Project, valid_year
-from ..read.carried import CARRIED_FILE, carried_note, text_files
+from ..read.texts.carried import CARRIED_FILE, carried_note, text_files
 from ..scaffold import STARTER_TEXT, year_text
 
 

@@ -21,7 +21,7 @@ from ..document import (
 from ..document.widths import PORTRAIT_LINE, content_widths
 from ..formatting import counted, file_size, german_date
 from ..model import NO_REPORT
-from ..read.texts import NarrativeText
+from ..read.texts.sections import NarrativeText
 from .annex import Annex
 from .annexdoc import annex_blocks
 from .chart import bar_chart, chart_alt_text

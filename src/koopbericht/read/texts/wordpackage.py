@@ -19,9 +19,9 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
-from ..errors import InputUnreadableError
-from ..oserrors import os_reason
-from .package import ZIP_ERRORS, damage_reason
+from ...errors import InputUnreadableError
+from ...oserrors import os_reason
+from ..package import ZIP_ERRORS, damage_reason
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"

@@ -22,7 +22,7 @@ from xml.etree.ElementTree import Element
 from PIL import Image as PillowImage
 from PIL import UnidentifiedImageError
 
-from ..document import Block, Heading, Image, ListBlock, ListItem, Paragraph, Run, Table, TableRow
+from ...document import Block, Heading, Image, ListBlock, ListItem, Paragraph, Run, Table, TableRow
 from .wordinline import Inline, InlineReader, Picture, content_control
 from .wordpackage import W, open_word_package
 from .wordstyles import StyleBook

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from xml.etree.ElementTree import Element
 
-from ..document import Run
+from ...document import Run
 from .wordpackage import R, W, WordPackage
 from .wordstyles import StyleBook, is_on
 

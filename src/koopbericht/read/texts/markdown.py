@@ -15,9 +15,9 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from ..document import Block, Heading, ListBlock, ListItem, Paragraph, Run, Table, TableRow
-from ..document.widths import PORTRAIT_LINE, content_widths
-from ..errors import ConfigError, ConfigProblem
+from ...document import Block, Heading, ListBlock, ListItem, Paragraph, Run, Table, TableRow
+from ...document.widths import PORTRAIT_LINE, content_widths
+from ...errors import ConfigError, ConfigProblem
 
 PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
 
