@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from koopbericht.pipeline import check_paths
-from koopbericht.project import Project
+from koopbericht.project.folder import Project
 from koopbericht.read.a1 import column_letter
 
 COMPARED_ROWS = 60

@@ -23,7 +23,7 @@ from koopbericht.actions.validate import annotate_copies
 from koopbericht.advice import department_text, severity_counts
 from koopbericht.findings import CATALOGUE, PARTNER_UNKNOWN, Finding, Severity
 from koopbericht.pipeline import check_year
-from koopbericht.project import Project
+from koopbericht.project.folder import Project
 from koopbericht.round.form import CORRECT_FILL, UPDATE_FILL
 from koopbericht.round.marked import MARKS
 

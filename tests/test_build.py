@@ -19,7 +19,7 @@ from openpyxl.utils import get_column_letter
 from typer.testing import CliRunner
 
 from koopbericht.pipeline import check_year
-from koopbericht.project import Project
+from koopbericht.project.folder import Project
 
 from .conftest import built_copy_of_example, run
 from .libreoffice import convert

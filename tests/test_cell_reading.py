@@ -11,13 +11,13 @@ from typing import Any
 
 import pytest
 
-from koopbericht import values
-from koopbericht.cells import cell_readers
 from koopbericht.config import ColumnType
 from koopbericht.findings import Severity
+from koopbericht.normalise import values
+from koopbericht.normalise.columns import cell_readers
+from koopbericht.normalise.values import PartialDate
 from koopbericht.pipeline import check_year
-from koopbericht.project import Project
-from koopbericht.values import PartialDate
+from koopbericht.project.folder import Project
 
 from .conftest import EXAMPLE
 

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from koopbericht.actions.compare import compare_years
 from koopbericht.compare.align import FULL_SEARCH_PAIRS, SHORTLIST, align
 from koopbericht.model import Activity, Source
-from koopbericht.project import Project
+from koopbericht.project.folder import Project
 
 from .conftest import EXAMPLE, run
 from .workbooks import YEAR, Text, make_project, row, write_workbook

@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from koopbericht.actions.compare import compare_years
-from koopbericht.project import Project
+from koopbericht.project.folder import Project
 
 from .conftest import EXAMPLE, run
 from .workbooks import CONFIG, YEAR, make_project, row, write_workbook

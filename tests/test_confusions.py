@@ -16,7 +16,7 @@ import pytest
 from docx import Document
 from typer.testing import CliRunner
 
-from koopbericht.oserrors import os_problem
+from koopbericht.files.oserrors import os_problem
 
 from .conftest import run
 from .workbooks import make_project, row, write_workbook

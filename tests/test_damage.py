@@ -26,7 +26,7 @@ import pytest
 from typer.testing import CliRunner
 
 from koopbericht.pipeline import check_paths
-from koopbericht.project import Project
+from koopbericht.project.folder import Project
 from koopbericht.yeardata import YearData
 
 from .conftest import EXAMPLE, run

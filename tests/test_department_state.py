@@ -22,7 +22,7 @@ from typer.testing import CliRunner
 from koopbericht.actions.build import build_year
 from koopbericht.actions.compare import compare_years
 from koopbericht.pipeline import check_year
-from koopbericht.project import Project
+from koopbericht.project.folder import Project
 from koopbericht.yeardata import NOT_USABLE, DepartmentStatus, Exclusions
 
 from .conftest import run

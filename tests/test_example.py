@@ -10,7 +10,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from koopbericht.pipeline import check_year
-from koopbericht.project import Project
+from koopbericht.project.folder import Project
 
 from .conftest import EXAMPLE, run
 from .libreoffice import convert

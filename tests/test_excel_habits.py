@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from koopbericht.findings import Finding
 from koopbericht.pipeline import check_paths
-from koopbericht.project import Project
+from koopbericht.project.folder import Project
 
 from .conftest import run
 from .libreoffice import convert

@@ -125,7 +125,7 @@ def test_a_failing_writer_leaves_the_previous_outputs(
             raise OSError(28, "Kein Speicherplatz mehr")
         real_fsync(descriptor)
 
-    monkeypatch.setattr("koopbericht.fileio.os.fsync", failing_fsync)
+    monkeypatch.setattr("koopbericht.files.atomic.os.fsync", failing_fsync)
     code, output = run(runner, "build", "2023", "-C", str(project))
     assert code == 5 and "Traceback" not in output
     assert "kein Speicherplatz mehr" in output and "bisherigen Ausgaben sind unverändert" in output

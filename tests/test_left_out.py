@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from koopbericht.findings import CATALOGUE, Scope
 from koopbericht.pipeline import check_year
-from koopbericht.project import Project
+from koopbericht.project.folder import Project
 
 from .conftest import run
 from .workbooks import HEADER, annex_docx, make_project, row, write_workbook

@@ -11,7 +11,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from koopbericht.config.rollover import roll_over
-from koopbericht.scaffold import is_placeholder_number, year_text
+from koopbericht.project.scaffold import is_placeholder_number, year_text
 
 from .conftest import run
 from .workbooks import make_project, row, write_workbook

@@ -23,7 +23,7 @@ from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
 
 from koopbericht.pipeline import check_paths
-from koopbericht.project import Project
+from koopbericht.project.folder import Project
 from koopbericht.read.calamine import CalamineRows
 from koopbericht.read.layout import open_values, read_layout
 

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from koopbericht.actions.build import build_year
 from koopbericht.actions.oparl import BERLIN
-from koopbericht.project import Project
+from koopbericht.project.folder import Project
 
 from .conftest import built_copy_of_example, run
 from .libreoffice import soffice

@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 
 from koopbericht.cli import terminal
 from koopbericht.errors import EXIT_OUTPUT, OutputError
-from koopbericht.fileio import os_reason, write_all_atomic, write_bytes_atomic
+from koopbericht.files.atomic import os_reason, write_all_atomic, write_bytes_atomic
 
 from .conftest import run
 
@@ -37,7 +37,7 @@ def lock(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
             raise PermissionError(errno.EACCES, "Permission denied", str(target))
         real_replace(source, target)
 
-    monkeypatch.setattr("koopbericht.fileio.os.replace", replace)
+    monkeypatch.setattr("koopbericht.files.atomic.os.replace", replace)
 
 
 def temporaries(folder: Path) -> list[Path]:
@@ -155,7 +155,7 @@ def test_what_could_not_be_put_back_is_said(tmp_path: Path, monkeypatch: pytest.
             raise PermissionError(errno.EACCES, "Permission denied", str(target))
         real_replace(source, target)
 
-    monkeypatch.setattr("koopbericht.fileio.os.replace", replace)
+    monkeypatch.setattr("koopbericht.files.atomic.os.replace", replace)
     with pytest.raises(OutputError) as caught:
         write_all_atomic({first: b"neu a", second: b"neu b"})
     assert caught.value.message.endswith(
@@ -173,7 +173,7 @@ def test_fsync_unsupported_is_no_error_but_a_full_disk_is(tmp_path: Path, monkey
     def fsync(descriptor: int) -> None:
         raise OSError(failure["errno"], "fsync failed")
 
-    monkeypatch.setattr("koopbericht.fileio.os.fsync", fsync)
+    monkeypatch.setattr("koopbericht.files.atomic.os.fsync", fsync)
     write_bytes_atomic(target, b"neu")  # e.g. a network share without fsync: written all the same
     assert target.read_bytes() == b"neu"
     failure["errno"] = errno.ENOSPC

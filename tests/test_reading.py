@@ -13,7 +13,7 @@ from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
 
 from koopbericht.pipeline import check_paths
-from koopbericht.project import Project
+from koopbericht.project.folder import Project
 from koopbericht.read import workbook as reader
 from koopbericht.yeardata import YearData
 

@@ -18,7 +18,7 @@ from koopbericht.actions.reminders import write_reminders
 from koopbericht.advice import department_text
 from koopbericht.findings import CATALOGUE, Severity
 from koopbericht.pipeline import check_year
-from koopbericht.project import Project
+from koopbericht.project.folder import Project
 
 from .conftest import run
 from .roundfolder import GB1_ERROR_CELL, GB1_FILE, MELDUNG, make_round

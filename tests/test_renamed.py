@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from koopbericht.pipeline import check_year
-from koopbericht.project import Project
+from koopbericht.project.folder import Project
 
 from .workbooks import HEADER, make_project, row, write_workbook
 

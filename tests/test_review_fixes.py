@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 from koopbericht.checks.cells import GERMAN_ERRORS
 from koopbericht.cli import app
 from koopbericht.errors import EXIT_USAGE, OutputError
-from koopbericht.fileio import write_all_atomic
+from koopbericht.files.atomic import write_all_atomic
 from koopbericht.findings import REQUIRED_MISSING
 from koopbericht.round import marked as annotate_module
 
@@ -244,7 +244,7 @@ def test_an_unreadable_previous_output_is_not_deleted(tmp_path: Path, monkeypatc
         real_replace(source, target)
 
     monkeypatch.setattr(Path, "read_bytes", read_bytes)
-    monkeypatch.setattr("koopbericht.fileio.os.replace", replace)
+    monkeypatch.setattr("koopbericht.files.atomic.os.replace", replace)
 
     with pytest.raises(OutputError) as raised:
         write_all_atomic({first: b"new vorlage", second: b"new anlage"})
@@ -266,7 +266,7 @@ def test_a_new_output_is_removed_again_when_a_later_one_fails(tmp_path: Path, mo
             raise PermissionError(errno.EACCES, "Permission denied", str(target))
         real_replace(source, target)
 
-    monkeypatch.setattr("koopbericht.fileio.os.replace", replace)
+    monkeypatch.setattr("koopbericht.files.atomic.os.replace", replace)
     with pytest.raises(OutputError):
         write_all_atomic({first: b"new vorlage", second: b"new anlage"})
     assert not first.exists()

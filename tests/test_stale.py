@@ -6,7 +6,7 @@ from pathlib import Path
 
 from koopbericht.findings import Finding, Scope, Severity
 from koopbericht.pipeline import check_paths, check_year
-from koopbericht.project import Project
+from koopbericht.project.folder import Project
 
 from .workbooks import YEAR, make_project, row, write_workbook
 

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from koopbericht.actions.status import export_status, year_status
-from koopbericht.project import Project
+from koopbericht.project.folder import Project
 
 from .conftest import run
 from .roundfolder import GB1_FILE, RECEIVED, make_round

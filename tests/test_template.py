@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from koopbericht.pipeline import check_paths, check_year
-from koopbericht.project import Project
+from koopbericht.project.folder import Project
 
 from .conftest import run
 from .libreoffice import convert

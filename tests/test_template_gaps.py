@@ -15,7 +15,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from typer.testing import CliRunner
 
 from koopbericht.pipeline import check_year
-from koopbericht.project import Project
+from koopbericht.project.folder import Project
 
 from .conftest import REPO, run
 from .hostile import truncated

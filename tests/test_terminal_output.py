@@ -183,7 +183,7 @@ def test_the_example_reads_whole_at_60_and_160_columns_and_piped(
 
 
 def test_info_shows_every_title_and_alias_whole(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
-    from koopbericht.project import Project
+    from koopbericht.project.folder import Project
 
     settings = Project.open(EXAMPLE).settings
     texts = [c.title for c in settings.columns] + [alias for c in settings.columns for alias in c.aliases]

@@ -13,7 +13,7 @@ from koopbericht.config import load_settings
 from koopbericht.document.widths import ANNEX_LINE, content_widths, text_width
 from koopbericht.errors import ConfigError
 from koopbericht.formatting import keep_together, running_time
-from koopbericht.values import PartialDate
+from koopbericht.normalise.values import PartialDate
 
 from .conftest import built_copy_of_example, run
 from .workbooks import annex_docx

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from koopbericht.findings import CATALOGUE, JSON_KEYS, Severity
 from koopbericht.pipeline import check_year
-from koopbericht.project import Project
+from koopbericht.project.folder import Project
 from koopbericht.round.marked import MARKS
 
 from .conftest import REPO, run

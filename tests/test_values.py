@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from koopbericht.values import PartialDate, clean_text, parse_date, parse_number, split_list
+from koopbericht.normalise.values import PartialDate, clean_text, parse_date, parse_number, split_list
 
 
 @pytest.mark.parametrize(

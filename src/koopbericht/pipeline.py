@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Protocol
 
 from . import findings as F
-from .cells import Reading, cell_readers, read_rows
 from .checks import (
     RowChecker,
     check_columns,
@@ -23,13 +22,14 @@ from .checks import (
     check_layout,
     check_stale,
 )
+from .files.paths import leads_out
 from .findings import Finding, Report, Severity
 from .model import Activity
-from .normalise import Normaliser
-from .paths import leads_out
-from .project import Project
+from .normalise.activities import Normaliser
+from .normalise.columns import Reading, cell_readers, read_rows
+from .normalise.values import one_line
+from .project.folder import Project
 from .read import RawMeldebogen, SourceFile, UnreadableWorkbook, read_meldebogen, source_files, year_files
-from .values import one_line
 from .yeardata import FileResult, YearData
 
 _UNREADABLE = {

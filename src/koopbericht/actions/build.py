@@ -34,12 +34,12 @@ from ..assemble.annexdoc import ANNEX_TITLE
 from ..assemble.completeness import completeness, incomplete, not_reported
 from ..config import YearSettings
 from ..errors import BuildRefused, DraftRefused, UsageError
-from ..fileio import write_all_atomic
+from ..files.atomic import write_all_atomic
+from ..files.paths import leads_out
 from ..findings import Report, Severity
 from ..model import Activity
-from ..paths import leads_out
 from ..pipeline import Progress, check_year
-from ..project import Project
+from ..project.folder import Project
 from ..read.texts.carried import carried_texts
 from ..read.texts.sections import NarrativeText, read_texts
 from ..read.texts.wordtext import WordText

@@ -19,10 +19,10 @@ from pathlib import Path
 from ..advice import counts_text, department_text
 from ..config import Contact, Department, YearSettings
 from ..errors import OutputError, UsageError
-from ..fileio import os_reason, write_all_atomic
+from ..files.atomic import os_reason, write_all_atomic
 from ..findings import Finding, Severity
 from ..pipeline import Progress, check_year
-from ..project import Project
+from ..project.folder import Project
 from ..render.xlsx.stamped import stamped_xlsx
 from ..round.reminder import Attachment, ReminderMail, mail_address, render_eml, sent_at
 from ..yeardata import DepartmentStatus, FileResult, YearData

@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 
 from ..advice import counts_text
 from ..errors import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, CannotAnnotate, KoopberichtError, UsageError
-from ..fileio import write_bytes_atomic
+from ..files.atomic import write_bytes_atomic
 from ..findings import Severity
 from ..pipeline import Progress, check_paths, check_year
-from ..project import Project, valid_year
+from ..project.folder import Project, valid_year
 from ..yeardata import FileResult, YearData
 from .arguments import check_files
 

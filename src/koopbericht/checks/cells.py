@@ -6,11 +6,11 @@ import datetime as dt
 from collections.abc import Iterator
 
 from .. import findings as F
-from ..cells import Reading
 from ..config import Column, Settings
 from ..findings import Finding, Location, Severity
+from ..normalise.columns import Reading
+from ..normalise.values import PartialDate
 from ..read import RawCell, RawMeldebogen, RawRow
-from ..values import PartialDate
 
 Dates = dict[str, tuple[PartialDate, RawCell]]
 

@@ -50,7 +50,7 @@ def status(
 ) -> None:
     """Zeigt den Rücklauf je Geschäftsbereich (Eingang, Vorhaben, Fehler, Warnungen, Kontakt) und die Frist."""
     from ..actions.status import export_status, output_format, year_status
-    from ..project import Project
+    from ..project.folder import Project
     from ..round.ruecklauf import status_json
     from . import console
 

@@ -23,11 +23,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..config import Column, ColumnType, Department, Settings, YearSettings
 from ..model import Activity
+from ..normalise.values import PartialDate
 from ..read.workbook import TEMPLATE_LIST_SHEET
 from ..render.xlsx.pagesetup import print_on_page_width
 from ..render.xlsx.safetext import set_text
 from ..render.zipped import deterministic_zip
-from ..values import PartialDate
 
 DATA_SHEET, HELP_SHEET, LIST_SHEET = "Meldebogen", "Anleitung", TEMPLATE_LIST_SHEET
 EXTRA_ROWS = 200  # empty rows with dropdowns below the prefilled ones

@@ -30,8 +30,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from ..errors import CannotAnnotate
+from ..files.oserrors import os_reason
 from ..findings import Finding, Severity
-from ..oserrors import os_reason
 from ..read.layout import XLSX, workbook_format
 from ..read.structure import MAX_COLUMN, MAX_ROW
 from ..read.workbook import openpyxl_errors

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...errors import InputUnreadableError, UsageError
-from ...oserrors import os_reason
+from ...files.oserrors import os_reason
 from .wordtext import WordText, read_word_text
 
 _OTHER_FORMATS = {".doc", ".docm", ".dot", ".dotx", ".odt", ".rtf"}

@@ -20,7 +20,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
 from ...errors import InputUnreadableError
-from ...oserrors import os_reason
+from ...files.oserrors import os_reason
 from ..package import ZIP_ERRORS, damage_reason
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

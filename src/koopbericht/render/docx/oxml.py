@@ -21,7 +21,7 @@ from xml.sax.saxutils import escape, quoteattr
 from lxml import etree
 
 from ...formatting import keep_together
-from ...values import XML_ILLEGAL
+from ...normalise.values import XML_ILLEGAL
 
 HEADER_FILL = "D9E2F3"
 GROUP_FILL = "EDEDED"

@@ -22,7 +22,7 @@ from docx.shared import Cm, Pt
 from lxml import etree
 
 from ...errors import UsageError
-from ...oserrors import os_reason
+from ...files.oserrors import os_reason
 from . import styles
 
 # What python-docx, zipfile and lxml raise for a file that is not a readable Word package; anything

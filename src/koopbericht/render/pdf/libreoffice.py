@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 
 from ...errors import UsageError
-from ...oserrors import os_problem
+from ...files.oserrors import os_problem
 from .soffice import missing, search
 
 TIMEOUT_SECONDS = 300  # one conversion

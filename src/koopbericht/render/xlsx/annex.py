@@ -19,7 +19,7 @@ from openpyxl.utils import get_column_letter
 
 from ...assemble import Annex
 from ...config import ColumnType, Settings
-from ...values import XML_ILLEGAL, PartialDate
+from ...normalise.values import XML_ILLEGAL, PartialDate
 from ..zipped import write_batched
 from .parts import CONTENT_TYPES, MAIN, REL, ROOT_RELS, SHEET, STYLES, WORKBOOK_RELS
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from openpyxl.cell.cell import Cell, MergedCell
 
-from ...values import XML_ILLEGAL
+from ...normalise.values import XML_ILLEGAL
 
 
 def set_text(cell: Cell | MergedCell, value: Any) -> bool:

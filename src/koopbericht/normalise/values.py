@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from .config import Partner, Vocabulary, match_key
+from ..config import Partner, Vocabulary, match_key
 
 # Characters XML 1.0 cannot hold (calamine decodes Excel's `_x0007_` escapes into them).
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

@@ -14,7 +14,7 @@ import tempfile
 from contextlib import suppress
 from pathlib import Path
 
-from .errors import OutputError
+from ..errors import OutputError
 from .oserrors import os_reason
 
 # os_reason lived here before oserrors.py; it is still imported from here.

@@ -1,6 +1,6 @@
 """Normalising stage: raw rows become `Activity` values.
 
-The values come from the cell readers (`cells.py`), which read every cell once:
+The values come from the cell readers (`columns.py`), which read every cell once:
 whitespace and Unicode normalised, vocabulary synonyms replaced by their allowed value,
 partner aliases by the register's name, partner lists split, deduplicated and sorted,
 dates read into `PartialDate`. What the readers changed silently is reported by the row
@@ -13,12 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import findings as F
-from .cells import Reading
-from .config import Settings
-from .findings import Finding
-from .model import Activity, Source
-from .read import RawMeldebogen, RawRow
+from .. import findings as F
+from ..config import Settings
+from ..findings import Finding
+from ..model import Activity, Source
+from ..read import RawMeldebogen, RawRow
+from .columns import Reading
 
 
 @dataclass

@@ -17,11 +17,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .errors import ConfigError, ConfigProblem, InputUnreadableError
-from .oserrors import os_reason
-from .paths import shown_relative
-from .tomllines import KeyPath, index_lines
-from .tomlsyntax import date_hint, syntax_problem
+from ...errors import ConfigError, ConfigProblem, InputUnreadableError
+from ...files.oserrors import os_reason
+from ...files.paths import shown_relative
+from .lines import KeyPath, index_lines
+from .syntax import date_hint, syntax_problem
 
 TYPE_NAMES = {
     str: "Text",

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .config import CONFIG_FILE, Settings, YearSettings, load_settings, load_year
-from .errors import ProjectNotFoundError, UsageError
-from .paths import shown_relative
+from ..config import CONFIG_FILE, Settings, YearSettings, load_settings, load_year
+from ..errors import ProjectNotFoundError, UsageError
+from ..files.paths import shown_relative
 
 MIN_YEAR, MAX_YEAR = 1990, 2100
 
