@@ -20,8 +20,9 @@ from openpyxl.workbook.workbook import Workbook
 from typer.testing import CliRunner
 
 from koopbericht.actions.validate import annotate_copies
-from koopbericht.advice import department_text, severity_counts
-from koopbericht.findings import CATALOGUE, PARTNER_UNKNOWN, Finding, Severity
+from koopbericht.findings import CATALOGUE, Finding, Severity
+from koopbericht.findings.advice import department_text, severity_counts
+from koopbericht.findings.catalogue import PARTNER_UNKNOWN
 from koopbericht.pipeline import check_year
 from koopbericht.project.folder import Project
 from koopbericht.round.form import CORRECT_FILL, UPDATE_FILL

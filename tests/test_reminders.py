@@ -15,8 +15,8 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from koopbericht.actions.reminders import write_reminders
-from koopbericht.advice import department_text
 from koopbericht.findings import CATALOGUE, Severity
+from koopbericht.findings.advice import department_text
 from koopbericht.pipeline import check_year
 from koopbericht.project.folder import Project
 

@@ -21,7 +21,7 @@ from koopbericht.checks.cells import GERMAN_ERRORS
 from koopbericht.cli import app
 from koopbericht.errors import EXIT_USAGE, OutputError
 from koopbericht.files.atomic import write_all_atomic
-from koopbericht.findings import REQUIRED_MISSING
+from koopbericht.findings.catalogue import REQUIRED_MISSING
 from koopbericht.round import marked as annotate_module
 
 from .conftest import run

@@ -13,7 +13,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
 
-from . import findings as F
 from .checks import (
     RowChecker,
     check_columns,
@@ -24,6 +23,7 @@ from .checks import (
 )
 from .files.paths import leads_out
 from .findings import Finding, Report, Severity
+from .findings import catalogue as F
 from .model import Activity
 from .normalise.activities import Normaliser
 from .normalise.columns import Reading, cell_readers, read_rows

@@ -16,11 +16,11 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..advice import counts_text, department_text
 from ..config import Contact, Department, YearSettings
 from ..errors import OutputError, UsageError
 from ..files.atomic import os_reason, write_all_atomic
 from ..findings import Finding, Severity
+from ..findings.advice import counts_text, department_text
 from ..pipeline import Progress, check_year
 from ..project.folder import Project
 from ..render.xlsx.stamped import stamped_xlsx

@@ -7,10 +7,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..advice import counts_text
 from ..errors import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, CannotAnnotate, KoopberichtError, UsageError
 from ..files.atomic import write_bytes_atomic
 from ..findings import Severity
+from ..findings.advice import counts_text
 from ..pipeline import Progress, check_paths, check_year
 from ..project.folder import Project, valid_year
 from ..yeardata import FileResult, YearData

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from .. import findings as F
 from ..config import Column, Settings
 from ..findings import Finding, Location, Severity
+from ..findings import catalogue as F
 from ..normalise.columns import Reading
 from ..normalise.values import PartialDate
 from ..read import RawCell, RawMeldebogen, RawRow

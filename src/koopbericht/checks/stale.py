@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import findings as F
 from ..config import Settings
 from ..findings import Finding
+from ..findings import catalogue as F
 from ..model import Activity
 
 

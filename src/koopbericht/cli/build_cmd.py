@@ -67,8 +67,8 @@ def build(
 
 def _show(result: BuildResult, project: Project, jahr: int) -> None:
     """What was written, what was left out, and whether it is an Entwurf."""
-    from ..advice import counts_text
     from ..findings import Severity
+    from ..findings.advice import counts_text
     from . import console
 
     errors, warnings = result.report.count(Severity.ERROR), result.report.count(Severity.WARNING)

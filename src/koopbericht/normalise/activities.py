@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import findings as F
 from ..config import Settings
 from ..findings import Finding
+from ..findings import catalogue as F
 from ..model import Activity, Source
 from ..read import RawMeldebogen, RawRow
 from .columns import Reading

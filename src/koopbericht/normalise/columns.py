@@ -14,9 +14,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .. import findings as F
 from ..config import Column, ColumnType, Settings, Vocabulary
 from ..findings import Note
+from ..findings import catalogue as F
 from ..read import RawMeldebogen
 from .values import PartnerIndex, clean_text, parse_date, parse_number, split_list, vocabulary_suggestion
 

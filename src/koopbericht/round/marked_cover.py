@@ -16,8 +16,8 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..advice import severity_counts
 from ..findings import Finding, Severity
+from ..findings.advice import severity_counts
 from ..formatting import german_date
 from ..render.xlsx.safetext import set_text
 from .marked_sheets import (

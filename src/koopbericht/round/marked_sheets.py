@@ -17,9 +17,9 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..advice import department_text
 from ..config import Settings
 from ..findings import Finding, Severity
+from ..findings.advice import department_text
 from ..formatting import format_value, german_date
 from ..render.xlsx.pagesetup import print_on_page_width
 from ..render.xlsx.safetext import set_text

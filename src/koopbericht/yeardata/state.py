@@ -26,7 +26,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..config import Department
-from ..findings import DEPARTMENT_MISSING, DESCRIPTION_UNCHANGED, Report
+from ..findings import Report
+from ..findings.catalogue import DEPARTMENT_MISSING, DESCRIPTION_UNCHANGED
 from ..model import Activity
 from .exclusions import Exclusions
 from .files import FileResult

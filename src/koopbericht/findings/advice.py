@@ -14,9 +14,9 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from .config import Settings
-from .findings import Finding, Severity
-from .formatting import counted, german_number
+from ..config import Settings
+from ..formatting import counted, german_number
+from .catalogue import Finding, Severity
 
 SHOWN = 120  # characters of a value or suggestion quoted in a text; the rest is cut off with "…"
 MAX_LISTED = 10  # allowed values named in a text; a longer list is left to the form's dropdown
