@@ -23,10 +23,10 @@ from koopbericht.actions.validate import annotate_copies
 from koopbericht.findings import CATALOGUE, Finding, Severity
 from koopbericht.findings.advice import department_text, severity_counts
 from koopbericht.findings.catalogue import PARTNER_UNKNOWN
-from koopbericht.pipeline import check_year
 from koopbericht.project.folder import Project
 from koopbericht.round.form import CORRECT_FILL, UPDATE_FILL
 from koopbericht.round.marked import MARKS
+from koopbericht.year.pipeline import check_year
 
 from .conftest import run
 from .workbooks import YEAR, make_project, row, write_workbook

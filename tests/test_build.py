@@ -18,8 +18,8 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from typer.testing import CliRunner
 
-from koopbericht.pipeline import check_year
 from koopbericht.project.folder import Project
+from koopbericht.year.pipeline import check_year
 
 from .conftest import built_copy_of_example, run
 from .libreoffice import convert

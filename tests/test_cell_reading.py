@@ -16,8 +16,8 @@ from koopbericht.findings import Severity
 from koopbericht.normalise import values
 from koopbericht.normalise.columns import cell_readers
 from koopbericht.normalise.values import PartialDate
-from koopbericht.pipeline import check_year
 from koopbericht.project.folder import Project
+from koopbericht.year.pipeline import check_year
 
 from .conftest import EXAMPLE
 

@@ -11,9 +11,9 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from koopbericht.actions.compare import compare_years
-from koopbericht.compare.align import FULL_SEARCH_PAIRS, SHORTLIST, align
 from koopbericht.model import Activity, Source
 from koopbericht.project.folder import Project
+from koopbericht.year.align import FULL_SEARCH_PAIRS, SHORTLIST, align
 
 from .conftest import EXAMPLE, run
 from .workbooks import YEAR, Text, make_project, row, write_workbook

@@ -25,9 +25,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from koopbericht.pipeline import check_paths
 from koopbericht.project.folder import Project
-from koopbericht.yeardata import YearData
+from koopbericht.year import YearData
+from koopbericht.year.pipeline import check_paths
 
 from .conftest import EXAMPLE, run
 from .damage import DEFLATED, ENCRYPTED, STORED, UTF8_NAME, Member, build, data_offset, find, parse, with_shared_strings

@@ -21,9 +21,9 @@ from typer.testing import CliRunner
 
 from koopbericht.actions.build import build_year
 from koopbericht.actions.compare import compare_years
-from koopbericht.pipeline import check_year
 from koopbericht.project.folder import Project
-from koopbericht.yeardata import NOT_USABLE, DepartmentStatus, Exclusions
+from koopbericht.year import NOT_USABLE, DepartmentStatus, Exclusions
+from koopbericht.year.pipeline import check_year
 
 from .conftest import run
 from .hostile import truncated

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from koopbericht.pipeline import check_year
 from koopbericht.project.folder import Project
+from koopbericht.year.pipeline import check_year
 
 from .conftest import EXAMPLE, run
 from .libreoffice import convert

@@ -12,8 +12,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from typer.testing import CliRunner
 
 from koopbericht.findings import Finding
-from koopbericht.pipeline import check_paths
 from koopbericht.project.folder import Project
+from koopbericht.year.pipeline import check_paths
 
 from .conftest import run
 from .libreoffice import convert

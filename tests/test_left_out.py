@@ -9,8 +9,8 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from koopbericht.findings import CATALOGUE, Scope
-from koopbericht.pipeline import check_year
 from koopbericht.project.folder import Project
+from koopbericht.year.pipeline import check_year
 
 from .conftest import run
 from .workbooks import HEADER, annex_docx, make_project, row, write_workbook

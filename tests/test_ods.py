@@ -22,10 +22,10 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
 
-from koopbericht.pipeline import check_paths
 from koopbericht.project.folder import Project
 from koopbericht.read.calamine import CalamineRows
 from koopbericht.read.layout import open_values, read_layout
+from koopbericht.year.pipeline import check_paths
 
 from . import odsfile
 from .conftest import REPO, run

@@ -19,9 +19,9 @@ from koopbericht.actions.compare import compare_years
 from koopbericht.actions.template import write_templates
 from koopbericht.actions.validate import annotate_copies
 from koopbericht.normalise.values import clean_text
-from koopbericht.pipeline import check_year
 from koopbericht.project.folder import Project
 from koopbericht.render.comparison import to_xlsx
+from koopbericht.year.pipeline import check_year
 
 from .workbooks import HEADER, YEAR, Text, make_project, row, write_workbook
 

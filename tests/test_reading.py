@@ -12,10 +12,10 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
 
-from koopbericht.pipeline import check_paths
 from koopbericht.project.folder import Project
 from koopbericht.read import workbook as reader
-from koopbericht.yeardata import YearData
+from koopbericht.year import YearData
+from koopbericht.year.pipeline import check_paths
 
 from . import oddities
 from .conftest import EXAMPLE, run

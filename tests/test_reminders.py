@@ -17,8 +17,8 @@ from typer.testing import CliRunner
 from koopbericht.actions.reminders import write_reminders
 from koopbericht.findings import CATALOGUE, Severity
 from koopbericht.findings.advice import department_text
-from koopbericht.pipeline import check_year
 from koopbericht.project.folder import Project
+from koopbericht.year.pipeline import check_year
 
 from .conftest import run
 from .roundfolder import GB1_ERROR_CELL, GB1_FILE, MELDUNG, make_round

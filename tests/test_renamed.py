@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from koopbericht.pipeline import check_year
 from koopbericht.project.folder import Project
+from koopbericht.year.pipeline import check_year
 
 from .workbooks import HEADER, make_project, row, write_workbook
 

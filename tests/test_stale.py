@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from koopbericht.findings import Finding, Scope, Severity
-from koopbericht.pipeline import check_paths, check_year
 from koopbericht.project.folder import Project
+from koopbericht.year.pipeline import check_paths, check_year
 
 from .workbooks import YEAR, make_project, row, write_workbook
 

@@ -10,8 +10,8 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from koopbericht.pipeline import check_paths, check_year
 from koopbericht.project.folder import Project
+from koopbericht.year.pipeline import check_paths, check_year
 
 from .conftest import run
 from .libreoffice import convert

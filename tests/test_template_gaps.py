@@ -14,8 +14,8 @@ from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.worksheet.worksheet import Worksheet
 from typer.testing import CliRunner
 
-from koopbericht.pipeline import check_year
 from koopbericht.project.folder import Project
+from koopbericht.year.pipeline import check_year
 
 from .conftest import REPO, run
 from .hostile import truncated

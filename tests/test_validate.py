@@ -12,9 +12,9 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from koopbericht.findings import CATALOGUE, JSON_KEYS, Severity
-from koopbericht.pipeline import check_year
 from koopbericht.project.folder import Project
 from koopbericht.round.marked import MARKS
+from koopbericht.year.pipeline import check_year
 
 from .conftest import REPO, run
 from .workbooks import HEADER, make_project, row, write_workbook

@@ -38,7 +38,6 @@ from ..files.atomic import write_all_atomic
 from ..files.paths import leads_out
 from ..findings import Report, Severity
 from ..model import Activity
-from ..pipeline import Progress, check_year
 from ..project.folder import Project
 from ..read.texts.carried import carried_texts
 from ..read.texts.sections import NarrativeText, read_texts
@@ -47,7 +46,8 @@ from ..render import PublishedFile, find_soffice, render_annex_xlsx, render_docx
 from ..render.pdf.convert import no_libreoffice, pdf_of
 from ..render.pdf.libreoffice import Office, libreoffice
 from ..render.pdf.soffice import german_hyphenation, no_hyphenation
-from ..yeardata import YearData
+from ..year import YearData
+from ..year.pipeline import Progress, check_year
 from .oparl import BERLIN, NO_OPARL, oparl_outputs
 
 

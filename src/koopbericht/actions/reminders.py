@@ -21,11 +21,11 @@ from ..errors import OutputError, UsageError
 from ..files.atomic import os_reason, write_all_atomic
 from ..findings import Finding, Severity
 from ..findings.advice import counts_text, department_text
-from ..pipeline import Progress, check_year
 from ..project.folder import Project
 from ..render.xlsx.stamped import stamped_xlsx
 from ..round.reminder import Attachment, ReminderMail, mail_address, render_eml, sent_at
-from ..yeardata import DepartmentStatus, FileResult, YearData
+from ..year import DepartmentStatus, FileResult, YearData
+from ..year.pipeline import Progress, check_year
 from .template import TemplatePlan, plan_templates
 from .validate import annotate_copies
 

@@ -13,10 +13,10 @@ from pathlib import Path
 from ..errors import UsageError
 from ..files.atomic import write_bytes_atomic
 from ..findings import Finding, Severity
-from ..pipeline import Progress, check_year
 from ..project.folder import Project
 from ..round.ruecklauf import DepartmentStatus, YearStatus, status_csv, status_json, status_xlsx
-from ..yeardata import FileResult, YearData
+from ..year import FileResult, YearData
+from ..year.pipeline import Progress, check_year
 
 __all__ = ["FORMATS", "DepartmentStatus", "YearStatus", "export_status", "output_format", "year_status"]
 

@@ -26,11 +26,11 @@ from ..errors import UsageError
 from ..files.atomic import write_bytes_atomic
 from ..findings import TYPES, Scope
 from ..model import Activity
-from ..pipeline import check_year
 from ..project.folder import Project
 from ..round.form import Carried, Correction, render_meldebogen
 from ..round.form import PreviousGap as Gap
-from ..yeardata import DepartmentStatus, YearData
+from ..year import DepartmentStatus, YearData
+from ..year.pipeline import check_year
 
 
 @dataclass(frozen=True)

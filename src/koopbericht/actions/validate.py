@@ -11,9 +11,9 @@ from ..errors import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, CannotAnnotate, Ko
 from ..files.atomic import write_bytes_atomic
 from ..findings import Severity
 from ..findings.advice import counts_text
-from ..pipeline import Progress, check_paths, check_year
 from ..project.folder import Project, valid_year
-from ..yeardata import FileResult, YearData
+from ..year import FileResult, YearData
+from ..year.pipeline import Progress, check_paths, check_year
 from .arguments import check_files
 
 if TYPE_CHECKING:

@@ -13,7 +13,7 @@ from ..model import NO_REPORT, NOT_TAKEN, Activity
 from ..project.scaffold import is_placeholder_number, is_starter_text
 from ..read.texts.carried import CarriedTexts
 from ..read.texts.sections import MarkdownText, NarrativeText
-from ..yeardata import DepartmentState, DepartmentStatus, YearData, left_out_lines
+from ..year import DepartmentState, DepartmentStatus, YearData, left_out_lines
 from .stats import Completeness
 
 

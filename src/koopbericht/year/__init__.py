@@ -14,7 +14,7 @@ from ..config import Department
 from ..findings import Report
 from ..model import Activity
 from .exclusions import Exclusions, exclusions
-from .files import FileResult
+from .fileresult import FileResult
 from .state import NOT_USABLE, DepartmentState, DepartmentStatus, department_states, left_out_lines
 
 __all__ = [

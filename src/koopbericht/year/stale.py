@@ -14,6 +14,7 @@ from ..config import Settings
 from ..findings import Finding
 from ..findings import catalogue as F
 from ..model import Activity
+from .align import align
 
 
 def _text(value: object) -> str:
@@ -25,9 +26,6 @@ def check_stale(
     activities: list[Activity], previous: list[Activity], previous_year: int, settings: Settings
 ) -> Iterator[Finding]:
     """Rows whose Beschreibung/Sachstand and Status are those of the same activity in `previous_year`."""
-    # Imported here: the compare package imports the pipeline, which imports these checks.
-    from ..compare.align import align
-
     if not activities or not previous:
         return
     title = settings.column("beschreibung").title

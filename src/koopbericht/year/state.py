@@ -30,7 +30,7 @@ from ..findings import Report
 from ..findings.catalogue import DEPARTMENT_MISSING, DESCRIPTION_UNCHANGED
 from ..model import Activity
 from .exclusions import Exclusions
-from .files import FileResult
+from .fileresult import FileResult
 
 
 class DepartmentStatus(enum.Enum):

@@ -13,24 +13,24 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
 
-from .checks import (
+from ..checks import (
     RowChecker,
     check_columns,
     check_departments,
     check_duplicates,
     check_layout,
-    check_stale,
 )
-from .files.paths import leads_out
-from .findings import Finding, Report, Severity
-from .findings import catalogue as F
-from .model import Activity
-from .normalise.activities import Normaliser
-from .normalise.columns import Reading, cell_readers, read_rows
-from .normalise.values import one_line
-from .project.folder import Project
-from .read import RawMeldebogen, SourceFile, UnreadableWorkbook, read_meldebogen, source_files, year_files
-from .yeardata import FileResult, YearData
+from ..files.paths import leads_out
+from ..findings import Finding, Report, Severity
+from ..findings import catalogue as F
+from ..model import Activity
+from ..normalise.activities import Normaliser
+from ..normalise.columns import Reading, cell_readers, read_rows
+from ..normalise.values import one_line
+from ..project.folder import Project
+from ..read import RawMeldebogen, SourceFile, UnreadableWorkbook, read_meldebogen, source_files, year_files
+from . import FileResult, YearData
+from .stale import check_stale
 
 _UNREADABLE = {
     "damaged": F.FILE_DAMAGED,
