@@ -8,8 +8,7 @@ from collections.abc import Iterator
 from ..config import Column, Settings
 from ..findings import Finding, Location, Severity
 from ..findings import catalogue as F
-from ..normalise.columns import Reading
-from ..normalise.values import PartialDate
+from ..normalise.values import PartialDate, Reading
 from ..read import RawCell, RawMeldebogen, RawRow
 
 Dates = dict[str, tuple[PartialDate, RawCell]]

@@ -18,7 +18,7 @@ from ..findings import Finding
 from ..findings import catalogue as F
 from ..model import Activity, Source
 from ..read import RawMeldebogen, RawRow
-from .columns import Reading
+from .values import Reading
 
 
 @dataclass

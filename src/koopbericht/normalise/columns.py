@@ -11,28 +11,13 @@ into findings at the cell's place, the normaliser keeps the value.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from ..config import Column, ColumnType, Settings, Vocabulary
 from ..findings import Note
 from ..findings import catalogue as F
 from ..read import RawMeldebogen
-from .values import PartnerIndex, clean_text, parse_date, parse_number, split_list, vocabulary_suggestion
-
-
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """A cell's normalised value, whether it was readable as its type, and the notes about it.
-
-    `value` is None when the cell cannot be read (an unreadable date or number);
-    `valid` is False also for a text outside its vocabulary (the text is kept as value).
-    """
-
-    value: Any
-    valid: bool = True
-    notes: tuple[Note, ...] = ()
-
+from .values import PartnerIndex, Reading, clean_text, parse_date, parse_number, split_list, vocabulary_suggestion
 
 CellReader = Callable[[Any], Reading]
 

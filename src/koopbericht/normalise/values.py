@@ -11,9 +11,12 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..config import Partner, Vocabulary, match_key
+
+if TYPE_CHECKING:
+    from ..findings import Note
 
 # Characters XML 1.0 cannot hold (calamine decodes Excel's `_x0007_` escapes into them).
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -232,3 +235,16 @@ class PartnerIndex:
         """The registered partner an unknown `name` most likely means."""
         found = closest(name, self._labels, cutoff=0.75)
         return self.canonical(found) if found else None
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A cell's normalised value, whether it was readable as its type, and the notes about it.
+
+    `value` is None when the cell cannot be read (an unreadable date or number);
+    `valid` is False also for a text outside its vocabulary (the text is kept as value).
+    """
+
+    value: Any
+    valid: bool = True
+    notes: tuple[Note, ...] = ()

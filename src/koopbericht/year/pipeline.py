@@ -25,8 +25,8 @@ from ..findings import Finding, Report, Severity
 from ..findings import catalogue as F
 from ..model import Activity
 from ..normalise.activities import Normaliser
-from ..normalise.columns import Reading, cell_readers, read_rows
-from ..normalise.values import one_line
+from ..normalise.columns import cell_readers, read_rows
+from ..normalise.values import Reading, one_line
 from ..project.folder import Project
 from ..read import RawMeldebogen, SourceFile, UnreadableWorkbook, read_meldebogen, source_files, year_files
 from . import FileResult, YearData
