@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import errno
+import json
 import os
 import subprocess
 import sys
@@ -22,6 +23,7 @@ from koopbericht.errors import EXIT_OUTPUT, OutputError
 from koopbericht.files.atomic import os_reason, write_all_atomic, write_bytes_atomic
 
 from ..conftest import run
+from ..workbooks import make_project, row, write_workbook
 
 CLOSED_PIPE = 141
 ENGLISH = ("Permission denied", "Is a directory", "Not a directory", "File exists", "No space left")
@@ -380,3 +382,122 @@ def test_handled_lets_a_broken_pipe_through() -> None:
 
     with pytest.raises(BrokenPipeError), handled():
         raise BrokenPipeError(errno.EPIPE, "Broken pipe")
+
+
+# -- from the review of issue 11 --------------------------------------------------------------------------------
+
+
+def meldungen(root: Path, year: int = 2023) -> Path:
+    return root / str(year) / "meldungen"
+
+
+# -- 3. JSON stays lossless on a stdout that is not UTF-8 --------------------------------------------------------
+
+ODD_TITLE = "Győr → Ørsted ✓"
+
+
+def odd_project(root: Path) -> Path:
+    make_project(root, 2022)
+    make_project(root, 2023)
+    write_workbook(meldungen(root, 2022) / "GB1_Meldebogen.xlsx", [row(1)])
+    # The same title twice: the warning "vorhaben-doppelt" quotes it as its value.
+    write_workbook(
+        meldungen(root, 2023) / "GB1_Meldebogen.xlsx",
+        [row(1), row(2, vorhaben=ODD_TITLE), row(3, vorhaben=ODD_TITLE)],
+    )
+    return root
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "ascii"])
+def test_validate_json_is_lossless_on_a_narrow_stdout(tmp_path: Path, encoding: str) -> None:
+    root = odd_project(tmp_path / "projekt")
+    result = subprocess.run(
+        cli("validate", "2023", "-C", str(root), "--format", "json"),
+        capture_output=True,
+        env=environment(PYTHONIOENCODING=encoding),
+        cwd=tmp_path,
+        timeout=120,
+    )
+    assert result.returncode in (0, 1), result.stderr
+    data = json.loads(result.stdout.decode(encoding))
+    assert ODD_TITLE in [f["value"] for f in data["findings"]]
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "ascii"])
+def test_compare_json_is_lossless_on_a_narrow_stdout(tmp_path: Path, encoding: str) -> None:
+    root = odd_project(tmp_path / "projekt")
+    result = subprocess.run(
+        cli("compare", "2022", "2023", "-C", str(root), "--format", "json"),
+        capture_output=True,
+        env=environment(PYTHONIOENCODING=encoding),
+        cwd=tmp_path,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout.decode(encoding))
+    assert ODD_TITLE in [a["vorhaben"] for a in data["neu"]]
+
+
+def test_compare_json_into_a_file_stays_readable_utf8(tmp_path: Path, runner: CliRunner) -> None:
+    root = odd_project(tmp_path / "projekt")
+    target = tmp_path / "vergleich.json"
+    code, output = run(runner, "compare", "2022", "2023", "-C", str(root), "--format", "json", "-o", str(target))
+    assert code == 0, output
+    assert ODD_TITLE in target.read_text(encoding="utf-8")  # a file is UTF-8: no \u escapes needed
+
+
+# -- 4. a previous output that cannot be read is never deleted ---------------------------------------------------
+
+
+def test_an_unreadable_previous_output_is_not_deleted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first, second = tmp_path / "vorlage.docx", tmp_path / "anlage.xlsx"
+    first.write_bytes(b"old vorlage")
+    second.write_bytes(b"old anlage")
+    real_read_bytes = Path.read_bytes
+    real_replace = os.replace
+
+    def read_bytes(self: Path) -> bytes:
+        if self == first:
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real_read_bytes(self)
+
+    def replace(source: StrPath, target: StrPath) -> None:
+        if Path(target) == second:
+            raise PermissionError(errno.EACCES, "Permission denied", str(target))
+        real_replace(source, target)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr("koopbericht.files.atomic.os.replace", replace)
+
+    with pytest.raises(OutputError) as raised:
+        write_all_atomic({first: b"new vorlage", second: b"new anlage"})
+    monkeypatch.undo()
+
+    assert first.exists(), "a file whose previous content could not be read was deleted"
+    assert first.read_bytes() == b"new vorlage"
+    assert second.read_bytes() == b"old anlage"
+    assert f"{first} wurde bereits neu geschrieben" in raised.value.message
+
+
+def test_a_new_output_is_removed_again_when_a_later_one_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first, second = tmp_path / "vorlage.docx", tmp_path / "anlage.xlsx"
+    second.write_bytes(b"old anlage")
+    real_replace = os.replace
+
+    def replace(source: StrPath, target: StrPath) -> None:
+        if Path(target) == second:
+            raise PermissionError(errno.EACCES, "Permission denied", str(target))
+        real_replace(source, target)
+
+    monkeypatch.setattr("koopbericht.files.atomic.os.replace", replace)
+    with pytest.raises(OutputError):
+        write_all_atomic({first: b"new vorlage", second: b"new anlage"})
+    assert not first.exists()
+    assert second.read_bytes() == b"old anlage"
+
+
+def test_readme_promises_only_what_is_true_for_exit_code_5() -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    line = next(line for line in readme.splitlines() if line.startswith("| 5 |"))
+    assert "die bisherige Datei bleibt unverändert" not in line
+    assert "wiederhergestellt" in line

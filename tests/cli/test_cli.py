@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from koopbericht import __version__
 from koopbericht.cli import app
 from koopbericht.config import load_settings, load_year
+from koopbericht.errors import EXIT_USAGE
 
 from ..conftest import EXAMPLE, REPO, run
 
@@ -182,3 +183,34 @@ def test_example_years_load() -> None:
         settings = load_year(EXAMPLE, year)
         assert settings.master.number
         assert settings.consultations and settings.consultations[0].lead
+
+
+# -- from the review of issue 11 --------------------------------------------------------------------------------
+
+
+# -- 5. init where a folder it needs is a file ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("blocked", ["2023/meldungen", "2023/text", "2023"])
+def test_init_refuses_a_file_where_a_folder_belongs(tmp_path: Path, runner: CliRunner, blocked: str) -> None:
+    folder = tmp_path / "neu"
+    blocker = folder / blocked
+    blocker.parent.mkdir(parents=True, exist_ok=True)
+    blocker.write_text("im Weg", encoding="utf-8")
+    before = sorted(p.relative_to(folder) for p in folder.rglob("*"))
+
+    code, output = run(runner, "init", str(folder), "--jahr", "2023")
+
+    assert code == EXIT_USAGE, output
+    assert "Interner Fehler" not in output
+    assert str(blocker) in output.replace("\n", "") and "Datei, kein Ordner" in output
+    assert sorted(p.relative_to(folder) for p in folder.rglob("*")) == before  # nothing written
+    assert blocker.read_text(encoding="utf-8") == "im Weg"
+
+
+def test_init_still_works_in_an_existing_empty_folder(tmp_path: Path, runner: CliRunner) -> None:
+    folder = tmp_path / "neu"
+    (folder / "2023" / "meldungen").mkdir(parents=True)
+    code, output = run(runner, "init", str(folder), "--jahr", "2023")
+    assert code == 0, output
+    assert (folder / "koopbericht.toml").is_file() and (folder / "2023" / "text" / "01-bericht.md").is_file()

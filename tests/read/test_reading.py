@@ -12,6 +12,8 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
 
+from koopbericht.checks.cells import GERMAN_ERRORS
+from koopbericht.cli import app
 from koopbericht.project.folder import Project
 from koopbericht.read import workbook as reader
 from koopbericht.year import YearData
@@ -355,3 +357,43 @@ def test_an_error_value_in_the_header_is_an_error_at_its_cell(project: Path) -> 
     path = _patched(project, lambda x: x.replace(header_cell, b'<c r="D1" t="e"><v>#REF!</v></c>'))
     findings = check(project, path).report.findings
     assert [(f.code, f.cell, f.value) for f in findings if f.code == "fehlerwert"] == [("fehlerwert", "D1", "#BEZUG!")]
+
+
+# -- from the review of issue 11 --------------------------------------------------------------------------------
+
+
+def meldungen(root: Path, year: int = 2023) -> Path:
+    return root / str(year) / "meldungen"
+
+
+# -- 6. German names of Excel's newer error values --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("english", "german"),
+    [
+        ("#SPILL!", "#ÜBERLAUF!"),
+        ("#CALC!", "#KALK!"),
+        ("#GETTING_DATA", "#DATEN_ABRUFEN"),
+        ("#FIELD!", "#FIELD!"),  # German Excel keeps these names
+        ("#BLOCKED!", "#BLOCKED!"),
+    ],
+)
+def test_newer_error_values_have_their_german_names(english: str, german: str) -> None:
+    assert GERMAN_ERRORS.get(english, english) == german
+
+
+def test_a_spill_error_is_shown_with_its_german_name(tmp_path: Path, runner: CliRunner) -> None:
+    root = make_project(tmp_path / "projekt")
+    path = write_workbook(meldungen(root) / "GB1_Meldebogen.xlsx", [row(1), row(2)])
+    workbook = load_workbook(path)
+    cell = workbook["Meldebogen"]["F3"]
+    cell.value = "#SPILL!"
+    cell.data_type = "e"
+    workbook.save(path)
+
+    result = runner.invoke(app, ["validate", "2023", "-C", str(root), "--format", "json"], catch_exceptions=False)
+
+    assert result.exit_code == 1, result.output
+    findings = json.loads(result.stdout)["findings"]
+    assert [f["value"] for f in findings if f["code"] == "fehlerwert"] == ["#ÜBERLAUF!"]

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import gc
+import re
+import warnings
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +26,9 @@ from typer.testing import CliRunner
 from koopbericht.actions.validate import annotate_copies
 from koopbericht.findings import CATALOGUE, Finding, Severity
 from koopbericht.findings.advice import department_text, severity_counts
-from koopbericht.findings.catalogue import PARTNER_UNKNOWN
+from koopbericht.findings.catalogue import PARTNER_UNKNOWN, REQUIRED_MISSING
 from koopbericht.project.folder import Project
+from koopbericht.round import marked as annotate_module
 from koopbericht.round.form import CORRECT_FILL, UPDATE_FILL
 from koopbericht.round.marked import MARKS
 from koopbericht.year.pipeline import check_year
@@ -335,3 +340,135 @@ def test_a_departments_own_comment_on_a_marked_cell_is_kept(project: Path, runne
     comment = load_workbook(tmp_path / "zurueck" / source.name)["Meldebogen"]["F2"].comment
     assert comment is not None and comment.text.startswith("Fehler: ")
     assert comment.text.endswith("\n\nIhr Kommentar: Status noch offen")
+
+
+# -- from the review of issue 11 --------------------------------------------------------------------------------
+
+
+def meldungen(root: Path, year: int = 2023) -> Path:
+    return root / str(year) / "meldungen"
+
+
+def annotated_cells(path: Path) -> dict[str, str]:
+    """Comment text by cell of the data sheet of an annotated copy."""
+    with path.open("rb") as stream:  # openpyxl refuses a path not named .xlsx
+        workbook = load_workbook(stream)
+    sheet = workbook["Meldebogen"]
+    return {cell.coordinate: cell.comment.text for line in sheet.iter_rows() for cell in line if cell.comment}
+
+
+def add_merge(path: Path, ref: str) -> None:
+    """Put a <mergeCell ref=…> into the data sheet's XML directly (openpyxl would expand a huge one)."""
+    with zipfile.ZipFile(path) as source:
+        members = {info.filename: source.read(info) for info in source.infolist()}
+    name = "xl/worksheets/sheet1.xml"
+    xml = members[name].decode("utf-8")
+    merge = f'<mergeCells count="1"><mergeCell ref="{ref}"/></mergeCells>'
+    xml = re.sub(r"</sheetData>|<sheetData\s*/>", lambda m: m.group(0) + merge, xml, count=1)
+    members[name] = xml.encode("utf-8")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for member, data in members.items():
+            target.writestr(member, data)
+
+
+# -- 1. --annotate with merged cells ----------------------------------------------------------------------------
+
+
+def test_a_finding_inside_a_merged_range_is_marked_at_its_top_left_cell(tmp_path: Path, runner: CliRunner) -> None:
+    root = make_project(tmp_path / "projekt")
+    path = write_workbook(meldungen(root) / "GB1_Meldebogen.xlsx", [row(n) for n in range(1, 6)])
+    workbook = load_workbook(path)
+    sheet = workbook["Meldebogen"]
+    sheet["C4"] = None  # Vorhaben of row 4 empty, and merged into Handlungsfeld B4:C4
+    sheet.merge_cells("B4:C4")
+    workbook.save(path)
+    out = tmp_path / "zurueck"
+
+    code, output = run(runner, "validate", "2023", "-C", str(root), "--annotate", str(out))
+
+    assert code == 1, output
+    assert "Interner Fehler" not in output
+    comments = annotated_cells(out / path.name)
+    assert "C4" not in comments
+    assert "Fehler (betrifft C4): „Vorhaben“ ist eine Pflichtangabe" in comments["B4"]
+    summary = load_workbook(out / path.name)["Prüfergebnis"]
+    assert "C4" in [cell.value for cell in summary["B"]]  # the list still names the finding's own cell
+
+
+def test_a_huge_merged_range_refuses_the_copy_without_loading_it(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_project(tmp_path / "projekt")
+    rows = [row(n) for n in range(1, 6)]
+    rows[1][5] = "unbekannter Status"  # an error to mark
+    path = write_workbook(meldungen(root) / "GB1_Meldebogen.xlsx", rows)
+    add_merge(path, "N20:Z1048576")
+
+    def no_load(*args: object, **kwargs: object) -> None:
+        raise AssertionError("openpyxl would create millions of merged cells")
+
+    monkeypatch.setattr(annotate_module, "load_workbook", no_load)
+    out = tmp_path / "zurueck"
+    code, output = run(runner, "validate", "2023", "-C", str(root), "--annotate", str(out))
+
+    assert code == 1, output
+    assert "Keine markierte Kopie von" in output and "verbundene Zellen" in output
+    assert not (out / path.name).exists()
+
+
+def test_a_small_merged_range_outside_the_data_is_annotated(tmp_path: Path, runner: CliRunner) -> None:
+    root = make_project(tmp_path / "projekt")
+    rows = [row(n) for n in range(1, 6)]
+    rows[1][5] = "unbekannter Status"
+    path = write_workbook(meldungen(root) / "GB1_Meldebogen.xlsx", rows)
+    add_merge(path, "N20:Z40")
+    out = tmp_path / "zurueck"
+
+    code, output = run(runner, "validate", "2023", "-C", str(root), "--annotate", str(out))
+
+    assert code == 1, output
+    assert "F3" in annotated_cells(out / path.name)
+
+
+# -- 2. --annotate on an xlsx whose name does not end in .xlsx -------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["GB1_Meldebogen.xls", "GB1_Meldebogen"])
+def test_annotate_an_xlsx_with_another_extension(tmp_path: Path, runner: CliRunner, name: str) -> None:
+    root = make_project(tmp_path / "projekt")
+    rows = [row(n) for n in range(1, 4)]
+    rows[0][5] = "unbekannter Status"
+    built = write_workbook(tmp_path / "gebaut.xlsx", rows)
+    path = meldungen(root) / name
+    built.rename(path)
+    out = tmp_path / "zurueck"
+
+    code, output = run(runner, "validate", str(path), "-C", str(root), "--annotate", str(out))
+
+    assert code == 1, output
+    assert "Interner Fehler" not in output and "Keine markierte Kopie" not in output
+    assert "F2" in annotated_cells(out / name)
+
+
+@pytest.mark.parametrize("name", ["GB1_Meldebogen.xls", "GB1_Meldebogen", "GB1_Meldebogen.XLSX"])
+def test_annotated_copy_of_an_xlsx_with_another_extension_closes_the_original(tmp_path: Path, name: str) -> None:
+    built = write_workbook(tmp_path / "gebaut.xlsx", [row(n) for n in range(1, 3)])
+    path = tmp_path / name
+    built.rename(path)
+    finding = REQUIRED_MISSING.at(name, "fehlt", sheet="Meldebogen", cell="C2", row=2)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        copy = annotate_module.annotated_copy(path, [finding])
+        gc.collect()
+    assert not [w for w in caught if issubclass(w.category, ResourceWarning)]
+    copied = tmp_path / "kopie.xlsx"
+    copied.write_bytes(copy.data)
+    assert "Pflichtangabe" in annotated_cells(copied)["C2"]
+
+
+def test_load_errors_include_openpyxls_extension_check() -> None:
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    from koopbericht.read.workbook import openpyxl_errors
+
+    assert InvalidFileException in openpyxl_errors()
