@@ -112,8 +112,8 @@ def main() -> None:
 
 def _pdf_against_one_conversion(work: Path, repeats: int) -> float:
     """`build --pdf` on the example divided by `build` plus one LibreOffice call converting both .docx files."""
-    from koopbericht.render.libreoffice import PDF_TARGET
-    from koopbericht.render.soffice import find_soffice
+    from koopbericht.render.pdf.libreoffice import PDF_TARGET
+    from koopbericht.render.pdf.soffice import find_soffice
 
     program = find_soffice()
     if program is None:

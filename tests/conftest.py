@@ -84,7 +84,7 @@ def every_oparl_export_validates(tmp_path_factory: pytest.TempPathFactory) -> It
     from .oparl_schema import SCHEMAS, problems
 
     if not (SCHEMAS / "Paper.json").is_file():
-        return  # a user's clone without ../shared: tests/test_oparl.py says so where it skips
+        return  # a user's clone without ../shared: tests/render/test_oparl.py says so where it skips
     invalid = {}
     for path in sorted(tmp_path_factory.getbasetemp().rglob("*.oparl.json")):
         found = problems("Paper", json.loads(path.read_text(encoding="utf-8")))
@@ -109,7 +109,7 @@ def every_office_output_validates(tmp_path_factory: pytest.TempPathFactory) -> I
     if not ooxml.available():
         if os.environ.get("CI"):
             pytest.fail(f"Der OOXML-Prüfer fehlt: {ooxml.CHECKER}")
-        return  # a user's clone without ../shared: tests/test_template_kinds.py says so where it skips
+        return  # a user's clone without ../shared: tests/acceptance/test_template_kinds.py says so where it skips
     invalid = outputs.invalid()
     ooxml.clean_up()
     if invalid:

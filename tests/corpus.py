@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from koopbericht.pipeline import check_paths
-from koopbericht.project import Project
+from koopbericht.project.folder import Project
 from koopbericht.read.a1 import column_letter
+from koopbericht.year.pipeline import check_paths
 
 COMPARED_ROWS = 60
 COMPARED_COLUMNS = 60

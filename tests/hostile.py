@@ -136,7 +136,7 @@ HOSTILE: dict[str, tuple[Callable[[Path], None], str, bool]] = {
     "xml-bombe": (xml_bomb, "datei-beschaedigt", False),
     "zip-bombe": (decompression_bomb, "datei-zu-gross", False),
     "xls": (via_libreoffice("xls"), "datei-format", False),
-    "ods": (via_libreoffice("ods"), "", True),  # read like an xlsx (tests/test_ods.py)
+    "ods": (via_libreoffice("ods"), "", True),  # read like an xlsx (tests/read/test_ods.py)
     "verknuepfung": (link_outside, "datei-verknuepfung", False),
     "million-leerzeilen": (million_empty_rows, "", True),
     "steuerzeichen": (control_characters, "zeichen-entfernt", True),

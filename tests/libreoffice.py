@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from koopbericht.render.soffice import find_soffice
+from koopbericht.render.pdf.soffice import find_soffice
 
 
 def soffice() -> str:

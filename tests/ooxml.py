@@ -6,12 +6,12 @@ not checked again. A problem is what the checker's command line counts as one (e
 schema errors, Office's run-property order, markup-compatibility and package errors.
 
 `Outputs` collects every Office package koopbericht writes while the tests run: every
-output goes through `fileio`'s temporary file and `os.replace`, which Python reports
+output goes through `files.atomic`'s temporary file and `os.replace`, which Python reports
 as the audit event `os.rename`. The package is copied at that moment, so a test that
 later damages or replaces the file on purpose does not falsify the result, and a file
 a test writes itself (a damaged input, a corpus copy, a house template) is never
 mistaken for an output. Bytes that do not even start like a zip archive are not an
-Office package anyone meant to write (tests of `fileio` write `b"neu"` to `x.xlsx`).
+Office package anyone meant to write (tests of `files.atomic` write `b"neu"` to `x.xlsx`).
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 veraPDF cannot be installed in the test environment, so the rules that matter are checked here
 on the PDF's bytes with pikepdf and lxml, written apart from koopbericht's repair code
-(src/koopbericht/render/pdfconform.py, pdfxmp.py) so that a mistake there is not repeated here:
+(src/koopbericht/render/pdf/conform.py, xmp.py) so that a mistake there is not repeated here:
 
 - ISO 19005-2 6.6.2.3.1: every XMP schema not predefined by PDF/A-2 is declared in a
   `pdfaExtension:schemas` entry with the prefix used and each property used;

@@ -13,7 +13,7 @@ from pathlib import Path
 from docx import Document
 from typer.testing import CliRunner
 
-from koopbericht.fileio import write_bytes_atomic
+from koopbericht.files.atomic import write_bytes_atomic
 
 from . import ooxml
 from .conftest import run

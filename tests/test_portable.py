@@ -22,7 +22,7 @@ from docx import Document
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from koopbericht.fileio import write_all_atomic, write_bytes_atomic
+from koopbericht.files.atomic import write_all_atomic, write_bytes_atomic
 
 from .conftest import run
 from .workbooks import annex_docx, row, write_workbook

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from .values import PartialDate
+from .normalise.values import PartialDate
 
 
 def german_number(value: int) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .values import PartialDate
+from .normalise.values import PartialDate
 
 # What the Vorlage and compare show for a Geschäftsbereich instead of zeros.
 NO_REPORT = "keine Meldung"  # its Meldebogen is missing or unreadable

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from ..errors import UsageError
-from ..project import Project
+from ..project.folder import Project
 
 _YEAR = re.compile(r"\d{4}[/\\]?")
 

@@ -34,20 +34,20 @@ from ..assemble.annexdoc import ANNEX_TITLE
 from ..assemble.completeness import completeness, incomplete, not_reported
 from ..config import YearSettings
 from ..errors import BuildRefused, DraftRefused, UsageError
-from ..fileio import write_all_atomic
+from ..files.atomic import write_all_atomic
+from ..files.paths import leads_out
 from ..findings import Report, Severity
 from ..model import Activity
-from ..paths import leads_out
-from ..pipeline import Progress, check_year
-from ..project import Project
-from ..read.carried import carried_texts
-from ..read.texts import NarrativeText, read_texts
-from ..read.wordtext import WordText
+from ..project.folder import Project
+from ..read.texts.carried import carried_texts
+from ..read.texts.sections import NarrativeText, read_texts
+from ..read.texts.wordtext import WordText
 from ..render import PublishedFile, find_soffice, render_annex_xlsx, render_docx
-from ..render.libreoffice import Office, libreoffice
-from ..render.pdf import no_libreoffice, pdf_of
-from ..render.soffice import german_hyphenation, no_hyphenation
-from ..yeardata import YearData
+from ..render.pdf.convert import no_libreoffice, pdf_of
+from ..render.pdf.libreoffice import Office, libreoffice
+from ..render.pdf.soffice import german_hyphenation, no_hyphenation
+from ..year import YearData
+from ..year.pipeline import Progress, check_year
 from .oparl import BERLIN, NO_OPARL, oparl_outputs
 
 

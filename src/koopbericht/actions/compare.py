@@ -9,11 +9,11 @@ from pathlib import Path
 
 from ..compare import Comparison, Gap, Withheld, compare, year_gaps
 from ..errors import UsageError, YearHasErrors
-from ..fileio import write_bytes_atomic
+from ..files.atomic import write_bytes_atomic
 from ..findings import Severity
-from ..pipeline import Progress, check_year
-from ..project import Project
+from ..project.folder import Project
 from ..render.comparison import to_json, to_markdown, to_xlsx
+from ..year.pipeline import Progress, check_year
 
 FORMATS = ("text", "markdown", "json", "xlsx")
 

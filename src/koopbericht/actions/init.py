@@ -8,9 +8,9 @@ from pathlib import Path
 
 from ..config import CONFIG_FILE, YEAR_FILE
 from ..errors import OutputError, UsageError
-from ..fileio import os_reason, write_all_atomic
-from ..project import valid_year
-from ..scaffold import STARTER_TEXT, config_text, year_text
+from ..files.atomic import os_reason, write_all_atomic
+from ..project.folder import valid_year
+from ..project.scaffold import STARTER_TEXT, config_text, year_text
 
 
 @dataclass(frozen=True)

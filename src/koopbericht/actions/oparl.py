@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 
 from ..assemble import timestamp_for
 from ..config import YearSettings
-from ..project import Project
+from ..project.folder import Project
 from ..render import PublishedFile, render_oparl
 from ..render.oparl import History
 

@@ -16,16 +16,16 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..advice import counts_text, department_text
 from ..config import Contact, Department, YearSettings
 from ..errors import OutputError, UsageError
-from ..fileio import os_reason, write_all_atomic
+from ..files.atomic import os_reason, write_all_atomic
 from ..findings import Finding, Severity
-from ..pipeline import Progress, check_year
-from ..project import Project
-from ..render.reminder import Attachment, ReminderMail, mail_address, render_eml, sent_at
-from ..render.stamped import stamped_xlsx
-from ..yeardata import DepartmentStatus, FileResult, YearData
+from ..findings.advice import counts_text, department_text
+from ..project.folder import Project
+from ..render.xlsx.stamped import stamped_xlsx
+from ..round.reminder import Attachment, ReminderMail, mail_address, render_eml, sent_at
+from ..year import DepartmentStatus, FileResult, YearData
+from ..year.pipeline import Progress, check_year
 from .template import TemplatePlan, plan_templates
 from .validate import annotate_copies
 

@@ -11,12 +11,12 @@ import json
 from pathlib import Path
 
 from ..errors import UsageError
-from ..fileio import write_bytes_atomic
+from ..files.atomic import write_bytes_atomic
 from ..findings import Finding, Severity
-from ..pipeline import Progress, check_year
-from ..project import Project
-from ..render.ruecklauf import DepartmentStatus, YearStatus, status_csv, status_json, status_xlsx
-from ..yeardata import FileResult, YearData
+from ..project.folder import Project
+from ..round.ruecklauf import DepartmentStatus, YearStatus, status_csv, status_json, status_xlsx
+from ..year import FileResult, YearData
+from ..year.pipeline import Progress, check_year
 
 __all__ = ["FORMATS", "DepartmentStatus", "YearStatus", "export_status", "output_format", "year_status"]
 

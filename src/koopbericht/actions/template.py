@@ -23,14 +23,14 @@ from pathlib import Path
 
 from ..config import Department, Settings, YearSettings
 from ..errors import UsageError
-from ..fileio import write_bytes_atomic
+from ..files.atomic import write_bytes_atomic
 from ..findings import TYPES, Scope
 from ..model import Activity
-from ..pipeline import check_year
-from ..project import Project
-from ..render.meldebogen import Carried, Correction, render_meldebogen
-from ..render.meldebogen import PreviousGap as Gap
-from ..yeardata import DepartmentStatus, YearData
+from ..project.folder import Project
+from ..round.form import Carried, Correction, render_meldebogen
+from ..round.form import PreviousGap as Gap
+from ..year import DepartmentStatus, YearData
+from ..year.pipeline import check_year
 
 
 @dataclass(frozen=True)

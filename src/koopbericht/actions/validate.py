@@ -7,17 +7,17 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..advice import counts_text
 from ..errors import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, CannotAnnotate, KoopberichtError, UsageError
-from ..fileio import write_bytes_atomic
+from ..files.atomic import write_bytes_atomic
 from ..findings import Severity
-from ..pipeline import Progress, check_paths, check_year
-from ..project import Project, valid_year
-from ..yeardata import FileResult, YearData
+from ..findings.advice import counts_text
+from ..project.folder import Project, valid_year
+from ..year import FileResult, YearData
+from ..year.pipeline import Progress, check_paths, check_year
 from .arguments import check_files
 
 if TYPE_CHECKING:
-    from ..render.annotated import Cover
+    from ..round.marked import Cover
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,7 @@ def annotate_copies(
     same bytes. The originals are never written: a folder that holds them is refused. An .ods or
     .xlsb is copied as an .xlsx of the same name (`GB1.ods` → `GB1.xlsx`), as only xlsx can be marked.
     """
-    from ..render.annotated import annotated_copy  # openpyxl: imported only when asked for
+    from ..round.marked import annotated_copy  # openpyxl: imported only when asked for
 
     folder = folder.resolve()
     if any(folder == result.source.path.resolve().parent for result in data.files):
@@ -139,7 +139,7 @@ def annotate_copies(
 
 def _cover(result: FileResult, year: int | None, project: Project | None, today: dt.date | None) -> Cover:
     """What the copy of `result` says besides its findings: the department, the deadline and whom to ask."""
-    from ..render.annotated import Cover
+    from ..round.marked import Cover
 
     if project is None:
         return Cover(result.source.path.name, year=year, today=today)

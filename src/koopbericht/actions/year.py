@@ -16,11 +16,11 @@ from pathlib import Path
 from ..config import YEAR_FILE
 from ..config.rollover import roll_over
 from ..errors import OutputError, UsageError
-from ..fileio import os_reason, write_all_atomic
+from ..files.atomic import os_reason, write_all_atomic
 from ..formatting import counted
-from ..project import Project, valid_year
-from ..read.carried import CARRIED_FILE, carried_note, text_files
-from ..scaffold import STARTER_TEXT, year_text
+from ..project.folder import Project, valid_year
+from ..project.scaffold import STARTER_TEXT, year_text
+from ..read.texts.carried import CARRIED_FILE, carried_note, text_files
 
 
 @dataclass(frozen=True)

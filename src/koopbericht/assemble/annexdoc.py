@@ -10,11 +10,11 @@ from __future__ import annotations
 from ..config import Settings, YearSettings
 from ..config.model import RUNNING_TIME
 from ..document import Block, Heading, Paragraph, Run, Table, TableRow, VorlageDocument
+from ..document.widths import ANNEX_LINE, content_widths
 from ..formatting import counted, running_time
 from .annex import Annex, AnnexGroup
 from .stamps import draft_mark, timestamp_for
 from .stats import Completeness
-from .widths import ANNEX_LINE, content_widths
 
 ANNEX_TITLE = "Tabellarische Übersicht der Kooperationsvorhaben"
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 from ..config import Settings, YearSettings
 from ..findings import Severity
 from ..model import NO_REPORT, NOT_TAKEN, Activity
-from ..read.carried import CarriedTexts
-from ..read.texts import MarkdownText, NarrativeText
-from ..scaffold import is_placeholder_number, is_starter_text
-from ..yeardata import DepartmentState, DepartmentStatus, YearData, left_out_lines
+from ..project.scaffold import is_placeholder_number, is_starter_text
+from ..read.texts.carried import CarriedTexts
+from ..read.texts.sections import MarkdownText, NarrativeText
+from ..year import DepartmentState, DepartmentStatus, YearData, left_out_lines
 from .stats import Completeness
 
 

@@ -13,9 +13,7 @@ from collections.abc import Sequence
 
 from ..document import Block, Heading, ListBlock, ListItem, Paragraph, Run, Table, TableRow
 from ..errors import ConfigError, ConfigProblem
-from ..read.texts import MarkdownText, NarrativeText
-from ..read.wordtext import WordText
-from .markdown import (
+from ..read.texts.markdown import (
     PLACEHOLDER,
     captioned_table,
     fill_placeholders,
@@ -24,6 +22,8 @@ from .markdown import (
     parse_markdown,
     unknown_placeholder,
 )
+from ..read.texts.sections import MarkdownText, NarrativeText
+from ..read.texts.wordtext import WordText
 
 
 def narrative_blocks(texts: Sequence[NarrativeText], values: dict[str, str], table_number: int) -> list[Block]:

@@ -18,16 +18,16 @@ from ..document import (
     TableRow,
     VorlageDocument,
 )
+from ..document.widths import PORTRAIT_LINE, content_widths
 from ..formatting import counted, file_size, german_date
 from ..model import NO_REPORT
-from ..read.texts import NarrativeText
+from ..read.texts.sections import NarrativeText
 from .annex import Annex
 from .annexdoc import annex_blocks
 from .chart import bar_chart, chart_alt_text
 from .narrative import narrative_blocks
 from .stamps import draft_mark, timestamp_for
 from .stats import Completeness, YearFigures, placeholders
-from .widths import PORTRAIT_LINE, content_widths
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,6 @@
 
 from .across import check_departments, check_duplicates
 from .cells import RowChecker
-from .stale import check_stale
 from .structure import check_columns, check_layout
 
-__all__ = ["RowChecker", "check_columns", "check_departments", "check_duplicates", "check_layout", "check_stale"]
+__all__ = ["RowChecker", "check_columns", "check_departments", "check_duplicates", "check_layout"]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import findings as F
 from ..config import Settings, match_key
 from ..findings import Finding
+from ..findings import catalogue as F
 from ..model import Activity
 from ..read import SourceFile
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from .. import findings as F
-from ..cells import Reading
 from ..config import Column, Settings
 from ..findings import Finding, Location, Severity
+from ..findings import catalogue as F
+from ..normalise.values import PartialDate, Reading
 from ..read import RawCell, RawMeldebogen, RawRow
-from ..values import PartialDate
 
 Dates = dict[str, tuple[PartialDate, RawCell]]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import findings as F
 from ..findings import Finding
+from ..findings import catalogue as F
 from ..read import RawMeldebogen
 from ..read.a1 import split_ref
 

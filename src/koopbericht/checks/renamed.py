@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..config import Column, ColumnType, Settings, match_key
+from ..normalise.values import PartnerIndex, clean_text, parse_date, parse_number, split_list, vocabulary_suggestion
 from ..read import UnknownColumn
-from ..values import PartnerIndex, clean_text, parse_date, parse_number, split_list, vocabulary_suggestion
 
 LIKELY = 0.6  # the least score that makes a suggestion
 SIMILAR = 0.75  # the least similarity of two titles that counts at all

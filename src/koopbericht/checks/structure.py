@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import findings as F
 from ..config import Column, Settings
 from ..findings import Finding, Location
+from ..findings import catalogue as F
+from ..normalise.values import closest, one_line
 from ..read import HeaderCell, RawMeldebogen
 from ..read.a1 import column_index, split_ref
 from ..read.sheets import PARTIAL
-from ..values import closest, one_line
 from .cells import error_value
 from .extent import table_extent
 from .merged import merged_cells

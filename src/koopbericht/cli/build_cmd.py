@@ -11,7 +11,7 @@ from .common import DebugOption, ProjectOption, handled
 
 if TYPE_CHECKING:
     from ..actions.build import BuildResult
-    from ..project import Project
+    from ..project.folder import Project
 
 
 def build(
@@ -49,7 +49,7 @@ def build(
     """
     from ..actions.build import build_year
     from ..errors import BuildRefused
-    from ..project import Project
+    from ..project.folder import Project
     from . import console
     from .findings_view import print_findings
 
@@ -67,8 +67,8 @@ def build(
 
 def _show(result: BuildResult, project: Project, jahr: int) -> None:
     """What was written, what was left out, and whether it is an Entwurf."""
-    from ..advice import counts_text
     from ..findings import Severity
+    from ..findings.advice import counts_text
     from . import console
 
     errors, warnings = result.report.count(Severity.ERROR), result.report.count(Severity.WARNING)

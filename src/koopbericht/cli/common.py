@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..errors import EXIT_INTERNAL, EXIT_UNREADABLE, EXIT_USAGE, KoopberichtError
-from ..oserrors import os_problem
+from ..files.oserrors import os_problem
 
 if TYPE_CHECKING:
     pass

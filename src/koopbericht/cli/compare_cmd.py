@@ -49,7 +49,7 @@ def compare(
 ) -> None:
     """Zeigt, was sich zwischen zwei Jahren geändert hat: neue, weggefallene und geänderte Vorhaben."""
     from ..actions.compare import compare_and_write
-    from ..project import Project
+    from ..project.folder import Project
     from . import console
     from .compare_view import print_comparison
 

@@ -16,7 +16,7 @@ def info(projekt: ProjectOption = None, debug: DebugOption = False) -> None:
     from rich.text import Text
 
     from ..formatting import counted
-    from ..project import Project
+    from ..project.folder import Project
     from . import console
     from .listing import print_wrapped, show
 

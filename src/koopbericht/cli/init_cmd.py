@@ -36,7 +36,7 @@ def init(
     """
     from ..actions.init import init_project
     from ..config import CONFIG_FILE
-    from ..paths import shown_relative
+    from ..files.paths import shown_relative
     from . import console
 
     with handled(debug):
@@ -61,7 +61,7 @@ def init(
 def _new_year(folder: Path, year: int) -> None:
     """`init --jahr` in a working folder: a new year, as `koopbericht jahr` makes it."""
     from ..actions.year import start_year
-    from ..project import Project
+    from ..project.folder import Project
     from .year_cmd import show
 
     show(start_year(Project.open(folder), year))

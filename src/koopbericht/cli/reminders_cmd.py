@@ -10,7 +10,7 @@ from .common import DebugOption, ProjectOption, handled
 
 if TYPE_CHECKING:
     from ..actions.reminders import Reminders
-    from ..project import Project
+    from ..project.folder import Project
 
 
 def erinnerung(
@@ -26,7 +26,7 @@ def erinnerung(
 ) -> None:
     """Schreibt E-Mail-Entwürfe (.eml) an Geschäftsbereiche, deren Meldebogen fehlt oder Fehler hat; sendet nichts."""
     from ..actions.reminders import write_reminders
-    from ..project import Project
+    from ..project.folder import Project
     from . import console
 
     with handled(debug):

@@ -50,8 +50,8 @@ def status(
 ) -> None:
     """Zeigt den Rücklauf je Geschäftsbereich (Eingang, Vorhaben, Fehler, Warnungen, Kontakt) und die Frist."""
     from ..actions.status import export_status, output_format, year_status
-    from ..project import Project
-    from ..render.ruecklauf import status_json
+    from ..project.folder import Project
+    from ..round.ruecklauf import status_json
     from . import console
 
     with handled(debug):
@@ -74,7 +74,7 @@ def _print_table(result: YearStatus) -> None:
     from rich.text import Text
 
     from ..formatting import german_date
-    from ..render.ruecklauf import deadline_text
+    from ..round.ruecklauf import deadline_text
     from . import console
     from .listing import Column, Listing, show
 

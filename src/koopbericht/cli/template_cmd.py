@@ -22,7 +22,7 @@ def template(
 ) -> None:
     """Schreibt je Geschäftsbereich einen Meldebogen, vorausgefüllt mit den Vorhaben des Vorjahres."""
     from ..actions.template import plan_templates
-    from ..project import Project
+    from ..project.folder import Project
     from . import console
 
     with handled(debug):

@@ -11,7 +11,7 @@ import typer
 if TYPE_CHECKING:
     from ..actions.validate import Annotated as Annotated_
     from ..findings import Report
-    from ..project import Project
+    from ..project.folder import Project
 
 from .common import DebugOption, ProjectOption, handled, stdout_json
 
@@ -78,7 +78,7 @@ def validate(
     """Prüft Meldebögen und zeigt jeden Befund mit Datei, Blatt, Zelle, Vorhaben und Vorschlag."""
     from ..actions.validate import annotate_copies
     from ..actions.validate import validate as run_validate
-    from ..project import Project
+    from ..project.folder import Project
     from . import console
 
     with handled(debug):
@@ -114,7 +114,7 @@ def _present(
     """The findings in `format`: on the screen, or into `target`."""
     import json
 
-    from ..fileio import write_bytes_atomic
+    from ..files.atomic import write_bytes_atomic
     from ..formatting import counted
     from . import console
     from .findings_csv import findings_csv

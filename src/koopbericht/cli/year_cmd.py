@@ -19,7 +19,7 @@ def year(
 ) -> None:
     """Legt ein neues Berichtsjahr an: vorlage.toml und Texte aus dem Vorjahr übernommen, leerer Ordner meldungen/."""
     from ..actions.year import start_year
-    from ..project import Project
+    from ..project.folder import Project
 
     with handled(debug):
         show(start_year(Project.open(projekt), jahr))
@@ -27,8 +27,8 @@ def year(
 
 def show(result: NewYear) -> None:
     """The new year's files, what to check in them, and the next steps of the yearly round."""
+    from ..files.paths import shown_relative
     from ..formatting import counted
-    from ..paths import shown_relative
     from . import console
 
     origin = f"aus {result.source_year} übernommen" if result.source_year else "neu, ohne Vorjahr"

@@ -1,4 +1,4 @@
-"""Comparing two years: alignment and differences as data.
+"""Comparing two years: differences and gaps as data, on the alignment of `year.align`.
 
 Their presentations (Markdown, JSON, xlsx) are `render/comparison.py`; the use case that
 checks both years and writes the result is `actions/compare.py`.

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from ..config import Settings
 from ..formatting import format_value
 from ..model import Activity
-from .align import Pair, align
+from ..year.align import Pair, align
 from .gaps import Gap, Withheld
 
 

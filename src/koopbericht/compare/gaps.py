@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Activity
-from ..yeardata import DepartmentState, DepartmentStatus, YearData
+from ..year import DepartmentState, DepartmentStatus, YearData
 
 MISSING = "fehlt"
 UNREADABLE = "nicht lesbar"

@@ -6,7 +6,6 @@ import dataclasses
 import re
 from pathlib import Path
 
-from ..tomlfile import TableReader, TomlDocument
 from .defaults import DEFAULT_COLUMNS, DEFAULT_VOCABULARIES, PARTNER_KINDS
 from .model import (
     EMAIL,
@@ -22,6 +21,7 @@ from .model import (
 )
 from .oparl import load_oparl
 from .output import load_output
+from .toml.reader import TableReader, TomlDocument
 
 CONFIG_FILE = "koopbericht.toml"
 _COLUMN_KEY = re.compile(r"[a-z][a-z0-9_]*")

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from ..tomlfile import TableReader
+    from .toml.reader import TableReader
 
 URL_HINT = "Erwartet wird eine vollständige Adresse mit https:// oder http://, z. B. „https://ris.example.org/oparl/“."
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from ..paths import leads_out
-from ..tomlfile import TableReader
+from ..files.paths import leads_out
 from .defaults import DEFAULT_ANNEX_COLUMNS, DEFAULT_OUTPUT
 from .model import RUNNING_TIME, Column, OutputOptions, match_key
+from .toml.reader import TableReader
 
 _SUFFIXES = {"vorlage_file": ".docx", "annex_document_file": ".docx", "annex_file": ".xlsx", "oparl_file": ".json"}
 _FILE_KEYS = (

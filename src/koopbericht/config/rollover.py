@@ -19,8 +19,8 @@ from typing import Any
 
 import tomli_w
 
-from ..scaffold import placeholder_number
-from ..tomllines import KeyPath, index_lines
+from ..project.scaffold import placeholder_number
+from .toml.lines import KeyPath, index_lines
 
 _NUMBER_COMMENT = "# Platzhalter: die Vorlagen-Nummer eintragen, sobald sie vergeben ist."
 _VALUE = (

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import UsageError
-from ..tomlfile import TableReader, TomlDocument, shown_path
 from .model import EMAIL
 from .oparl import url
+from .toml.reader import TableReader, TomlDocument, shown_path
 
 YEAR_FILE = "vorlage.toml"
 DECIDING_ROLE_WORDS = frozenset({"entscheidung", "beschluss", "beschlussfassung", "entscheidet", "beschließt"})

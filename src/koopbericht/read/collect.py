@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import Settings
-from ..paths import shown_relative
+from ..files.paths import shown_relative
 
 
 @dataclass(frozen=True)

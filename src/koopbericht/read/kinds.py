@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..config import Column, ColumnType, Settings, match_key
-from ..values import parse_date, parse_number
+from ..normalise.values import parse_date, parse_number
 
 _DIGIT = re.compile(r"\d")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from ..oserrors import os_reason
+from ..files.oserrors import os_reason
 from .errors import UnreadableWorkbook
 from .package import RESEND, CheckedStream, Package, zip_damage
 

@@ -18,7 +18,7 @@ from typing import Any
 from python_calamine import CalamineWorkbook
 
 from ..config import Settings
-from ..values import one_line
+from ..normalise.values import one_line
 from .calamine import CalamineRows, calamine_call, unreadable
 from .errors import UnreadableWorkbook
 from .extent import MAX_EXTRA_HEADER_ROWS, block_titles, header_block, header_merges

@@ -1,10 +1,10 @@
 """Rendering stage: the document model and activities into .docx, .xlsx, OParl JSON and PDF."""
 
 from ..document import PublishedFile
-from .docx import render_docx
+from .docx.writer import render_docx
 from .oparl import render_oparl
-from .pdf import docx_bytes_to_pdf, docx_to_pdf, find_soffice
-from .xlsx import render_annex_xlsx
+from .pdf.convert import docx_bytes_to_pdf, docx_to_pdf, find_soffice
+from .xlsx.overview import render_annex_xlsx
 
 __all__ = [
     "PublishedFile", "docx_bytes_to_pdf", "docx_to_pdf", "find_soffice", "render_annex_xlsx", "render_docx",

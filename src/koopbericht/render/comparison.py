@@ -12,7 +12,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..compare import Change, Comparison, Uncomparable
 from ..model import NO_REPORT, Activity
-from .xlsxsafe import set_text
+from .xlsx.safetext import set_text
 
 CHANGED_FILL = PatternFill("solid", fgColor="FFEB9C")
 HEADER_FILL = PatternFill("solid", fgColor="D9E2F3")

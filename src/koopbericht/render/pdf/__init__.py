@@ -1,0 +1,1 @@
+"""PDF: a .docx converted by LibreOffice, then made conformant (PDF/A, PDF/UA metadata)."""

@@ -1,0 +1,1 @@
+"""Excel: the Anlage as .xlsx, page setup, safe cell text, and stamping a workbook deterministically."""

@@ -1,0 +1,1 @@
+"""Whole runs: the example, damage, hostile files, the corpus, typesetting, the yearly round."""

@@ -1,0 +1,1 @@
+"""Assembling the Vorlage and the Anlage."""

@@ -1,0 +1,1 @@
+"""The writers: docx, pdf, xlsx, OParl."""

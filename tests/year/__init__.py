@@ -1,0 +1,1 @@
+"""A year's data: stale Sachstand, what errors leave out."""
