@@ -25,7 +25,7 @@ from typer.testing import CliRunner
 from koopbericht.pipeline import check_paths
 from koopbericht.project import Project
 from koopbericht.read.calamine import CalamineRows
-from koopbericht.read.layout import open_values, read_layout
+from koopbericht.read.formats import open_values, read_layout
 
 from . import odsfile
 from .conftest import REPO, run

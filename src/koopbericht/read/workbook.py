@@ -19,13 +19,13 @@ from python_calamine import CalamineWorkbook
 
 from ..config import Settings
 from ..values import one_line
-from .calamine import CalamineRows, calamine_call, unreadable
+from .calamine import CalamineRows, calamine_call
 from .errors import UnreadableWorkbook
 from .extent import MAX_EXTRA_HEADER_ROWS, block_titles, header_block, header_merges
+from .formats import format_of, open_values, read_layout
 from .header import HEADER_SCAN_ROWS, find_header, header_labels, map_header, nearest_header
 from .kinds import ColumnKinds
-from .layout import XLSB, XLSB_UNREADABLE, XLSX, Layout, open_values, read_layout
-from .odsscan import too_far
+from .layout import Layout
 from .package import SheetInfo
 from .raw import HeaderCell, RawCell, RawMeldebogen, RawRow, UnknownColumn, collector_paused
 from .rows import DataRows
@@ -109,8 +109,8 @@ class _Reader:
                 pass
         if info.part in self.loaded:
             return self.loaded[info.part]
-        if not self.layout.streamable():  # openpyxl reads neither Strict Open XML, nor .xlsb, nor .ods
-            raise _refusal(self.layout, info.name, structure if far else None)
+        if not format_of(self.layout).streamable(self.layout):  # openpyxl reads no Strict Open XML, .xlsb, .ods
+            raise format_of(self.layout).refusal(info.name, structure if far else None)
         limit = min(height or structure.max_row, structure.max_row) or height
         return StreamedRows(self.path, info.name, width, limit)
 
@@ -236,37 +236,3 @@ class _Reader:
         if (first, last) == (header_row, header_row):
             return header, header_row
         return block_titles(header, rows, first, last, header_row, self.kinds), last
-
-
-def _damaged(sheet: str) -> UnreadableWorkbook:
-    return UnreadableWorkbook("damaged", unreadable(sheet))
-
-
-def _refusal(layout: Layout, sheet: str, far: SheetStructure | None) -> UnreadableWorkbook:
-    """Why a sheet calamine cannot (or should not) hold whole is not read, where no other reader can."""
-    if layout.format != XLSX:
-        if far is None:
-            return UnreadableWorkbook("format", XLSB_UNREADABLE) if layout.format == XLSB else _damaged(sheet)
-        ref = far.max_column_ref if far.max_column > far.max_row else far.max_row_ref
-        if layout.format != XLSB:  # an .ods this far out is refused by its scan already
-            return too_far(sheet, ref)
-        return UnreadableWorkbook(
-            "too-large",
-            f"Das Blatt „{sheet}“ reicht bis zur Zelle {ref}, weit über die Tabelle hinaus; so kann koopbericht die "
-            "binäre Arbeitsmappe (.xlsb) nicht lesen. Bitte die Werte außerhalb der Tabelle löschen oder die Datei "
-            "als „Excel-Arbeitsmappe (.xlsx)“ speichern lassen.",
-        )
-    save = "Bitte die Datei als „Excel-Arbeitsmappe (.xlsx)“ speichern lassen."
-    if far is None:
-        return UnreadableWorkbook(
-            "format",
-            "Die Datei ist im Format „Strict Open XML“ gespeichert und enthält zudem Teile (etwa ein Makroblatt), "
-            f"die koopbericht in diesem Format nicht lesen kann. {save}",
-        )
-    ref = far.max_column_ref if far.max_column > far.max_row else far.max_row_ref
-    return UnreadableWorkbook(
-        "format",
-        f"Das Blatt „{sheet}“ reicht bis zur Zelle {ref}, weit über die Tabelle hinaus, und die Datei ist im Format "
-        f"„Strict Open XML“ gespeichert; so kann koopbericht sie nicht lesen. Bitte die Werte außerhalb der Tabelle "
-        f"löschen. {save}",
-    )
