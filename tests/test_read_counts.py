@@ -15,6 +15,7 @@ import pytest
 from python_calamine import CalamineWorkbook
 from typer.testing import CliRunner
 
+from koopbericht import pipeline
 from koopbericht.config.load import load_settings
 from koopbericht.pipeline import check_year
 from koopbericht.project import Project
@@ -124,3 +125,23 @@ def test_reading_in_worker_processes_gives_what_reading_one_by_one_gives(
     assert [a for f in side_by_side.files for a in f.activities] == [a for f in one_by_one.files for a in f.activities]
     assert len(one_by_one.activities) == 60
     assert any(f.code == "datei-beschaedigt" for f in one_by_one.report.findings)
+
+
+def test_previous_year_read_once_and_only_the_columns_the_sachstand_check_needs(
+    example_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    columns: list[tuple[str, frozenset[str] | None]] = []
+    original = vars(parallel)["read_meldebogen"]
+
+    def recording(path: Path, file: str, settings: Any, only: frozenset[str] | None = None) -> Any:
+        columns.append((path.parent.parent.name, only))
+        raw = original(path, file, settings, only)
+        assert only is None or all(set(row.cells) <= only for row in raw.rows)
+        return raw
+
+    monkeypatch.setattr(parallel, "read_meldebogen", recording)
+    code, output = run(CliRunner(), "validate", "2023", "-C", str(example_copy))
+    assert code == 0, output
+    assert Counter(year for year, _ in columns) == Counter({"2023": 6, "2022": 6})
+    assert {only for year, only in columns if year == "2023"} == {None}
+    assert {only for year, only in columns if year == "2022"} == {pipeline.STALE_COLUMNS}

@@ -94,7 +94,7 @@ def _previous_activities(project: Project, year: int) -> list[Activity]:
     }
     activities: list[Activity] = []
     sources = year_files(project.reports_dir(year), project.settings)
-    for source, raw in zip(sources, _read_all(project, sources), strict=True):
+    for source, raw in zip(sources, _read_all(project, sources, STALE_COLUMNS), strict=True):
         department = source.departments[0] if len(source.departments) == 1 else "?"
         if isinstance(raw, UnreadableWorkbook):
             continue
@@ -145,9 +145,11 @@ def _check(
     results = []
     if progress:
         progress.start(len(sources))
-    for source, raw in zip(sources, _read_all(project, sources), strict=True):
+    read = _read_all(project, sources)
+    for source in sources:
         if progress:
             progress.advance(source.file)
+        raw = next(read)  # after `advance`: the file shown is the one being read
         department = source.departments[0] if len(source.departments) == 1 else None
         result = FileResult(source, department)
         results.append(result)
@@ -210,10 +212,13 @@ def _unpublished(raw: RawMeldebogen) -> list[str]:
     return lines
 
 
-def _read_all(project: Project, sources: list[SourceFile]) -> Iterator[RawMeldebogen | UnreadableWorkbook]:
+def _read_all(
+    project: Project, sources: list[SourceFile], only: frozenset[str] | None = None
+) -> Iterator[RawMeldebogen | UnreadableWorkbook]:
     """Each Meldebogen of the working folder as read (never through a link out of it), or why it cannot be.
 
-    Many files are read side by side in worker processes (`read.parallel`), yielded in order.
+    Many files are read side by side in worker processes (`read.parallel`), yielded in order;
+    `only`: the columns whose cells are read (`read_meldebogen`).
     """
     items: list[tuple[Path, str] | UnreadableWorkbook] = []
     for source in sources:
@@ -222,7 +227,7 @@ def _read_all(project: Project, sources: list[SourceFile]) -> Iterator[RawMeldeb
             items.append((source.path, source.file))
         except UnreadableWorkbook as problem:
             items.append(problem)
-    for outcome in read_many(items, project.settings):
+    for outcome in read_many(items, project.settings, only):
         yield UnreadableWorkbook(*outcome) if isinstance(outcome, tuple) else outcome
 
 

@@ -31,8 +31,9 @@ PROCESSES_VARIABLE = "KOOPBERICHT_PROZESSE"
 # UnreadableWorkbook itself cannot be pickled with its two arguments.
 Outcome = RawMeldebogen | tuple[str, str]
 
-# The settings, given to each worker once when it starts (`_start`).
+# The settings and columns read, given to each worker once when it starts (`_start`).
 _settings: Settings | None = None
+_only: frozenset[str] | None = None
 
 
 def _mapping_proxy(items: dict[str, str]) -> MappingProxyType[str, str]:
@@ -52,36 +53,41 @@ def workers(files: int) -> int:
     return max(1, min(limit, files))
 
 
-def read_many(items: list[tuple[Path, str] | UnreadableWorkbook], settings: Settings) -> Iterator[Outcome]:
-    """The outcome of reading each (path, shown name), in order; an UnreadableWorkbook given stays the outcome."""
+def read_many(
+    items: list[tuple[Path, str] | UnreadableWorkbook], settings: Settings, only: frozenset[str] | None = None
+) -> Iterator[Outcome]:
+    """The outcome of reading each (path, shown name), in order; an UnreadableWorkbook given stays the outcome.
+
+    `only`: the columns whose cells are read (`read_meldebogen`).
+    """
     jobs = [item for item in items if not isinstance(item, UnreadableWorkbook)]
     count = workers(len(jobs))
     if count == 1:
-        results: Iterator[Outcome] = (read_one(path, file, settings) for path, file in jobs)
+        results: Iterator[Outcome] = (read_one(path, file, settings, only) for path, file in jobs)
         yield from _merged(items, results)
         return
-    with ProcessPoolExecutor(max_workers=count, initializer=_start, initargs=(settings,)) as pool:
+    with ProcessPoolExecutor(max_workers=count, initializer=_start, initargs=(settings, only)) as pool:
         chunk = max(1, len(jobs) // (count * 4))
         paths, files = [path for path, _ in jobs], [file for _, file in jobs]
         yield from _merged(items, pool.map(_read_in_worker, paths, files, chunksize=chunk))
 
 
-def read_one(path: Path, file: str, settings: Settings) -> Outcome:
+def read_one(path: Path, file: str, settings: Settings, only: frozenset[str] | None = None) -> Outcome:
     """Read one Meldebogen (in a worker process or not); a file that cannot be read is (kind, message)."""
     try:
-        return read_meldebogen(path, file, settings)
+        return read_meldebogen(path, file, settings, only)
     except UnreadableWorkbook as problem:
         return problem.kind, problem.message
 
 
-def _start(settings: Settings) -> None:
-    global _settings
-    _settings = settings
+def _start(settings: Settings, only: frozenset[str] | None) -> None:
+    global _settings, _only
+    _settings, _only = settings, only
 
 
 def _read_in_worker(path: Path, file: str) -> Outcome:
     assert _settings is not None
-    return read_one(path, file, _settings)
+    return read_one(path, file, _settings, _only)
 
 
 def _merged(items: list[tuple[Path, str] | UnreadableWorkbook], results: Iterator[Outcome]) -> Iterator[Outcome]:

@@ -56,13 +56,18 @@ MAX_HEADER_COLUMNS = 256
 MAX_QUOTED = 6
 
 
-def read_meldebogen(path: Path, file: str, settings: Settings) -> RawMeldebogen:
-    """Read the workbook at `path`; raise UnreadableWorkbook when that is impossible."""
+def read_meldebogen(path: Path, file: str, settings: Settings, only: frozenset[str] | None = None) -> RawMeldebogen:
+    """Read the workbook at `path`; raise UnreadableWorkbook when that is impossible.
+
+    With `only` (column keys), the rows keep the cells of those columns alone, and neither
+    unknown columns nor values beside the table are looked for: for a year read only to
+    compare a few columns with the next (`pipeline`), not to check it.
+    """
     with collector_paused():
-        return _read(path, file, settings)
+        return _read(path, file, settings, only)
 
 
-def _read(path: Path, file: str, settings: Settings) -> RawMeldebogen:
+def _read(path: Path, file: str, settings: Settings, only: frozenset[str] | None) -> RawMeldebogen:
     layout = read_layout(path)
     sheets = layout.worksheets()
     if not sheets:
@@ -71,7 +76,9 @@ def _read(path: Path, file: str, settings: Settings) -> RawMeldebogen:
         raise UnreadableWorkbook("header", message)
     workbook = open_values(path, layout)
     try:
-        return _Reader(path, workbook, layout, header_labels(settings), ColumnKinds.of(settings)).read(sheets, file)
+        reader = _Reader(path, workbook, layout, header_labels(settings), ColumnKinds.of(settings))
+        reader.only = only
+        return reader.read(sheets, file)
     finally:
         if workbook is not None:
             workbook.close()
@@ -92,6 +99,7 @@ class _Reader:
         self.kinds = kinds or ColumnKinds(labels)
         self.structures = layout.structures
         self.loaded: dict[str, CalamineRows] = {}
+        self.only: frozenset[str] | None = None  # the columns whose cells are kept (None: all)
 
     def rows(self, info: SheetInfo, width: int, height: int | None = None) -> Iterable[tuple[int, list[Any]]]:
         """The rows of a sheet (up to `height`), from calamine unless its extent is far beyond what data needs.
@@ -211,7 +219,7 @@ class _Reader:
         result.header_errors = [
             RawCell(structure.error_cells[cell.ref], cell.ref) for cell in header if cell.ref in structure.error_cells
         ]
-        DataRows(result, self.kinds).read(self.rows(info, len(header)))
+        DataRows(result, self.kinds, self.only).read(self.rows(info, len(header)))
         return result
 
     def _header(
