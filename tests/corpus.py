@@ -102,7 +102,7 @@ def _unescaped(value: Any) -> Any:
 def _our_cells(path: Path) -> dict[str, dict[str, Any]]:
     """The cells koopbericht's reader sees (values and error values), by sheet and reference."""
     from koopbericht.read import workbook as reader
-    from koopbericht.read.layout import open_values, read_layout
+    from koopbericht.read.formats import open_values, read_layout
 
     layout = read_layout(path)
     sheets = layout.worksheets()

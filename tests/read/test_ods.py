@@ -24,7 +24,7 @@ from typer.testing import CliRunner
 
 from koopbericht.project.folder import Project
 from koopbericht.read.calamine import CalamineRows
-from koopbericht.read.layout import open_values, read_layout
+from koopbericht.read.formats import open_values, read_layout
 from koopbericht.year.pipeline import check_paths
 
 from .. import odsfile

@@ -183,7 +183,8 @@ def _previous_year(project: Project, year: int, today: dt.date | None) -> Previo
     if not project.reports_dir(year).is_dir():
         gaps = {d.code: Gap(f"Ordner {year}/meldungen fehlt") for d in settings.departments}
         return PreviousYear(year, [], {}, gaps, [], folder_missing=True)
-    data = check_year(project, year, today=today)
+    # Only the previous year's own findings matter here: the year before it is not read.
+    data = check_year(project, year, today=today, against_previous=False)
     return PreviousYear(year, data.activities, _corrections(data, settings), _gaps(data), _unassigned(data))
 
 

@@ -9,13 +9,8 @@ encrypts `content.xml`, which only the manifest's `manifest:encryption-data` sho
 
 from __future__ import annotations
 
-import io
-from pathlib import Path
 from xml.parsers import expat
 
-from python_calamine import CalamineWorkbook
-
-from .calamine import calamine_call, unreadable
 from .errors import UnreadableWorkbook
 from .odsscan import CONTENT, scan_content
 from .package import RESEND, XML_BOMB, CheckedStream, Package, SheetInfo, zip_damage
@@ -117,16 +112,3 @@ def ods_sheets(package: Package) -> tuple[list[SheetInfo], dict[str, SheetStruct
         sheets.append(info)
         structures[info.part] = table.structure
     return sheets, structures
-
-
-def open_in_memory(path: Path) -> CalamineWorkbook:
-    """The workbook opened by calamine from its bytes: calamine picks the format by content, not by name.
-
-    By name, calamine would take an .ods saved as „GB1.xlsx“ for an xlsx and refuse it.
-    """
-    try:
-        data = path.read_bytes()
-    except OSError:
-        raise UnreadableWorkbook("damaged", unreadable(None)) from None
-    workbook: CalamineWorkbook = calamine_call(CalamineWorkbook.from_filelike, io.BytesIO(data))
-    return workbook

@@ -9,6 +9,7 @@ assuming `xl/workbook.xml`.
 
 from __future__ import annotations
 
+import io
 import posixpath
 import struct
 import zipfile
@@ -107,6 +108,11 @@ class Package:
             self.members = self.archive.infolist()
         # Some Windows tools write member names with backslashes; readers accept them.
         self.names = {m.filename.replace("\\", "/"): m.filename for m in self.members}
+        # Every member's bytes once `sniff.read_every_part` has inflated (and checked) them, so
+        # that the scans and calamine read those bytes instead of inflating the member again.
+        self.inflated: dict[str, bytes] | None = None
+        # Parts read whole before that (relationships), not to inflate again; None once every part is checked.
+        self.read_whole: dict[str, bytes] | None = {}
 
     def __enter__(self) -> Package:
         return self
@@ -120,8 +126,15 @@ class Package:
 
     def read(self, name: str) -> bytes:
         """The bytes of part `name`; KeyError when it is missing."""
+        if self.inflated is not None:
+            return self.inflated[name]
+        if self.read_whole is not None and name in self.read_whole:
+            return self.read_whole[name]
         with zip_damage(name):
-            return self.archive.read(self.names[name])
+            data = self.archive.read(self.names[name])
+        if self.read_whole is not None:
+            self.read_whole[name] = data
+        return data
 
     def size(self, name: str) -> int:
         """The unpacked size of part `name` as its ZIP entry states it (reading never yields more)."""
@@ -129,8 +142,20 @@ class Package:
 
     def open(self, name: str) -> IO[bytes]:
         """A stream of part `name`; reading it may raise ZIP errors (wrap in `zip_damage`)."""
+        if self.inflated is not None:
+            return io.BytesIO(self.inflated[name])
         with zip_damage(name):
             return self.archive.open(self.names[name])
+
+    def stored_copy(self) -> bytes | None:
+        """The inflated members as an uncompressed ZIP for calamine (which then inflates nothing); None without them."""
+        if self.inflated is None:
+            return None
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED, allowZip64=True) as copy:
+            for name, data in self.inflated.items():
+                copy.writestr(self.names[name], data)
+        return buffer.getvalue()
 
     def relationships(self, part: str) -> dict[str, tuple[str, str]]:
         """Id → (type, target part) of the relationships of `part` ("" for the package)."""

@@ -33,7 +33,9 @@ class DataRows:
     they are data after all; at the end of the sheet they are the table's foot (`raw.foot`).
     """
 
-    def __init__(self, raw: RawMeldebogen, kinds: ColumnKinds | None = None) -> None:
+    def __init__(
+        self, raw: RawMeldebogen, kinds: ColumnKinds | None = None, only: frozenset[str] | None = None
+    ) -> None:
         self.raw, self.header_row = raw, raw.header_end
         self.kinds = kinds or ColumnKinds({})
         # Where a row with a value is an activity whatever else it holds (list indexes).
@@ -42,14 +44,17 @@ class DataRows:
         self.error_rows = {split_ref(ref)[1] for ref in raw.structure.error_cells}
         self.first_column = next((index for index, cell in enumerate(raw.header, start=1) if cell.title), 1)
         # (key, list index, column letter) of each known column, in the order of raw.columns.
-        self.known = [(key, index - 1, column_letter(index)) for key, index in raw.columns.items()]
+        self.known = [
+            (key, index - 1, column_letter(index)) for key, index in raw.columns.items() if only is None or key in only
+        ]
         # Columns of the table without a heading: their values are not read, and that is said.
         self.untitled = [index for index, cell in enumerate(raw.header, start=1) if not cell.title]
         self.outside: dict[int, RawCell] = {}
+        self.beside = only is None  # whether values beside the table and in unknown columns are looked for
         raw.unknown_columns = {
             index: UnknownColumn(cell.title, cell.ref)
             for index, cell in enumerate(raw.header, start=1)
-            if cell.title and cell.key is None
+            if cell.title and cell.key is None and self.beside
         }
 
     def read(self, rows: Iterable[tuple[int, list[Any]]]) -> None:
@@ -80,7 +85,7 @@ class DataRows:
         # The streamed reader reads only the table's width; the furthest cell is known from the scan.
         width = len(raw.header)
         far = structure.max_column_ref
-        if structure.max_column > width and far and split_ref(far)[1] > self.header_row:
+        if self.beside and structure.max_column > width and far and split_ref(far)[1] > self.header_row:
             self.outside.setdefault(structure.max_column, RawCell("", far))
         raw.outside_cells = [self.outside[index] for index in sorted(self.outside)]
 
@@ -99,7 +104,7 @@ class DataRows:
         """Read one row of the table."""
         raw = self.raw
         width = len(raw.header)
-        if self.untitled or len(values) > width:
+        if self.beside and (self.untitled or len(values) > width):
             self._outside(number, values, width)
         if raw.unknown_columns:
             self._unknown(values)

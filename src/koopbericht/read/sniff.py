@@ -19,6 +19,8 @@ OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 MAX_FILE_BYTES = 100 * 1024 * 1024
 MAX_UNPACKED_BYTES = 400 * 1024 * 1024
+# Up to this much unpacked, the members are held in memory once inflated (as the fast scan holds a part).
+MAX_KEPT_BYTES = 64 * 1024 * 1024
 MAX_MEMBER_RATIO = 200  # unpacked/packed of one member; real sheets stay far below
 _CHUNK = 1 << 20
 _PROLOG = 16 * 1024  # a flat OpenDocument file names its kind in the root element, after the namespaces
@@ -152,17 +154,40 @@ def read_every_part(package: Package) -> None:
 
     calamine does not verify checksums, so damage in a part it reads (the shared strings)
     would otherwise become silently wrong text. A DTD or entity declaration is never
-    legitimate in a workbook; it is the stuff of XML bombs.
+    legitimate in a workbook; it is the stuff of XML bombs. A package of at most
+    `MAX_KEPT_BYTES` unpacked keeps the members' bytes (`Package.inflated`): the scans and
+    calamine read them from there, so that no member is inflated twice.
     """
+    keep = sum(m.file_size for m in package.members) <= MAX_KEPT_BYTES and len(package.names) == len(package.members)
+    kept: dict[str, bytes] = {}
+    already = package.read_whole or {}
+    package.read_whole = None
     for name, member in package.names.items():
-        with package.open(name) as member_stream:
-            stream = CheckedStream(member_stream, name)
-            prolog = stream.read(4096)
-            while stream.read(_CHUNK):
-                pass
-        if name.endswith((".xml", ".rels")) and (b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog):
+        if keep and name in already:  # read whole (and its checksum verified) already
+            prolog = kept[name] = already[name]
+        else:
+            prolog = _inflate(package, name, kept if keep else None)
+        if name.endswith((".xml", ".rels")) and (b"<!DOCTYPE" in prolog[:4096] or b"<!ENTITY" in prolog[:4096]):
             raise UnreadableWorkbook(
                 "damaged",
                 f"Die Datei enthält unzulässige XML-Definitionen ({member}: DTD/Entitäten, wie sie "
                 "XML-Bomben verwenden) und wird aus Sicherheitsgründen nicht geöffnet.",
             )
+    if keep:
+        package.inflated = kept
+
+
+def _inflate(package: Package, name: str, kept: dict[str, bytes] | None) -> bytes:
+    """Unpack one member to its end (which verifies its checksum); its bytes are kept in `kept`, if given.
+
+    Returns the member's first bytes, where a DTD would stand.
+    """
+    with package.open(name) as member_stream:
+        stream = CheckedStream(member_stream, name)
+        if kept is not None:
+            kept[name] = stream.read()
+            return kept[name]
+        prolog = stream.read(4096)
+        while stream.read(_CHUNK):
+            pass
+        return prolog

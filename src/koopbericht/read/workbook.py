@@ -19,13 +19,13 @@ from python_calamine import CalamineWorkbook
 
 from ..config import Settings
 from ..normalise.values import one_line
-from .calamine import CalamineRows, calamine_call, unreadable
+from .calamine import CalamineRows, calamine_call
 from .errors import UnreadableWorkbook
 from .extent import MAX_EXTRA_HEADER_ROWS, block_titles, header_block, header_merges
+from .formats import format_of, open_values, read_layout
 from .header import HEADER_SCAN_ROWS, find_header, header_labels, map_header, nearest_header
 from .kinds import ColumnKinds
-from .layout import XLSB, XLSB_UNREADABLE, XLSX, Layout, open_values, read_layout
-from .odsscan import too_far
+from .layout import Layout
 from .package import SheetInfo
 from .raw import HeaderCell, RawCell, RawMeldebogen, RawRow, UnknownColumn, collector_paused
 from .rows import DataRows
@@ -56,13 +56,18 @@ MAX_HEADER_COLUMNS = 256
 MAX_QUOTED = 6
 
 
-def read_meldebogen(path: Path, file: str, settings: Settings) -> RawMeldebogen:
-    """Read the workbook at `path`; raise UnreadableWorkbook when that is impossible."""
+def read_meldebogen(path: Path, file: str, settings: Settings, only: frozenset[str] | None = None) -> RawMeldebogen:
+    """Read the workbook at `path`; raise UnreadableWorkbook when that is impossible.
+
+    With `only` (column keys), the rows keep the cells of those columns alone, and neither
+    unknown columns nor values beside the table are looked for: for a year read only to
+    compare a few columns with the next (`pipeline`), not to check it.
+    """
     with collector_paused():
-        return _read(path, file, settings)
+        return _read(path, file, settings, only)
 
 
-def _read(path: Path, file: str, settings: Settings) -> RawMeldebogen:
+def _read(path: Path, file: str, settings: Settings, only: frozenset[str] | None) -> RawMeldebogen:
     layout = read_layout(path)
     sheets = layout.worksheets()
     if not sheets:
@@ -71,7 +76,9 @@ def _read(path: Path, file: str, settings: Settings) -> RawMeldebogen:
         raise UnreadableWorkbook("header", message)
     workbook = open_values(path, layout)
     try:
-        return _Reader(path, workbook, layout, header_labels(settings), ColumnKinds.of(settings)).read(sheets, file)
+        reader = _Reader(path, workbook, layout, header_labels(settings), ColumnKinds.of(settings))
+        reader.only = only
+        return reader.read(sheets, file)
     finally:
         if workbook is not None:
             workbook.close()
@@ -92,6 +99,7 @@ class _Reader:
         self.kinds = kinds or ColumnKinds(labels)
         self.structures = layout.structures
         self.loaded: dict[str, CalamineRows] = {}
+        self.only: frozenset[str] | None = None  # the columns whose cells are kept (None: all)
 
     def rows(self, info: SheetInfo, width: int, height: int | None = None) -> Iterable[tuple[int, list[Any]]]:
         """The rows of a sheet (up to `height`), from calamine unless its extent is far beyond what data needs.
@@ -109,8 +117,8 @@ class _Reader:
                 pass
         if info.part in self.loaded:
             return self.loaded[info.part]
-        if not self.layout.streamable():  # openpyxl reads neither Strict Open XML, nor .xlsb, nor .ods
-            raise _refusal(self.layout, info.name, structure if far else None)
+        if not format_of(self.layout).streamable(self.layout):  # openpyxl reads no Strict Open XML, .xlsb, .ods
+            raise format_of(self.layout).refusal(info.name, structure if far else None)
         limit = min(height or structure.max_row, structure.max_row) or height
         return StreamedRows(self.path, info.name, width, limit)
 
@@ -211,7 +219,7 @@ class _Reader:
         result.header_errors = [
             RawCell(structure.error_cells[cell.ref], cell.ref) for cell in header if cell.ref in structure.error_cells
         ]
-        DataRows(result, self.kinds).read(self.rows(info, len(header)))
+        DataRows(result, self.kinds, self.only).read(self.rows(info, len(header)))
         return result
 
     def _header(
@@ -236,37 +244,3 @@ class _Reader:
         if (first, last) == (header_row, header_row):
             return header, header_row
         return block_titles(header, rows, first, last, header_row, self.kinds), last
-
-
-def _damaged(sheet: str) -> UnreadableWorkbook:
-    return UnreadableWorkbook("damaged", unreadable(sheet))
-
-
-def _refusal(layout: Layout, sheet: str, far: SheetStructure | None) -> UnreadableWorkbook:
-    """Why a sheet calamine cannot (or should not) hold whole is not read, where no other reader can."""
-    if layout.format != XLSX:
-        if far is None:
-            return UnreadableWorkbook("format", XLSB_UNREADABLE) if layout.format == XLSB else _damaged(sheet)
-        ref = far.max_column_ref if far.max_column > far.max_row else far.max_row_ref
-        if layout.format != XLSB:  # an .ods this far out is refused by its scan already
-            return too_far(sheet, ref)
-        return UnreadableWorkbook(
-            "too-large",
-            f"Das Blatt „{sheet}“ reicht bis zur Zelle {ref}, weit über die Tabelle hinaus; so kann koopbericht die "
-            "binäre Arbeitsmappe (.xlsb) nicht lesen. Bitte die Werte außerhalb der Tabelle löschen oder die Datei "
-            "als „Excel-Arbeitsmappe (.xlsx)“ speichern lassen.",
-        )
-    save = "Bitte die Datei als „Excel-Arbeitsmappe (.xlsx)“ speichern lassen."
-    if far is None:
-        return UnreadableWorkbook(
-            "format",
-            "Die Datei ist im Format „Strict Open XML“ gespeichert und enthält zudem Teile (etwa ein Makroblatt), "
-            f"die koopbericht in diesem Format nicht lesen kann. {save}",
-        )
-    ref = far.max_column_ref if far.max_column > far.max_row else far.max_row_ref
-    return UnreadableWorkbook(
-        "format",
-        f"Das Blatt „{sheet}“ reicht bis zur Zelle {ref}, weit über die Tabelle hinaus, und die Datei ist im Format "
-        f"„Strict Open XML“ gespeichert; so kann koopbericht sie nicht lesen. Bitte die Werte außerhalb der Tabelle "
-        f"löschen. {save}",
-    )

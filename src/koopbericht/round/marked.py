@@ -32,7 +32,7 @@ from openpyxl.writer.excel import ExcelWriter
 from ..errors import CannotAnnotate
 from ..files.oserrors import os_reason
 from ..findings import Finding, Severity
-from ..read.layout import XLSX, workbook_format
+from ..read.formats import workbook_format
 from ..read.structure import MAX_COLUMN, MAX_ROW
 from ..read.workbook import openpyxl_errors
 from ..render.zipped import deterministic_zip
@@ -74,7 +74,7 @@ def annotated_copy(path: Path, findings: list[Finding], cover: Cover | None = No
     cover = cover or Cover()
     kind = workbook_format(path)
     titles: dict[str, str] = {}  # the sheet titles of a rebuilt copy, by the original's sheet names
-    if kind == XLSX:
+    if kind.copied_whole:
         workbook = _opened(path)
     else:
         workbook, titles = rebuilt_workbook(path)
@@ -91,13 +91,13 @@ def annotated_copy(path: Path, findings: list[Finding], cover: Cover | None = No
     cover_sheet(workbook, findings, cover)
     summary_sheet(workbook, findings, cover)
     stamp = _stamp(path)
-    if kind != XLSX:
+    if not kind.copied_whole:
         workbook.properties.created = stamp
     workbook.properties.modified = stamp
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
         ExcelWriter(workbook, archive).write_data()  # `save` would stamp the time of saving
-    return AnnotatedCopy(deterministic_zip(buffer.getvalue(), stamp), None if kind == XLSX else kind)
+    return AnnotatedCopy(deterministic_zip(buffer.getvalue(), stamp), None if kind.copied_whole else kind.name)
 
 
 def _stamp(path: Path) -> dt.datetime:

@@ -22,7 +22,7 @@ from ..errors import CannotAnnotate, UnreadableWorkbook
 from ..formatting import german_number
 from ..read.a1 import range_bounds
 from ..read.calamine import CalamineRows, calamine_call
-from ..read.layout import open_values, read_layout
+from ..read.formats import open_values, read_layout
 from ..read.sheetfacts import SheetStructure
 from ..render.xlsx.safetext import set_text
 

@@ -8,7 +8,7 @@ Fatal problems with one file become a finding about that file, not an exception.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
@@ -28,7 +28,8 @@ from ..normalise.activities import Normaliser
 from ..normalise.columns import cell_readers, read_rows
 from ..normalise.values import Reading, one_line
 from ..project.folder import Project
-from ..read import RawMeldebogen, SourceFile, UnreadableWorkbook, read_meldebogen, source_files, year_files
+from ..read import RawMeldebogen, SourceFile, UnreadableWorkbook, source_files, year_files
+from ..read.parallel import read_many
 from . import FileResult, YearData
 from .stale import check_stale
 
@@ -93,11 +94,10 @@ def _previous_activities(project: Project, year: int) -> list[Activity]:
         key: reader if key in STALE_COLUMNS else _not_needed for key, reader in cell_readers(project.settings).items()
     }
     activities: list[Activity] = []
-    for source in year_files(project.reports_dir(year), project.settings):
+    sources = year_files(project.reports_dir(year), project.settings)
+    for source, raw in zip(sources, _read_all(project, sources, STALE_COLUMNS), strict=True):
         department = source.departments[0] if len(source.departments) == 1 else "?"
-        try:
-            raw = _read(project, source)
-        except UnreadableWorkbook:
+        if isinstance(raw, UnreadableWorkbook):
             continue
         for sheet in raw.sheets():
             activities += normaliser.activities(sheet, read_rows(sheet, readers), department)[0]
@@ -148,18 +148,18 @@ def _check(
     results = []
     if progress:
         progress.start(len(sources))
+    read = _read_all(project, sources)
     for source in sources:
         if progress:
             progress.advance(source.file)
+        raw = next(read)  # after `advance`: the file shown is the one being read
         department = source.departments[0] if len(source.departments) == 1 else None
         result = FileResult(source, department)
         results.append(result)
-        try:
-            raw = _read(project, source)
-        except UnreadableWorkbook as problem:
+        if isinstance(raw, UnreadableWorkbook):
             result.readable = False
             report.unreadable_files += 1
-            report.findings.append(_UNREADABLE[problem.kind].at(source.file, problem.message))
+            report.findings.append(_UNREADABLE[raw.kind].at(source.file, raw.message))
             continue
         for sheet in raw.sheets():  # every sheet with the header is part of the Meldebogen
             report.extend(check_columns(sheet, settings))
@@ -215,10 +215,23 @@ def _unpublished(raw: RawMeldebogen) -> list[str]:
     return lines
 
 
-def _read(project: Project, source: SourceFile) -> RawMeldebogen:
-    """Read one Meldebogen of the working folder (never through a link out of it)."""
-    _refuse_outside_links(source.path, project.root)
-    return read_meldebogen(source.path, source.file, project.settings)
+def _read_all(
+    project: Project, sources: list[SourceFile], only: frozenset[str] | None = None
+) -> Iterator[RawMeldebogen | UnreadableWorkbook]:
+    """Each Meldebogen of the working folder as read (never through a link out of it), or why it cannot be.
+
+    Many files are read side by side in worker processes (`read.parallel`), yielded in order;
+    `only`: the columns whose cells are read (`read_meldebogen`).
+    """
+    items: list[tuple[Path, str] | UnreadableWorkbook] = []
+    for source in sources:
+        try:
+            _refuse_outside_links(source.path, project.root)
+            items.append((source.path, source.file))
+        except UnreadableWorkbook as problem:
+            items.append(problem)
+    for outcome in read_many(items, project.settings, only):
+        yield UnreadableWorkbook(*outcome) if isinstance(outcome, tuple) else outcome
 
 
 def _refuse_outside_links(path: Path, root: Path) -> None:
