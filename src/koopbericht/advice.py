@@ -126,8 +126,16 @@ ADVICE: dict[str, Advice] = {
     "blatt-nicht-gelesen": lambda f: (
         "Das Blatt"
         + (f" „{f.finding.sheet}“" if f.finding.sheet else "")
-        + " hat Spaltenüberschriften, aber nicht die des Meldebogens; es wird nicht übernommen. Gehören seine "
+        + " hat Spaltenüberschriften, wird aber nicht übernommen (warum, steht in der Meldung: etwa fehlen "
+        "Pflichtspalten, oder sein Name weist es als Beispiel oder Blatt eines früheren Jahres aus). Gehören seine "
         "Angaben zur Meldung, bitte in die Tabelle des Meldebogens übertragen."
+    ),
+    "blatt-zusaetzlich": lambda f: (
+        "Das Blatt"
+        + (f" „{f.finding.sheet}“" if f.finding.sheet else "")
+        + " hat dieselben Spaltenüberschriften wie der Meldebogen; seine Zeilen werden als weitere Vorhaben "
+        "übernommen. Ist es ein Beispiel, eine Kopie des Vorjahrs oder ein Entwurf, bitte das Blatt löschen; sonst "
+        "ist nichts zu tun."
     ),
     "blatt-wiederholt": lambda f: (
         "Das Blatt"

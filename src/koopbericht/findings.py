@@ -195,6 +195,8 @@ SHEET_HIDDEN = FindingType(
 )
 SHEET_NOT_READ = FindingType("blatt-nicht-gelesen", W, "Blatt mit Kopfzeile nicht gelesen",
                              "Blatt „Übersicht“ nennt nicht alle Pflichtspalten", scope=FILE)  # fmt: skip
+SHEET_EXTRA = FindingType("blatt-zusaetzlich", W, "Weiteres Blatt mit Kopfzeile gelesen",
+                          "Blatt „Nachtrag“ zusätzlich zu „Meldebogen“: 3 Vorhaben", scope=FILE)  # fmt: skip
 SHEET_REPEATED = FindingType("blatt-wiederholt", N, "Blatt wiederholt Zeilen eines anderen",
                              "Blatt „Abschnitt 2“ steht ganz im Blatt „Alle“", scope=FILE)  # fmt: skip
 # Cell level

@@ -96,7 +96,7 @@ def _previous_activities(project: Project, year: int) -> list[Activity]:
     for source in year_files(project.reports_dir(year), project.settings):
         department = source.departments[0] if len(source.departments) == 1 else "?"
         try:
-            raw = _read(project, source)
+            raw = _read(project, source, year)
         except UnreadableWorkbook:
             continue
         for sheet in raw.sheets():
@@ -155,7 +155,7 @@ def _check(
         result = FileResult(source, department)
         results.append(result)
         try:
-            raw = _read(project, source)
+            raw = _read(project, source, year)
         except UnreadableWorkbook as problem:
             result.readable = False
             report.unreadable_files += 1
@@ -215,10 +215,10 @@ def _unpublished(raw: RawMeldebogen) -> list[str]:
     return lines
 
 
-def _read(project: Project, source: SourceFile) -> RawMeldebogen:
-    """Read one Meldebogen of the working folder (never through a link out of it)."""
+def _read(project: Project, source: SourceFile, year: int | None) -> RawMeldebogen:
+    """Read one Meldebogen of the working folder for `year` (never through a link out of it)."""
     _refuse_outside_links(source.path, project.root)
-    return read_meldebogen(source.path, source.file, project.settings)
+    return read_meldebogen(source.path, source.file, project.settings, year)
 
 
 def _refuse_outside_links(path: Path, root: Path) -> None:
