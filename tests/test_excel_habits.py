@@ -498,3 +498,16 @@ def test_a_lone_sheet_named_for_last_year_is_still_read(tmp_path: Path) -> None:
     data = check_paths(project, [path], 2023, today=TODAY)
     assert [a.source.row for a in data.activities] == [2]
     assert not any(f.code.startswith("blatt") for f in findings)
+
+
+def test_a_data_row_without_digits_and_with_typos_is_never_titles(tmp_path: Path) -> None:
+    """A first row with Vorhaben and Beschreibung filled stays an activity, even if its list values all misfit."""
+    first = row(
+        1, nr=None, vorhaben="Radweg Nord", beginn=None, handlungsfeld="Mobilitat", status="in Planng",
+        form="Gemeinsam", beschreibung="Kurz gesagt", ansprechpartner="Erika Muster",
+    )  # fmt: skip
+    project = make_project(tmp_path / "projekt")
+    path = write_workbook(project / "2023" / "meldungen" / "GB1_Meldebogen.xlsx", [first, row(2)])
+    data = check_paths(Project.open(project), [path], 2023, today=TODAY)
+    assert [a.source.row for a in data.activities] == [2, 3]
+    assert not any(f.code == "kopfzeile-mehrzeilig" for f in data.report.findings)

@@ -188,7 +188,9 @@ def test_this_machine_has_german_hyphenation() -> None:
     assert soffice.german_hyphenation(real_soffice()) is not None, os.environ.get("PATH")
 
 
-def test_a_conversion_that_hangs_is_ended_with_what_it_started(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_conversion_that_hangs_is_ended_with_what_it_started(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A stand-in whose conversion starts a child and hangs: after the time-out neither is left."""
     from koopbericht.render import libreoffice as module
 

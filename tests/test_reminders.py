@@ -39,7 +39,10 @@ def drafts_folder(folder: Path) -> Path:
 
 def drafts(folder: Path) -> dict[str, EmailMessage]:
     parser = BytesParser(policy=policy.default)
-    return {path.name: parser.parsebytes(path.read_bytes()) for path in sorted(drafts_folder(folder).glob("*.eml"))}
+    return {
+        path.name: parser.parsebytes(path.read_bytes())
+        for path in sorted(drafts_folder(folder).glob("*.eml"))
+    }
 
 
 def text_of(mail: EmailMessage) -> str:
