@@ -413,3 +413,101 @@ def test_a_first_data_row_of_short_texts_with_typos_stays_data(tmp_path: Path) -
     findings = check_paths(Project.open(project), [path], 2023, today=TODAY).report.findings
     assert not any(f.code == "kopfzeile-mehrzeilig" for f in findings)
     assert ("wert-nicht-erlaubt", "error", "F2") in shown(findings)
+
+
+def test_a_header_merge_reaching_into_the_first_data_row_keeps_that_row_an_activity(tmp_path: Path) -> None:
+    """„Bemerkung“ merged with the cell below: the first row is still an activity, and the merge an error."""
+    rows = [activity(n) for n in range(1, 4)]
+    path = write_workbook(tmp_path / "quelle" / "GB1_Meldebogen.xlsx", rows, header=COLUMNS)
+    workbook = load_workbook(path)
+    workbook.active.merge_cells("K1:K2")  # type: ignore[union-attr]
+    workbook.save(path)
+    findings, project = check(tmp_path, path)
+    data = check_paths(project, [path], 2023, today=TODAY)
+    assert [a.source.row for a in data.activities] == [2, 3, 4]
+    assert ("zellen-verbunden", "error", "K1") in shown(findings)
+    assert not any(f.code == "kopfzeile-mehrzeilig" for f in findings)
+
+
+def test_an_incomplete_last_row_is_an_activity_not_the_foot(tmp_path: Path) -> None:
+    """Nr. and Handlungsfeld without Vorhaben: a row missing its required values, not a legend entry."""
+    project = make_project(tmp_path / "projekt")
+    path = write_workbook(
+        project / "2023" / "meldungen" / "GB1_Meldebogen.xlsx", [row(1), row(2), [9, "Mobilität und Verkehr"]]
+    )
+    findings = check_paths(Project.open(project), [path], 2023, today=TODAY).report.findings
+    assert not any(f.code == "tabellenfuss" for f in findings)
+    assert [(f.code, f.cell) for f in findings if f.code == "pflichtwert-fehlt"] == [
+        ("pflichtwert-fehlt", "C4"),
+        ("pflichtwert-fehlt", "I4"),
+    ]
+
+
+def test_a_legend_code_is_quoted_as_a_german_number(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "projekt")
+    path = write_workbook(
+        project / "2023" / "meldungen" / "GB1_Meldebogen.xlsx", [row(1), row(2), [], [9, "in Vorbereitung"]]
+    )
+    findings = check_paths(Project.open(project), [path], 2023, today=TODAY).report.findings
+    (foot,) = [f for f in findings if f.code == "tabellenfuss"]
+    assert "„9 in Vorbereitung“" in foot.message or "„9“" in foot.message
+    assert "9.0" not in foot.message and foot.value == "9"
+    assert "Zeile 5 unter der Tabelle enthält Fußnoten" in foot.message
+
+
+@pytest.mark.parametrize("saved_by", ["openpyxl", "libreoffice-xlsx"])
+def test_an_example_sheet_and_last_years_sheet_are_not_read_and_another_sheet_is_said(
+    tmp_path: Path, saved_by: str
+) -> None:
+    path = sheets_workbook(
+        tmp_path / "quelle" / "GB1_Meldebogen.xlsx",
+        {
+            "Meldebogen": [HEADER, row(1), row(2)],
+            "Ausfüllbeispiel": [HEADER, row(7, vorhaben="Beispielvorhaben")],
+            "Vorjahr 2022": [HEADER, row(8, vorhaben="Altes Vorhaben")],
+            "Meldebogen 2021": [HEADER, row(9, vorhaben="Uraltes Vorhaben")],
+            "Nachtrag": [HEADER, row(3)],
+        },
+    )
+    path = resave(path, tmp_path, saved_by)
+    findings, project = check(tmp_path, path)
+    data = check_paths(project, [path], 2023, today=TODAY)
+    assert [(a.source.sheet, a.source.row) for a in data.activities] == [
+        ("Meldebogen", 2), ("Meldebogen", 3), ("Nachtrag", 2),
+    ]  # fmt: skip
+    sheets = sorted((f.code, f.severity.value, f.sheet) for f in findings if f.code.startswith("blatt"))
+    assert sheets == [
+        ("blatt-nicht-gelesen", "warning", "Ausfüllbeispiel"),
+        ("blatt-nicht-gelesen", "warning", "Meldebogen 2021"),
+        ("blatt-nicht-gelesen", "warning", "Vorjahr 2022"),
+        ("blatt-zusaetzlich", "warning", "Nachtrag"),
+    ]
+    extra = next(f for f in findings if f.code == "blatt-zusaetzlich")
+    assert "Blatt „Nachtrag“ wird zusätzlich zu „Meldebogen“ gelesen: 1 Vorhaben" in extra.message
+    example = next(f for f in findings if f.sheet == "Ausfüllbeispiel")
+    assert "Beispiel" in example.message and "nicht gelesen" in example.message
+    assert "Vorjahr" in next(f for f in findings if f.sheet == "Vorjahr 2022").message
+    old = next(f for f in findings if f.sheet == "Meldebogen 2021")
+    assert "früheres Jahr (2021) als das Berichtsjahr 2023" in old.message
+
+
+def test_a_lone_sheet_named_for_last_year_is_still_read(tmp_path: Path) -> None:
+    """Last year's form filled in again without renaming its sheet: it is the Meldung."""
+    path = sheets_workbook(tmp_path / "GB1_Meldebogen.xlsx", {"Meldebogen 2022": [HEADER, row(1)]})
+    findings, project = check(tmp_path, path)
+    data = check_paths(project, [path], 2023, today=TODAY)
+    assert [a.source.row for a in data.activities] == [2]
+    assert not any(f.code.startswith("blatt") for f in findings)
+
+
+def test_a_data_row_without_digits_and_with_typos_is_never_titles(tmp_path: Path) -> None:
+    """A first row with Vorhaben and Beschreibung filled stays an activity, even if its list values all misfit."""
+    first = row(
+        1, nr=None, vorhaben="Radweg Nord", beginn=None, handlungsfeld="Mobilitat", status="in Planng",
+        form="Gemeinsam", beschreibung="Kurz gesagt", ansprechpartner="Erika Muster",
+    )  # fmt: skip
+    project = make_project(tmp_path / "projekt")
+    path = write_workbook(project / "2023" / "meldungen" / "GB1_Meldebogen.xlsx", [first, row(2)])
+    data = check_paths(Project.open(project), [path], 2023, today=TODAY)
+    assert [a.source.row for a in data.activities] == [2, 3]
+    assert not any(f.code == "kopfzeile-mehrzeilig" for f in data.report.findings)

@@ -67,3 +67,14 @@ def test_a_doubled_column_keeps_the_files_rows_out_and_says_so(tmp_path: Path) -
     assert data.left_out() == [
         "2023/meldungen/GB1_Meldebogen.xlsx, Zeile 2: Vorhaben Nummer 1 – Spalte doppelt: „Status“"
     ]
+
+
+def test_a_file_left_out_with_one_row_says_one_row() -> None:
+    from types import SimpleNamespace
+
+    from koopbericht.year import Exclusions
+    from koopbericht.year.state import left_out_lines
+
+    result = SimpleNamespace(source=SimpleNamespace(file="GB1.xlsx"), readable=True, activities=[object()])
+    excluded = Exclusions({"GB1.xlsx": "Spalte doppelt"}, {}, {}, {})
+    assert left_out_lines([result], excluded) == ["GB1.xlsx (1 Zeile): nicht übernommen – Spalte doppelt"]  # type: ignore[list-item]

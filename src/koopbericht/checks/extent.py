@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..findings import catalogue as F
+from ..formatting import german_number
 from ..read import RawMeldebogen
 from ..read.a1 import split_ref
 
@@ -28,18 +29,25 @@ def table_extent(raw: RawMeldebogen) -> Iterator[Finding]:
     if raw.foot:
         first, last = split_ref(raw.foot[0].ref)[1], split_ref(raw.foot[-1].ref)[1]
         rows = f"Zeile {first}" if first == last else f"Zeilen {first} bis {last}"
-        quoted = ", ".join(f"„{_cut(_one_line(str(cell.value)))}“ ({cell.ref})" for cell in raw.foot[:3])
+        quoted = ", ".join(f"„{_cut(_one_line(_text(cell.value)))}“ ({cell.ref})" for cell in raw.foot[:3])
         more = " …" if len(raw.foot) > 3 else ""
         yield F.TABLE_FOOT.at(
             raw.file,
-            f"{rows} unter der Tabelle {'ist' if first == last else 'sind'} Fußnoten, Quellenangaben oder eine "
-            f"Legende ({quoted}{more}) und {'wird' if first == last else 'werden'} nicht als Vorhaben gelesen. "
+            f"{rows} unter der Tabelle {'enthält' if first == last else 'enthalten'} Fußnoten, Quellenangaben oder "
+            f"eine Legende ({quoted}{more}) und {'wird' if first == last else 'werden'} nicht als Vorhaben gelesen. "
             "Gehört eine davon als Vorhaben in den Bericht, bitte mindestens das Vorhaben in seine Spalte eintragen.",
             sheet=raw.sheet,
             cell=raw.foot[0].ref,
             row=first,
-            value=str(raw.foot[0].value),
+            value=_text(raw.foot[0].value),
         )
+
+
+def _text(value: object) -> str:
+    """A cell's value as a German reader writes it: 9.0 as „9“, 2.5 as „2,5“."""
+    if isinstance(value, float):
+        return german_number(int(value)) if value.is_integer() else str(value).replace(".", ",")
+    return str(value)
 
 
 def _one_line(text: str) -> str:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from ..config import Column, Settings
 from ..findings import Finding, Location
 from ..findings import catalogue as F
+from ..formatting import counted
 from ..normalise.values import closest, one_line
 from ..read import HeaderCell, RawMeldebogen
 from ..read.a1 import column_index, split_ref
@@ -113,17 +114,28 @@ def check_layout(raw: RawMeldebogen, settings: Settings) -> Iterator[Finding]:
             sheet=name,
         )
     for name, why in raw.sheets_set_aside:
-        kind = F.SHEET_REPEATED if why != PARTIAL else F.SHEET_NOT_READ
+        repeated = name in raw.sheets_repeated
+        kind = F.SHEET_REPEATED if repeated else F.SHEET_NOT_READ
         advice = (
-            f" Gehören seine Angaben zur Meldung, bitte in das Blatt „{raw.sheet}“ übernehmen."
-            if why == PARTIAL
-            else ""
+            ""
+            if repeated
+            else f" Gehören seine Angaben {'doch ' if why != PARTIAL else ''}zur Meldung, bitte in das Blatt "
+            f"„{raw.sheet}“ übernehmen."
         )
         yield kind.at(
             raw.file,
             f"Das Blatt „{name}“ hat eine Kopfzeile wie das Blatt „{raw.sheet}“, wird aber nicht gelesen: {why}."
             + advice,
             sheet=name,
+        )
+    for other in raw.more_sheets:
+        yield F.SHEET_EXTRA.at(
+            raw.file,
+            f"Das Blatt „{other.sheet}“ wird zusätzlich zu „{raw.sheet}“ gelesen: "
+            f"{counted(len(other.rows), 'Vorhaben', 'Vorhaben')}. Gehört es nicht zur Meldung (etwa ein Beispiel oder "
+            "eine Kopie des Vorjahrs), bitte das Blatt löschen.",
+            sheet=other.sheet,
+            value=str(len(other.rows)),
         )
     for cell in raw.header_errors:
         yield error_value(raw.file, cell, Location(raw.sheet, raw.header_row))

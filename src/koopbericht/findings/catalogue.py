@@ -117,8 +117,20 @@ SHEET_NOT_READ = FindingType(
     advice=lambda f: (
         "Das Blatt"
         + (f" „{f.finding.sheet}“" if f.finding.sheet else "")
-        + " hat Spaltenüberschriften, aber nicht die des Meldebogens; es wird nicht übernommen. Gehören seine "
+        + " hat Spaltenüberschriften, wird aber nicht übernommen (warum, steht in der Meldung: etwa fehlen "
+        "Pflichtspalten, oder sein Name weist es als Beispiel oder Blatt eines früheren Jahres aus). Gehören seine "
         "Angaben zur Meldung, bitte in die Tabelle des Meldebogens übertragen."
+    ),
+)
+SHEET_EXTRA = FindingType(
+    "blatt-zusaetzlich", W, "Weiteres Blatt mit Kopfzeile gelesen",
+    "Blatt „Nachtrag“ zusätzlich zu „Meldebogen“: 3 Vorhaben", scope=FILE,
+    advice=lambda f: (
+        "Das Blatt"
+        + (f" „{f.finding.sheet}“" if f.finding.sheet else "")
+        + " hat dieselben Spaltenüberschriften wie der Meldebogen; seine Zeilen werden als weitere Vorhaben "
+        "übernommen. Ist es ein Beispiel, eine Kopie des Vorjahrs oder ein Entwurf, bitte das Blatt löschen; sonst "
+        "ist nichts zu tun."
     ),
 )
 SHEET_REPEATED = FindingType(

@@ -61,16 +61,35 @@ def header_block(
     merges: list[tuple[int, int, int, int]],
     kinds: ColumnKinds,
 ) -> tuple[int, int]:
-    """The first and last row of the header: the rows its merges span, and title rows directly below."""
+    """The first and last row of the header: the rows its merges span, and title rows directly below.
+
+    A merge reaching below the header row takes in a row only if that row reads as titles or is
+    empty beside the merged cells: a title cell merged with the first data row („Bemerkung“ over
+    the cell below) does not make that row header (its merge is reported as hiding values).
+    """
     first = min([header_row, *(m[1] for m in merges)])
-    last = max([header_row, *(m[3] for m in merges)])
     header = [HeaderCell(str(v).strip(), "", kinds.labels.get(match_key(str(v)))) for v in rows.get(header_row, [])]
+    last = header_row
+    while last < max([header_row, *(m[3] for m in merges)]):
+        below = rows.get(last + 1, [])
+        if not (_blank_beside(below, last + 1, merges) or reads_as_titles(below, header, kinds)):
+            break
+        last += 1
     for _ in range(MAX_EXTRA_HEADER_ROWS):
-        below = rows.get(last + 1)
-        if below is None or not reads_as_titles(below, header, kinds):
+        after = rows.get(last + 1)
+        if after is None or not reads_as_titles(after, header, kinds):
             break
         last += 1
     return first, last
+
+
+def _blank_beside(values: list[Any], number: int, merges: list[tuple[int, int, int, int]]) -> bool:
+    """Whether row `number` holds no value outside the header merges that span it."""
+    spanned = [(m[0], m[2]) for m in merges if m[1] <= number <= m[3]]
+    return all(
+        _blank(value) or any(low <= index <= high for low, high in spanned)
+        for index, value in enumerate(values, start=1)
+    )
 
 
 def reads_as_titles(values: list[Any], header: list[HeaderCell], kinds: ColumnKinds) -> bool:
@@ -79,7 +98,10 @@ def reads_as_titles(values: list[Any], header: list[HeaderCell], kinds: ColumnKi
     Every filled cell is a short text without digits, the row fills at least half of the titled
     columns, no cell reads as a value of its column (a status word, a date, an Nr.), and either a
     cell is a known title or three stand where a value could be judged and are none (a data row
-    with typos in two list columns and no date stays data).
+    with typos in two list columns and no date stays data). A row with a value in a required
+    column (Vorhaben, Beschreibung) is an activity unless it is titles for sure: every typed column
+    of the header other than Nr. filled with a text that is no value of its column (translated
+    titles such as „state“, „operation start date“).
     """
     cells = [(index, value) for index, value in enumerate(values, start=1) if not _blank(value)]
     if len(cells) < 2:
@@ -90,7 +112,8 @@ def reads_as_titles(values: list[Any], header: list[HeaderCell], kinds: ColumnKi
         return True  # split titles: „Beginn“ and „Ende“ under „Laufzeit“
     if len(cells) * 2 < sum(1 for cell in header if cell.title):
         return False
-    misfits, known = 0, False
+    misfits, known, required = 0, False, False
+    misfit_keys: set[str] = set()
     for index, value in cells:
         if match_key(value) in kinds.labels:
             known = True
@@ -102,7 +125,13 @@ def reads_as_titles(values: list[Any], header: list[HeaderCell], kinds: ColumnKi
             continue
         if kinds.fits(key, value):
             return False
-        misfits += kinds.typed(key)
+        required = required or key in kinds.required
+        if kinds.typed(key):
+            misfits += 1
+            misfit_keys.add(key)
+    if required:
+        typed = {cell.key for cell in header if cell.key and cell.key != "nr" and kinds.typed(cell.key)}
+        return misfits >= MIN_MISFITS and typed <= misfit_keys
     return known or misfits >= MIN_MISFITS
 
 
@@ -154,9 +183,11 @@ def is_note(
 ) -> bool:
     """Whether a row under the table reads as a footnote, a source, a remark or a legend entry.
 
-    Never a row with a value in a required column. Otherwise: at most two cells, filled from the
-    table's first columns, the text starting with a footnote mark, „Quelle“, „Stand“, „Hinweis“ or
-    the like, or a code and its meaning; or, after a blank row, a sentence alone in the first cells.
+    Never a row with a value in a required column, nor one with a value that fits its typed column
+    (a Handlungsfeld, a status, a date: an incomplete activity, not a legend). Otherwise: at most
+    two cells, filled from the table's first columns, the text starting with a footnote mark,
+    „Quelle“, „Stand“, „Hinweis“ or the like, or a code and its meaning in the next cell; or,
+    after a blank row, a sentence alone in the first cells.
     """
     filled = [(index, value) for index, value in enumerate(values, start=1) if not _blank(value)]
     if not filled or len(filled) > 2 or filled[0][0] > first_column + 1:
@@ -165,9 +196,29 @@ def is_note(
         index = columns.get(key)
         if index is not None and index <= len(values) and not _blank(values[index - 1]):
             return False
+    if fits_a_column(values, columns, kinds):
+        return False
     text = " ".join(str(value).strip() for _, value in filled)
     if _MARK.match(text) or _KEYWORD.match(text) or _LEGEND.match(text):
         return True
-    if len(filled) == 2 and len(str(filled[0][1]).strip()) <= 6 and isinstance(filled[1][1], str):
+    if (
+        len(filled) == 2
+        and filled[1][0] == filled[0][0] + 1
+        and len(str(filled[0][1]).strip()) <= 6
+        and isinstance(filled[1][1], str)
+    ):
         return True  # a code in one cell, its meaning in the next
     return after_blank and len(filled) == 1 and isinstance(filled[0][1], str) and " " in filled[0][1].strip()
+
+
+def fits_a_column(values: list[Any], columns: dict[str, int], kinds: ColumnKinds) -> bool:
+    """Whether a cell of a typed column other than Nr. holds a value of that column (a list value, a date, a number).
+
+    An Nr. alone does not count: a legend's code („10“ beside „in Vorbereitung“) stands in that column.
+    """
+    for key, index in columns.items():
+        if key == "nr" or index > len(values) or _blank(values[index - 1]) or not kinds.typed(key):
+            continue
+        if kinds.fits(key, values[index - 1]):
+            return True
+    return False

@@ -34,6 +34,7 @@ Outcome = RawMeldebogen | tuple[str, str]
 # The settings and columns read, given to each worker once when it starts (`_start`).
 _settings: Settings | None = None
 _only: frozenset[str] | None = None
+_year: int | None = None
 
 
 def _mapping_proxy(items: dict[str, str]) -> MappingProxyType[str, str]:
@@ -54,7 +55,10 @@ def workers(files: int) -> int:
 
 
 def read_many(
-    items: list[tuple[Path, str] | UnreadableWorkbook], settings: Settings, only: frozenset[str] | None = None
+    items: list[tuple[Path, str] | UnreadableWorkbook],
+    settings: Settings,
+    only: frozenset[str] | None = None,
+    year: int | None = None,
 ) -> Iterator[Outcome]:
     """The outcome of reading each (path, shown name), in order; an UnreadableWorkbook given stays the outcome.
 
@@ -63,31 +67,33 @@ def read_many(
     jobs = [item for item in items if not isinstance(item, UnreadableWorkbook)]
     count = workers(len(jobs))
     if count == 1:
-        results: Iterator[Outcome] = (read_one(path, file, settings, only) for path, file in jobs)
+        results: Iterator[Outcome] = (read_one(path, file, settings, only, year) for path, file in jobs)
         yield from _merged(items, results)
         return
-    with ProcessPoolExecutor(max_workers=count, initializer=_start, initargs=(settings, only)) as pool:
+    with ProcessPoolExecutor(max_workers=count, initializer=_start, initargs=(settings, only, year)) as pool:
         chunk = max(1, len(jobs) // (count * 4))
         paths, files = [path for path, _ in jobs], [file for _, file in jobs]
         yield from _merged(items, pool.map(_read_in_worker, paths, files, chunksize=chunk))
 
 
-def read_one(path: Path, file: str, settings: Settings, only: frozenset[str] | None = None) -> Outcome:
+def read_one(
+    path: Path, file: str, settings: Settings, only: frozenset[str] | None = None, year: int | None = None
+) -> Outcome:
     """Read one Meldebogen (in a worker process or not); a file that cannot be read is (kind, message)."""
     try:
-        return read_meldebogen(path, file, settings, only)
+        return read_meldebogen(path, file, settings, only, year)
     except UnreadableWorkbook as problem:
         return problem.kind, problem.message
 
 
-def _start(settings: Settings, only: frozenset[str] | None) -> None:
-    global _settings, _only
-    _settings, _only = settings, only
+def _start(settings: Settings, only: frozenset[str] | None, year: int | None) -> None:
+    global _settings, _only, _year
+    _settings, _only, _year = settings, only, year
 
 
 def _read_in_worker(path: Path, file: str) -> Outcome:
     assert _settings is not None
-    return read_one(path, file, _settings, _only)
+    return read_one(path, file, _settings, _only, _year)
 
 
 def _merged(items: list[tuple[Path, str] | UnreadableWorkbook], results: Iterator[Outcome]) -> Iterator[Outcome]:

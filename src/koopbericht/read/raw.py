@@ -81,6 +81,8 @@ class RawMeldebogen:
     more_sheets: list[RawMeldebogen] = field(default_factory=list)
     # Visible sheets with a header that were not read, and why (German, to finish „… wird nicht gelesen: “).
     sheets_set_aside: list[tuple[str, str]] = field(default_factory=list)
+    # Of those, the ones whose every row stands in another sheet read (nothing is lost with them).
+    sheets_repeated: list[str] = field(default_factory=list)
 
     def sheets(self) -> list[RawMeldebogen]:
         """The sheets read: the first one and every further one."""

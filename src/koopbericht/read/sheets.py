@@ -7,11 +7,32 @@ it and is not read again (said so); any other sheet with the header is read as w
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .raw import RawMeldebogen
 
 PARTIAL = "seine Kopfzeile nennt nicht alle Pflichtspalten, es ist wohl keine Meldung"
+
+# Names of a sheet that shows how to fill in the form, or keeps last year's Meldung.
+_EXAMPLE = re.compile(r"beispiel|muster|ausfüllhilfe|ausfuellhilfe", re.IGNORECASE)
+_LAST_YEAR = re.compile(r"vorjahr", re.IGNORECASE)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def named_aside(name: str, year: int | None) -> str | None:
+    """Why a sheet with the header is not read by its name (an example, last year's), or None.
+
+    Only said of a sheet beside another with the header: a lone sheet is the Meldung whatever its name.
+    """
+    if _EXAMPLE.search(name):
+        return "sein Name weist es als Beispiel oder Ausfüllhilfe aus"
+    if _LAST_YEAR.search(name):
+        return "sein Name weist es als Blatt des Vorjahrs aus"
+    years = [int(found) for found in _YEAR.findall(name)]
+    if year is not None and years and max(years) < year:
+        return f"sein Name nennt ein früheres Jahr ({max(years)}) als das Berichtsjahr {year}"
+    return None
 
 
 def _signature(row: Any) -> tuple[tuple[str, str], ...]:

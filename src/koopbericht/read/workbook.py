@@ -30,7 +30,7 @@ from .package import SheetInfo
 from .raw import HeaderCell, RawCell, RawMeldebogen, RawRow, UnknownColumn, collector_paused
 from .rows import DataRows
 from .sheetfacts import SheetStructure
-from .sheets import PARTIAL, without_repeats
+from .sheets import PARTIAL, named_aside, without_repeats
 from .streamed import StreamedRows, openpyxl_errors
 
 # What other stages take from here: the raw types, and the streaming reader's errors.
@@ -56,18 +56,21 @@ MAX_HEADER_COLUMNS = 256
 MAX_QUOTED = 6
 
 
-def read_meldebogen(path: Path, file: str, settings: Settings, only: frozenset[str] | None = None) -> RawMeldebogen:
-    """Read the workbook at `path`; raise UnreadableWorkbook when that is impossible.
+def read_meldebogen(
+    path: Path, file: str, settings: Settings, only: frozenset[str] | None = None, year: int | None = None
+) -> RawMeldebogen:
+    """Read the workbook at `path` (a Meldung for `year`); raise UnreadableWorkbook when that is impossible.
 
     With `only` (column keys), the rows keep the cells of those columns alone, and neither
     unknown columns nor values beside the table are looked for: for a year read only to
-    compare a few columns with the next (`pipeline`), not to check it.
+    compare a few columns with the next (`pipeline`), not to check it. `year` is the report year,
+    to know a sheet named for an earlier one.
     """
     with collector_paused():
-        return _read(path, file, settings, only)
+        return _read(path, file, settings, only, year)
 
 
-def _read(path: Path, file: str, settings: Settings, only: frozenset[str] | None) -> RawMeldebogen:
+def _read(path: Path, file: str, settings: Settings, only: frozenset[str] | None, year: int | None) -> RawMeldebogen:
     layout = read_layout(path)
     sheets = layout.worksheets()
     if not sheets:
@@ -78,6 +81,7 @@ def _read(path: Path, file: str, settings: Settings, only: frozenset[str] | None
     try:
         reader = _Reader(path, workbook, layout, header_labels(settings), ColumnKinds.of(settings))
         reader.only = only
+        reader.year = year
         return reader.read(sheets, file)
     finally:
         if workbook is not None:
@@ -100,6 +104,7 @@ class _Reader:
         self.structures = layout.structures
         self.loaded: dict[str, CalamineRows] = {}
         self.only: frozenset[str] | None = None  # the columns whose cells are kept (None: all)
+        self.year: int | None = None  # the report year, to know a sheet named for an earlier one
 
     def rows(self, info: SheetInfo, width: int, height: int | None = None) -> Iterable[tuple[int, list[Any]]]:
         """The rows of a sheet (up to `height`), from calamine unless its extent is far beyond what data needs.
@@ -136,10 +141,17 @@ class _Reader:
                 f"In keinem Blatt ({listed}) wurde eine Kopfzeile gefunden.{self._nearest(sheets)} Erwartet wird "
                 "eine Zeile mit Spaltenüberschriften wie „Vorhaben“, „Kooperationspartner“ und „Status“.",
             )
+        named = [(f, named_aside(f[1].name, self.year)) for f in found]
+        set_aside: list[tuple[str, str]] = []
+        if any(why is None for _, why in named):  # a lone example is read: it is all there is
+            found = [f for f, why in named if why is None]
+            set_aside = [(f[1].name, why) for f, why in named if why is not None]
+            for f, why in named:
+                if why is not None:
+                    self.loaded.pop(f[1].part, None)
         best = max(found, key=lambda f: f[0])  # the first of equally good sheets
         ordered = [best, *(f for f in found if f is not best)]
         raws: list[RawMeldebogen] = []
-        set_aside: list[tuple[str, str]] = []
         for count, info, header_row, values in ordered:
             raw = self._read_sheet(info, header_row, values, file)
             self.loaded.pop(info.part, None)  # read: let calamine's copy go
@@ -151,6 +163,7 @@ class _Reader:
         result = kept[0]
         result.more_sheets = kept[1:]
         result.sheets_set_aside = set_aside + repeated
+        result.sheets_repeated = [name for name, _ in repeated]
         read = {raw.sheet for raw in raws}
         result.hidden_sheets_with_data = [
             other.name

@@ -95,7 +95,7 @@ def _previous_activities(project: Project, year: int) -> list[Activity]:
     }
     activities: list[Activity] = []
     sources = year_files(project.reports_dir(year), project.settings)
-    for source, raw in zip(sources, _read_all(project, sources, STALE_COLUMNS), strict=True):
+    for source, raw in zip(sources, _read_all(project, sources, STALE_COLUMNS, year), strict=True):
         department = source.departments[0] if len(source.departments) == 1 else "?"
         if isinstance(raw, UnreadableWorkbook):
             continue
@@ -148,7 +148,7 @@ def _check(
     results = []
     if progress:
         progress.start(len(sources))
-    read = _read_all(project, sources)
+    read = _read_all(project, sources, year=year)
     for source in sources:
         if progress:
             progress.advance(source.file)
@@ -216,7 +216,7 @@ def _unpublished(raw: RawMeldebogen) -> list[str]:
 
 
 def _read_all(
-    project: Project, sources: list[SourceFile], only: frozenset[str] | None = None
+    project: Project, sources: list[SourceFile], only: frozenset[str] | None = None, year: int | None = None
 ) -> Iterator[RawMeldebogen | UnreadableWorkbook]:
     """Each Meldebogen of the working folder as read (never through a link out of it), or why it cannot be.
 
@@ -230,7 +230,7 @@ def _read_all(
             items.append((source.path, source.file))
         except UnreadableWorkbook as problem:
             items.append(problem)
-    for outcome in read_many(items, project.settings, only):
+    for outcome in read_many(items, project.settings, only, year):
         yield UnreadableWorkbook(*outcome) if isinstance(outcome, tuple) else outcome
 
 

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from ..config import Department
 from ..findings import Report
 from ..findings.catalogue import DEPARTMENT_MISSING, DESCRIPTION_UNCHANGED
+from ..formatting import counted
 from ..model import Activity
 from .exclusions import Exclusions
 from .fileresult import FileResult
@@ -140,7 +141,7 @@ def left_out_lines(files: Sequence[FileResult], excluded: Exclusions) -> list[st
     for result in files:
         file = result.source.file
         if not result.readable or file in excluded.files:
-            rows = f" ({len(result.activities)} Zeilen)" if result.activities else ""
+            rows = f" ({counted(len(result.activities), 'Zeile', 'Zeilen')})" if result.activities else ""
             state = "nicht lesbar" if not result.readable else "nicht übernommen"
             lines.append(f"{file}{rows}: {state} – {excluded.files.get(file, 'nicht lesbar')}")
             continue
