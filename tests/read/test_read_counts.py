@@ -133,9 +133,11 @@ def test_previous_year_read_once_and_only_the_columns_the_sachstand_check_needs(
     columns: list[tuple[str, frozenset[str] | None]] = []
     original = vars(parallel)["read_meldebogen"]
 
-    def recording(path: Path, file: str, settings: Any, only: frozenset[str] | None = None) -> Any:
+    def recording(
+        path: Path, file: str, settings: Any, only: frozenset[str] | None = None, year: int | None = None
+    ) -> Any:
         columns.append((path.parent.parent.name, only))
-        raw = original(path, file, settings, only)
+        raw = original(path, file, settings, only, year)
         assert only is None or all(set(row.cells) <= only for row in raw.rows)
         return raw
 
