@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import io
+import datetime as dt
 from typing import Any
 
 from openpyxl import Workbook
@@ -13,6 +13,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..compare import Change, Comparison, Uncomparable
 from ..model import NO_REPORT, Activity
 from .xlsx.safetext import set_text
+from .xlsx.stamped import workbook_bytes
 
 CHANGED_FILL = PatternFill("solid", fgColor="FFEB9C")
 HEADER_FILL = PatternFill("solid", fgColor="D9E2F3")
@@ -177,7 +178,11 @@ def to_json(result: Comparison) -> dict[str, Any]:
 
 
 def to_xlsx(result: Comparison) -> bytes:
-    """One sheet per category; in "Geändert" the changed cells are highlighted. Text stays text."""
+    """One sheet per category; in "Geändert" the changed cells are highlighted. Text stays text.
+
+    Dated 1 January after the newer year, 9:00 (as a build without a Vorlage date), so that the same
+    two years always give the same bytes.
+    """
     workbook = Workbook()
     first = workbook.active
     assert first is not None
@@ -201,9 +206,7 @@ def to_xlsx(result: Comparison) -> bytes:
     partner_rows += [[p, f"nicht mehr {b}"] for p in result.partners_lost]
     _sheet(workbook, "Partner", ["Partner", "Veränderung"], partner_rows)
     _counts_sheet(workbook, result)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook, dt.datetime(result.year_new + 1, 1, 1, 9))
 
 
 def _changed_sheet(workbook: Workbook, result: Comparison) -> None:

@@ -11,7 +11,6 @@ are filled red and commented with what to correct. What goes in is decided by
 from __future__ import annotations
 
 import datetime as dt
-import io
 from dataclasses import dataclass
 
 from openpyxl import Workbook
@@ -27,7 +26,7 @@ from ..normalise.values import PartialDate
 from ..read.workbook import TEMPLATE_LIST_SHEET
 from ..render.xlsx.pagesetup import print_on_page_width
 from ..render.xlsx.safetext import set_text
-from ..render.zipped import deterministic_zip
+from ..render.xlsx.stamped import workbook_bytes
 
 DATA_SHEET, HELP_SHEET, LIST_SHEET = "Meldebogen", "Anleitung", TEMPLATE_LIST_SHEET
 EXTRA_ROWS = 200  # empty rows with dropdowns below the prefilled ones
@@ -91,9 +90,7 @@ def render_meldebogen(
     help_sheet = workbook.create_sheet(HELP_SHEET, 1)
     _write_instructions(settings, help_sheet, department, year, year_settings, carried, gap)
     workbook.active = 0
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return deterministic_zip(buffer.getvalue(), timestamp)
+    return workbook_bytes(workbook, timestamp)
 
 
 def _write_lists(settings: Settings, sheet: Worksheet) -> dict[str, str]:

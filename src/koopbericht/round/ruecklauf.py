@@ -23,7 +23,7 @@ from ..config import Contact
 from ..formatting import counted, german_date
 from ..render.xlsx.pagesetup import print_on_page_width
 from ..render.xlsx.safetext import set_text
-from ..render.xlsx.stamped import stamped_xlsx
+from ..render.xlsx.stamped import workbook_bytes
 
 HEADER = (
     "Kürzel", "Geschäftsbereich", "Meldebogen", "Eingang", "Dateien", "Vorhaben", "Fehler", "Warnungen",
@@ -164,9 +164,7 @@ def status_xlsx(status: YearStatus, author: str) -> bytes:
     for offset, file in enumerate(status.unassigned_files, start=FIRST_ROW + len(rows) + 2):
         set_text(sheet.cell(offset, 1), f"Keinem Geschäftsbereich zugeordnet: {file}")
     _page_setup(sheet, status.year)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return stamped_xlsx(buffer.getvalue(), timestamp)
+    return workbook_bytes(workbook, timestamp)
 
 
 def _write_top(sheet: Worksheet, status: YearStatus) -> None:
