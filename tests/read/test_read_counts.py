@@ -147,3 +147,38 @@ def test_previous_year_read_once_and_only_the_columns_the_sachstand_check_needs(
     assert Counter(year for year, _ in columns) == Counter({"2023": 6, "2022": 6})
     assert {only for year, only in columns if year == "2023"} == {None}
     assert {only for year, only in columns if year == "2022"} == {pipeline.STALE_COLUMNS}
+
+
+def test_annotate_detects_each_format_once_and_scans_each_worksheet_once(
+    tmp_path: Path, inflated: Counter[tuple[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The marked copies take format and sheets from the check: only what openpyxl loads to write is read again."""
+    from .. import odsfile
+    from .test_ods import activity, header_row, ods_rows
+
+    root = make_project(tmp_path / "projekt")
+    folder = root / "2023" / "meldungen"
+    xlsx = write_workbook(folder / "GB1_Meldebogen.xlsx", [row(1), row(2, status="vielleicht")], first_sheet="Hinweise")
+    rows = header_row() + ods_rows(activity(1), activity(2, status="vielleicht"))
+    ods = odsfile.write_ods(folder / "GB2_Meldebogen.ods", odsfile.content([("Meldebogen", rows)]))
+    detected: Counter[str] = Counter()
+    original = vars(formats)["is_opendocument"]
+
+    def detecting(package: Any) -> bool:
+        detected[str(package.archive.filename)] += 1
+        return bool(original(package))
+
+    monkeypatch.setattr(formats, "is_opendocument", detecting)
+    out = tmp_path / "zurueck"
+    code, output = run(CliRunner(), "validate", "2023", "-C", str(root), "--annotate", str(out))
+    assert code == 1, output
+    assert sorted(p.name for p in out.iterdir()) == ["GB1_Meldebogen.xlsx", "GB2_Meldebogen.xlsx"]
+    assert detected == Counter({str(xlsx): 1, str(ods): 1})
+    # Each worksheet of the xlsx: inflated by the check, and once more by openpyxl to write the copy.
+    sheets = {member: count for (archive, member), count in inflated.items() if archive == str(xlsx)}
+    assert {m: c for m, c in sheets.items() if m.startswith("xl/worksheets/")} == {
+        "xl/worksheets/sheet1.xml": 2,
+        "xl/worksheets/sheet2.xml": 2,
+    }
+    # The .ods is rebuilt from the check's scan and calamine's values: its content is scanned once.
+    assert inflated[(str(ods), "content.xml")] == 1

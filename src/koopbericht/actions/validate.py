@@ -118,7 +118,8 @@ def annotate_copies(
         errors = sum(1 for f in findings if f.severity is Severity.ERROR)
         warnings = len(findings) - errors
         try:
-            copy = annotated_copy(result.source.path, findings, _cover(result, data.year, project, today))
+            cover = _cover(result, data.year, project, today)
+            copy = annotated_copy(result.source.path, findings, cover, result.layout)
         except CannotAnnotate as problem:
             written.append(
                 Annotated(result.source.file, None, len(findings), str(problem), errors=errors, warnings=warnings)

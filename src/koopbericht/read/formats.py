@@ -192,6 +192,18 @@ def open_workbook(path: Path) -> Iterator[tuple[Layout, CalamineWorkbook | None]
             values.close()
 
 
+def kept_for_copy(layout: Layout) -> Layout:
+    """What a marked copy (`validate --annotate`) needs of a layout, without the inflated bytes.
+
+    An xlsx is copied whole: of its worksheets only the merged ranges are kept (to refuse what
+    openpyxl cannot hold). A rebuilt copy (.ods, .xlsb) writes every fact the scan found.
+    """
+    structures = layout.structures
+    if format_of(layout).copied_whole:
+        structures = {part: SheetStructure(merged_ranges=s.merged_ranges) for part, s in structures.items()}
+    return Layout(layout.format, layout.sheets, structures, layout.strict)
+
+
 def workbook_format(path: Path) -> WorkbookFormat:
     """The format, decided from the package alone (xlsx when it cannot be told)."""
     try:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from .layout import Layout
 from .sheetfacts import SheetStructure
 
 
@@ -83,6 +84,8 @@ class RawMeldebogen:
     sheets_set_aside: list[tuple[str, str]] = field(default_factory=list)
     # Of those, the ones whose every row stands in another sheet read (nothing is lost with them).
     sheets_repeated: list[str] = field(default_factory=list)
+    # The workbook's format and sheets as the check scanned them, for a marked copy (`formats.kept_for_copy`).
+    layout: Layout | None = field(default=None, repr=False, compare=False)
 
     def sheets(self) -> list[RawMeldebogen]:
         """The sheets read: the first one and every further one."""

@@ -22,7 +22,7 @@ from ..normalise.values import one_line
 from .calamine import CalamineRows, calamine_call
 from .errors import UnreadableWorkbook
 from .extent import MAX_EXTRA_HEADER_ROWS, block_titles, header_block, header_merges
-from .formats import format_of, open_values, read_layout
+from .formats import format_of, kept_for_copy, open_values, read_layout
 from .header import HEADER_SCAN_ROWS, find_header, header_labels, map_header, nearest_header
 from .kinds import ColumnKinds
 from .layout import Layout
@@ -82,10 +82,13 @@ def _read(path: Path, file: str, settings: Settings, only: frozenset[str] | None
         reader = _Reader(path, workbook, layout, header_labels(settings), ColumnKinds.of(settings))
         reader.only = only
         reader.year = year
-        return reader.read(sheets, file)
+        raw = reader.read(sheets, file)
     finally:
         if workbook is not None:
             workbook.close()
+    if only is None:  # a year that is checked: what a marked copy needs, so that it reads nothing again
+        raw.layout = kept_for_copy(layout)
+    return raw
 
 
 class _Reader:

@@ -32,7 +32,8 @@ from openpyxl.writer.excel import ExcelWriter
 from ..errors import CannotAnnotate
 from ..files.oserrors import os_reason
 from ..findings import Finding, Severity
-from ..read.formats import workbook_format
+from ..read.formats import format_of, workbook_format
+from ..read.layout import Layout
 from ..read.structure import MAX_COLUMN, MAX_ROW
 from ..read.workbook import openpyxl_errors
 from ..render.zipped import deterministic_zip
@@ -63,21 +64,26 @@ class AnnotatedCopy:
     rebuilt_from: str | None = None
 
 
-def annotated_copy(path: Path, findings: list[Finding], cover: Cover | None = None) -> AnnotatedCopy:
+def annotated_copy(
+    path: Path, findings: list[Finding], cover: Cover | None = None, layout: Layout | None = None
+) -> AnnotatedCopy:
     """A copy of the workbook at `path` with each finding's cell marked and commented, for the department.
 
     The copy opens on the sheet „Was ist zu tun“ (`cover`: deadline, whom to ask) and ends with
     „Prüfergebnis“. An xlsx is copied whole; an .ods or .xlsb becomes an xlsx of what koopbericht read
     from it (`rebuilt`). The same file and findings give the same bytes. Raises `CannotAnnotate`
     (German reason) where no copy can be made as the file was read.
+
+    `layout`: the format and sheets as the check scanned them (`formats.kept_for_copy`); with it, the
+    format is not detected and no sheet scanned again, only what openpyxl loads to write the copy is read.
     """
     cover = cover or Cover()
-    kind = workbook_format(path)
+    kind = format_of(layout) if layout is not None else workbook_format(path)
     titles: dict[str, str] = {}  # the sheet titles of a rebuilt copy, by the original's sheet names
     if kind.copied_whole:
-        workbook = _opened(path)
+        workbook = _opened(path, layout)
     else:
-        workbook, titles = rebuilt_workbook(path)
+        workbook, titles = rebuilt_workbook(path, layout)
     # openpyxl drops sheets it does not understand (a Strict Open XML workbook loses all of
     # them); a copy without the sheet the findings are about would mislead.
     if any(f.sheet and titles.get(f.sheet, f.sheet) not in workbook.sheetnames for f in findings):
@@ -143,14 +149,20 @@ def _unmark(workbook: Workbook) -> None:
                 cell.border = DEFAULT_BORDER
 
 
-def _opened(path: Path) -> Workbook:
-    """The xlsx at `path` opened by openpyxl for writing a copy; `CannotAnnotate` where it cannot."""
+def _opened(path: Path, layout: Layout | None = None) -> Workbook:
+    """The xlsx at `path` opened by openpyxl for writing a copy; `CannotAnnotate` where it cannot.
+
+    Its merged ranges are counted from `layout` where the check scanned them, else from the file.
+    """
+    if layout is not None:
+        _refuse_huge_merges_in(layout)
     try:
         # openpyxl refuses a path whose name does not end in .xlsx (GB3.xls, no extension) even when
         # it is an xlsx, which koopbericht reads by content; given an open file it does not look at the name.
         with path.open("rb") as stream:
-            _refuse_huge_merges(stream)
-            stream.seek(0)
+            if layout is None:
+                _refuse_huge_merges(stream)
+                stream.seek(0)
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 return load_workbook(stream)
@@ -175,6 +187,16 @@ def _refuse_huge_merges(stream: IO[bytes]) -> None:
         raise
     except openpyxl_errors():  # ZIP and XML damage included
         raise CannotAnnotate(_CANNOT_MARK) from None
+
+
+def _refuse_huge_merges_in(layout: Layout) -> None:
+    """`_refuse_huge_merges` from the merged ranges the check's scan found, without reading the file again."""
+    merged = 0
+    for structure in layout.structures.values():
+        for ref in structure.merged_ranges:
+            merged += _cells_in(ref.encode("ascii", "replace"))
+            if merged > MAX_MERGED_CELLS:
+                raise CannotAnnotate(too_many_merged(ref))
 
 
 def _merge_refs(member: IO[bytes]) -> Iterator[bytes]:

@@ -23,6 +23,7 @@ from ..formatting import german_number
 from ..read.a1 import range_bounds
 from ..read.calamine import CalamineRows, calamine_call
 from ..read.formats import open_values, read_layout
+from ..read.layout import Layout
 from ..read.sheetfacts import SheetStructure
 from ..render.xlsx.safetext import set_text
 
@@ -33,10 +34,14 @@ _NOT_IN_TITLE = re.compile(r"[\\/*?:\[\]]")
 MAX_TITLE = 31
 
 
-def rebuilt_workbook(path: Path) -> tuple[Workbook, dict[str, str]]:
-    """The workbook at `path` as xlsx, and the title each sheet got (where Excel needs another name)."""
+def rebuilt_workbook(path: Path, layout: Layout | None = None) -> tuple[Workbook, dict[str, str]]:
+    """The workbook at `path` as xlsx, and the title each sheet got (where Excel needs another name).
+
+    `layout`: the sheets as the check scanned them; without it, the file is checked and scanned again.
+    Only calamine's values are read again (from the file: the check kept no bytes).
+    """
     try:
-        layout = read_layout(path)
+        layout = layout if layout is not None else read_layout(path)
         values = open_values(path, layout)
     except UnreadableWorkbook as problem:
         raise CannotAnnotate(f"die Arbeitsmappe lässt sich nicht erneut lesen: {problem.message}") from None

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from ..model import Activity
 from ..read import SourceFile
+from ..read.layout import Layout
 
 
 @dataclass
@@ -22,6 +23,8 @@ class FileResult:
     columns: frozenset[str] = frozenset()
     # The sheets read, in the order read (the one with the fullest header first).
     sheets: list[str] = field(default_factory=list)
+    # The format and sheets as the check scanned them (no bytes): a marked copy detects and scans nothing again.
+    layout: Layout | None = field(default=None, repr=False, compare=False)
 
     def place(self, activity: Activity) -> str:
         """Where `activity` stands in a line of what was left out: file, the sheet if there are several, row."""

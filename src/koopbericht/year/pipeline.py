@@ -172,6 +172,7 @@ def _check(
             result.activities += activities
             report.extend(notes)
         result.sheets = [sheet.sheet for sheet in raw.sheets()]
+        result.layout = raw.layout
     report.extend(check_departments(sources, settings, whole_year))
     activities = [a for r in results for a in r.activities]
     report.extend(check_duplicates(activities, settings))
