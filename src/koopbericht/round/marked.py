@@ -10,7 +10,6 @@ openpyxl cannot open, is copied as an xlsx of its values (`rebuilt`).
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
 import warnings
 import zipfile
@@ -27,7 +26,6 @@ from openpyxl.styles.fills import DEFAULT_EMPTY_FILL
 from openpyxl.utils.cell import get_column_letter, range_boundaries
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
-from openpyxl.writer.excel import ExcelWriter
 
 from ..errors import CannotAnnotate
 from ..files.oserrors import os_reason
@@ -36,7 +34,7 @@ from ..read.formats import format_of, workbook_format
 from ..read.layout import Layout
 from ..read.structure import MAX_COLUMN, MAX_ROW
 from ..read.workbook import openpyxl_errors
-from ..render.zipped import deterministic_zip
+from ..render.xlsx.stamped import workbook_bytes
 from .marked_cover import cover_sheet
 from .marked_sheets import COVER_SHEET, LABELS, MARKS, SUMMARY_SHEET, Cover, mark, summary_sheet
 from .rebuilt import MAX_MERGED_CELLS, rebuilt_workbook, too_many_merged
@@ -97,13 +95,8 @@ def annotated_copy(
     cover_sheet(workbook, findings, cover)
     summary_sheet(workbook, findings, cover)
     stamp = _stamp(path)
-    if not kind.copied_whole:
-        workbook.properties.created = stamp
-    workbook.properties.modified = stamp
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
-        ExcelWriter(workbook, archive).write_data()  # `save` would stamp the time of saving
-    return AnnotatedCopy(deterministic_zip(buffer.getvalue(), stamp), None if kind.copied_whole else kind.name)
+    data = workbook_bytes(workbook, stamp, created=not kind.copied_whole)
+    return AnnotatedCopy(data, None if kind.copied_whole else kind.name)
 
 
 def _stamp(path: Path) -> dt.datetime:

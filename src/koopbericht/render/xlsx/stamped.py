@@ -9,9 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import zipfile
 from collections.abc import Iterator
 
 from openpyxl import Workbook
+from openpyxl.writer.excel import ExcelWriter
 
 from ..zipped import deterministic_zip
 
@@ -29,13 +31,18 @@ def stamped_xlsx(data: bytes, timestamp: dt.datetime) -> bytes:
     return deterministic_zip(data, timestamp, {CORE: pinned})
 
 
-def workbook_bytes(workbook: Workbook, timestamp: dt.datetime) -> bytes:
+def workbook_bytes(workbook: Workbook, timestamp: dt.datetime, *, created: bool = True) -> bytes:
     """`workbook` as xlsx bytes that depend on its content and `timestamp` alone.
 
-    openpyxl dates a new workbook's `created` with the moment it was made; it is set to `timestamp`
-    here, like `modified` and the zip members, so two runs on the same input give the same bytes.
+    Every openpyxl workbook koopbericht writes is saved here. openpyxl dates a new workbook's `created`
+    with the moment it was made and `save` dates `modified` with the moment of saving; both are set to
+    `timestamp` here, like the zip members, so two runs on the same input give the same bytes.
+    `created=False` keeps the `created` a loaded workbook brought.
     """
-    workbook.properties.created = workbook.properties.modified = timestamp
+    if created:
+        workbook.properties.created = timestamp
+    workbook.properties.modified = timestamp
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+        ExcelWriter(workbook, archive).write_data()  # `save` would stamp the time of saving
     return stamped_xlsx(buffer.getvalue(), timestamp)
