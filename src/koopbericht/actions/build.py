@@ -92,9 +92,8 @@ def build_year(
         raise UsageError(f"Die Word-Vorlage {template} gibt es nicht.")
     program, pdf_notices = _converter(pdf, final=final)
     without_pdf = pdf and program is None  # the rest is written, then the missing LibreOffice is named
-    with contextlib.ExitStack() as stack:
-        # Started now, LibreOffice gets ready while the year is checked; it is ended when the block is left.
-        office = stack.enter_context(libreoffice()) if program is not None else None
+    # Started now, LibreOffice gets ready while the year is checked; it is ended when the block is left.
+    with libreoffice() if program is not None else contextlib.nullcontext() as office:
         data = check_year(project, year, today=today, progress=progress)
         if data.report.count(Severity.ERROR) and not allow_errors:
             raise BuildRefused(data.report)

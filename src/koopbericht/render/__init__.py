@@ -3,10 +3,10 @@
 from ..document import PublishedFile
 from .docx.writer import render_docx
 from .oparl import render_oparl
-from .pdf.convert import docx_bytes_to_pdf, docx_to_pdf, find_soffice
+from .pdf.convert import docx_to_pdf, find_soffice
 from .xlsx.overview import render_annex_xlsx
 
 __all__ = [
-    "PublishedFile", "docx_bytes_to_pdf", "docx_to_pdf", "find_soffice", "render_annex_xlsx", "render_docx",
+    "PublishedFile", "docx_to_pdf", "find_soffice", "render_annex_xlsx", "render_docx",
     "render_oparl",
 ]  # fmt: skip

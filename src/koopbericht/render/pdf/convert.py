@@ -15,7 +15,6 @@ import hashlib
 import io
 import re
 import struct
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +23,7 @@ from .libreoffice import Office, libreoffice, profile_url
 from .soffice import find_soffice, missing
 
 __all__ = [
-    "docx_bytes_to_pdf", "docx_to_pdf", "find_soffice", "fixed_in_time", "libreoffice", "no_libreoffice",
+    "docx_to_pdf", "find_soffice", "fixed_in_time", "libreoffice", "no_libreoffice",
     "pdf_of", "profile_url",
 ]  # fmt: skip
 
@@ -44,17 +43,11 @@ def docx_to_pdf(docx: Path, stamp: dt.datetime) -> bytes:
 
 
 def pdf_of(office: Office, data: bytes, file_name: str, stamp: dt.datetime) -> bytes:
-    """The PDF of a .docx given as bytes, made by the running `office` (written under `file_name` first)."""
-    with tempfile.TemporaryDirectory(prefix="koopbericht-docx-", ignore_cleanup_errors=True) as folder:
-        source = Path(folder) / file_name
-        source.write_bytes(data)
-        return fixed_in_time(office.to_pdf(source), stamp)
-
-
-def docx_bytes_to_pdf(data: bytes, file_name: str, stamp: dt.datetime) -> bytes:
-    """The PDF of a .docx given as bytes, in a LibreOffice of its own."""
-    with libreoffice() as office:
-        return pdf_of(office, data, file_name, stamp)
+    """The PDF of a .docx given as bytes, made by the running `office` (written under `file_name` into its folder)."""
+    source = office.folder / "quelle" / file_name
+    source.parent.mkdir(exist_ok=True)
+    source.write_bytes(data)
+    return fixed_in_time(office.to_pdf(source), stamp)
 
 
 def fixed_in_time(data: bytes, stamp: dt.datetime) -> bytes:
