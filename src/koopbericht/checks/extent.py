@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from ..findings import Finding
 from ..findings import catalogue as F
 from ..formatting import german_number
+from ..normalise.values import one_line
 from ..read import RawMeldebogen
 from ..read.a1 import split_ref
 
@@ -17,7 +18,7 @@ def table_extent(raw: RawMeldebogen) -> Iterator[Finding]:
     """An info for a header over several rows below the header row, and one for the rows of the table's foot."""
     if raw.header_end > raw.header_row:
         below = [cell for cell in raw.header if split_ref(cell.ref)[1] > raw.header_row]
-        shown = ", ".join(f"„{_one_line(cell.title)}“" for cell in below[:3])
+        shown = ", ".join(f"„{one_line(cell.title)}“" for cell in below[:3])
         taken = f"; von dort übernommen: {shown}" if shown else ""
         yield F.HEADER_ROWS.at(
             raw.file,
@@ -29,7 +30,7 @@ def table_extent(raw: RawMeldebogen) -> Iterator[Finding]:
     if raw.foot:
         first, last = split_ref(raw.foot[0].ref)[1], split_ref(raw.foot[-1].ref)[1]
         rows = f"Zeile {first}" if first == last else f"Zeilen {first} bis {last}"
-        quoted = ", ".join(f"„{_cut(_one_line(_text(cell.value)))}“ ({cell.ref})" for cell in raw.foot[:3])
+        quoted = ", ".join(f"„{_cut(one_line(_text(cell.value)))}“ ({cell.ref})" for cell in raw.foot[:3])
         more = " …" if len(raw.foot) > 3 else ""
         yield F.TABLE_FOOT.at(
             raw.file,
@@ -48,10 +49,6 @@ def _text(value: object) -> str:
     if isinstance(value, float):
         return german_number(int(value)) if value.is_integer() else str(value).replace(".", ",")
     return str(value)
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 def _cut(text: str) -> str:
