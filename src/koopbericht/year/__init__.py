@@ -72,7 +72,7 @@ class YearData:
         kept = {id(a) for a in (self.publishable() if published is None else published)}
         excluded = self.exclusions()
         lines = [
-            f"{result.place(a)}: {a.title or a.id} – {excluded.reason(a) or 'ausgelassen'}"
+            result.left_out_line(a, excluded.reason(a) or "ausgelassen")
             for result in self.files
             for a in result.activities
             if id(a) not in kept

@@ -26,7 +26,8 @@ class FileResult:
     # The format and sheets as the check scanned them (no bytes): a marked copy detects and scans nothing again.
     layout: Layout | None = field(default=None, repr=False, compare=False)
 
-    def place(self, activity: Activity) -> str:
-        """Where `activity` stands in a line of what was left out: file, the sheet if there are several, row."""
+    def left_out_line(self, activity: Activity, reason: str) -> str:
+        """The line that says `activity` was left out and why: file, the sheet if there are several, row, title."""
         sheet = f", Blatt „{activity.source.sheet}“" if len(self.sheets) > 1 else ""
-        return f"{activity.source.file}{sheet}, Zeile {activity.source.row}"
+        place = f"{activity.source.file}{sheet}, Zeile {activity.source.row}"
+        return f"{place}: {activity.title or activity.id} – {reason}"

@@ -148,5 +148,5 @@ def left_out_lines(files: Sequence[FileResult], excluded: Exclusions) -> list[st
         for activity in result.activities:
             reason = excluded.reason(activity)
             if reason is not None:
-                lines.append(f"{result.place(activity)}: {activity.title or activity.id} – {reason}")
+                lines.append(result.left_out_line(activity, reason))
     return lines
