@@ -23,6 +23,34 @@ def counted(count: int, singular: str, plural: str) -> str:
     return f"{german_number(count)} {singular if count == 1 else plural}"
 
 
+_NUMBER_WORDS = ("null", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf",
+                 "zwölf")  # fmt: skip
+MINUS = "\u2212"  # the real minus sign, not the hyphen-minus
+
+
+def spelled_number(value: int) -> str:
+    """A number in running text: zero to twelve as a word ("sechs"), larger ones in digits ("1.234").
+
+    German house style (and DIN 5008 for running text) writes small numbers out; a count
+    before a noun reads "ein"/"eine" for one, which `spelled_count` handles.
+    """
+    if 0 <= value <= 12:
+        return _NUMBER_WORDS[value]
+    return german_number(value).replace("-", MINUS)
+
+
+def spelled_count(count: int, singular: str, plural: str, *, feminine: bool = False) -> str:
+    """A count with its noun for running text: "ein Vorhaben", "eine Warnung", "sechs Geschäftsbereiche", "13 …".
+
+    Zero reads "keine" before a plural ("keine Warnungen"), which is what a clerk would write.
+    """
+    if count == 0:
+        return f"keine {plural}"
+    if count == 1:
+        return f"{'eine' if feminine else 'ein'} {singular}"
+    return f"{spelled_number(count)} {plural}"
+
+
 def german_decimal(value: float) -> str:
     """1234.5 → "1.234,50", 1234.0 → "1.234" (amounts: two places, none when whole)."""
     text = f"{value:,.2f}".replace(",", "\0").replace(".", ",").replace("\0", ".")
@@ -35,12 +63,15 @@ def german_date(day: dt.date) -> str:
 
 
 def file_size(size: int | None) -> str:
-    """A file size in kB or MB with one decimal place; "–" when unknown."""
+    """A file size in kB or MB with one decimal place; "–" when unknown.
+
+    k and M are decimal prefixes (DIN 1301, SI): 1 kB = 1000 bytes, so 251,022 bytes are "251,0 kB".
+    """
     if size is None:
         return "–"
-    if size < 1024 * 1024:
-        return f"{size / 1024:.1f} kB".replace(".", ",")
-    return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
+    if size < 1000 * 1000:
+        return f"{size / 1000:.1f} kB".replace(".", ",")
+    return f"{size / (1000 * 1000):.1f} MB".replace(".", ",")
 
 
 def format_value(value: Any) -> str:
