@@ -28,11 +28,22 @@ def init(
         str | None,
         typer.Option("--kurzname", help="Kurzname der Körperschaft (Standard: wie --name).", show_default=False),
     ] = None,
+    beispiel: Annotated[
+        Path | None,
+        typer.Option(
+            "--beispiel",
+            help="Statt eines leeren Arbeitsordners das eingebaute Beispiel (Potsdam, 2022 und 2023) in diesen "
+            "neuen oder leeren Ordner schreiben.",
+            metavar="ORDNER",
+            show_default=False,
+        ),
+    ] = None,
     debug: DebugOption = False,
 ) -> None:
     """Legt einen neuen Arbeitsordner an: koopbericht.toml, JAHR/vorlage.toml, text/ und meldungen/.
 
     In einem bestehenden Arbeitsordner legt „init --jahr JAHR“ wie „koopbericht jahr JAHR“ ein neues Berichtsjahr an.
+    „init --beispiel ORDNER“ schreibt stattdessen das eingebaute Beispiel zum Ausprobieren.
     """
     from ..actions.init import init_project
     from ..config import CONFIG_FILE
@@ -40,6 +51,9 @@ def init(
     from . import console
 
     with handled(debug):
+        if beispiel is not None:
+            _example(beispiel)
+            return
         if jahr is not None and (ordner / CONFIG_FILE).is_file():
             _new_year(ordner, jahr)
             return
@@ -56,6 +70,20 @@ def init(
             f"prüfen; „koopbericht build {year}“ erstellt die Vorlage.",
             markup=False,
         )
+
+
+def _example(folder: Path) -> None:
+    """`init --beispiel`: the built-in example's working folder, and how to try it."""
+    from ..actions.init import init_example
+    from . import console
+
+    result = init_example(folder)
+    console.success(f"Beispiel angelegt: {result.root}")
+    console.stdout.print(
+        f"Zum Ausprobieren: in den Ordner wechseln (cd {folder}) und „koopbericht build {result.year}“ aufrufen; "
+        f"die Vorlage steht danach in ausgabe/{result.year}/. Was im Beispiel steht, erklärt LIESMICH.md.",
+        markup=False,
+    )
 
 
 def _new_year(folder: Path, year: int) -> None:
