@@ -60,9 +60,7 @@ def init_example(folder: Path) -> InitResult:
     """Write the built-in example's working folder into `folder`, which must be new or empty."""
     source = example_folder()
     if source is None:
-        raise UsageError(
-            "Das eingebaute Beispiel fehlt in dieser Installation. Bitte koopbericht neu installieren."
-        )
+        raise UsageError("Das eingebaute Beispiel fehlt in dieser Installation. Bitte koopbericht neu installieren.")
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{folder} ist eine Datei, kein Ordner. „koopbericht init --beispiel“ braucht einen Ordner.")
     if folder.is_dir() and any(folder.iterdir()):

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from .common import DebugOption, handled
+
+if TYPE_CHECKING:
+    from ..actions.init import InitResult
 
 
 def init(
@@ -47,8 +50,6 @@ def init(
     """
     from ..actions.init import init_project
     from ..config import CONFIG_FILE
-    from ..files.paths import shown_relative
-    from . import console
 
     with handled(debug):
         if beispiel is not None:
@@ -57,19 +58,26 @@ def init(
         if jahr is not None and (ordner / CONFIG_FILE).is_file():
             _new_year(ordner, jahr)
             return
-        result = init_project(ordner, jahr, name, kurzname)
-        console.success(f"Arbeitsordner angelegt: {result.root}")
-        for path in result.created:
-            shown = shown_relative(path, result.root)
-            console.stdout.print(f"  {shown}{'/' if path.is_dir() else ''}", markup=False)
-        year = result.year
-        console.stdout.print(
-            f"Nächste Schritte: Geschäftsbereiche in koopbericht.toml und die Angaben in {year}/vorlage.toml "
-            f"anpassen; mit „koopbericht template {year}“ die Meldebögen für die Geschäftsbereiche schreiben und "
-            f"versenden; eingegangene Meldebögen in {year}/meldungen/ ablegen und mit „koopbericht validate {year}“ "
-            f"prüfen; „koopbericht build {year}“ erstellt die Vorlage.",
-            markup=False,
-        )
+        _show_created(init_project(ordner, jahr, name, kurzname))
+
+
+def _show_created(result: InitResult) -> None:
+    """The new working folder's files, and what to do next."""
+    from ..files.paths import shown_relative
+    from . import console
+
+    console.success(f"Arbeitsordner angelegt: {result.root}")
+    for path in result.created:
+        shown = shown_relative(path, result.root)
+        console.stdout.print(f"  {shown}{'/' if path.is_dir() else ''}", markup=False)
+    year = result.year
+    console.stdout.print(
+        f"Nächste Schritte: Geschäftsbereiche in koopbericht.toml und die Angaben in {year}/vorlage.toml "
+        f"anpassen; mit „koopbericht template {year}“ die Meldebögen für die Geschäftsbereiche schreiben und "
+        f"versenden (nach jeder Änderung der Frist erneut); eingegangene Meldebögen in {year}/meldungen/ "
+        f"ablegen und mit „koopbericht validate {year}“ prüfen; „koopbericht build {year}“ erstellt die Vorlage.",
+        markup=False,
+    )
 
 
 def _example(folder: Path) -> None:
