@@ -56,7 +56,7 @@ def _table(command: Any, context: typer.Context) -> str:
         if record is None:
             continue
         name, meaning = record
-        rows.append(f"| `{name}` | {_cell(meaning)} |")
+        rows.append(f"| `{_cell(name)}` | {_cell(meaning)} |")
     return "\n".join(rows) + "\n"
 
 

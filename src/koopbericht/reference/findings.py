@@ -16,7 +16,7 @@ LEAVES_OUT = {
     Scope.COLUMN: "alle Zeilen der Datei (nie wird eine Spalte still leer veröffentlicht)",
     Scope.ROW: "die Zeile des Vorhabens",
     Scope.CELL: "die Zeile des Vorhabens",
-    Scope.YEAR: "nichts; der Geschäftsbereich gilt als „keine Meldung“",
+    Scope.YEAR: "keine Zeilen; der Geschäftsbereich gilt als „keine Meldung“",
 }
 SAMPLE_FILE = "2023/meldungen/GB1_Meldebogen_2023.xlsx"
 
@@ -28,10 +28,11 @@ Diese Seite wird aus koopbericht selbst erzeugt (`python -m koopbericht.referenc
 
 Jeder Befund hat einen festen Code, eine Art (**Fehler**, **Warnung** oder **Hinweis**), die
 Datei (relativ zum Arbeitsordner), Blatt, Zelle, Zeile, Spalte, den gefundenen Wert, eine
-Meldung und – wo möglich – einen Vorschlag. **Fehler** verhindern den Bau der Vorlage (mit
-`build --trotz-fehlern` entsteht sie ohne das, was der Fehler betrifft: siehe „Was ein Fehler
-weglässt“), **Warnungen** nur mit `validate --strict`; **Hinweise** (stille Vereinheitlichungen)
-zeigt erst `validate --verbose`.
+Meldung und – wo möglich – einen Vorschlag. **Fehler** verhindern den Bau der Vorlage; mit
+`build --trotz-fehlern` entsteht sie ohne das, was der Fehler betrifft. **Warnungen** verhindern
+ihn nicht (nur `validate --strict` endet bei ihnen mit Code 1). **Hinweise**, etwa stille
+Vereinheitlichungen, zeigt erst `validate --verbose`. Was ein Fehler weglässt, folgt aus
+seinem Geltungsbereich („Folge“ bei jedem Befund).
 
 `koopbericht validate 2023 --format json` gibt jeden Befund in dieser Form aus:
 
@@ -62,11 +63,16 @@ def findings_page() -> str:
 
 def _entry(kind: FindingType) -> str:
     sample = Finding(kind.code, kind.severity, SAMPLE_FILE, kind.title, scope=kind.scope)
-    leaves_out = LEAVES_OUT[kind.scope] if kind.severity is Severity.ERROR else "nichts (wird übernommen)"
+    if kind.severity is Severity.ERROR:
+        effect = f"verhindert den Bau; mit `build --trotz-fehlern` fehlen {LEAVES_OUT[kind.scope]}"
+    elif kind.severity is Severity.WARNING:
+        effect = "verhindert den Bau nicht; `validate --strict` endet mit Code 1"
+    else:
+        effect = "keine; zu sehen mit `validate --verbose`"
     return (
         f"### `{kind.code}`\n\n"
         f"**{SEVERITY[kind.severity]}:** {kind.title}.\n\n"
         f"- Beispiel: {kind.example}\n"
-        f"- Was ein Fehler weglässt: {leaves_out}\n"
+        f"- Folge: {effect}\n"
         f"- Hinweis an den Geschäftsbereich: „{department_text(sample, with_suggestion=False)}“\n"
     )
