@@ -24,7 +24,7 @@ KOOPBERICHT = str(Path(sys.executable).with_name("koopbericht"))
 PENDING_PAGES = {"eingang.md", "befunde-annehmen.md", "vergleich.md"}
 FENCE = re.compile(r"^```(\w*)\n(.*?)^```", re.MULTILINE | re.DOTALL)
 RUNNABLE_FENCES = {"", "sh", "shell", "bash", "console"}
-LINK = re.compile(r"\]\(([^)#\s]+)(?:#[^)]*)?\)")
+LINK = re.compile(r"\]\(([^)#\s]*)(?:#([^)\s]*))?\)")
 
 
 def test_generated_pages_are_current() -> None:
@@ -56,11 +56,21 @@ def test_readme_stays_short_and_links_resolve() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     assert len(readme.splitlines()) <= 260
     for document in DOCUMENTS:
-        for target in LINK.findall(document.read_text(encoding="utf-8")):
+        for target, anchor in LINK.findall(document.read_text(encoding="utf-8")):
             if target.startswith(("http://", "https://", "mailto:")):
                 continue
-            path = (document.parent / target).resolve()
-            assert path.exists() or path.name in PENDING_PAGES, f"{document.name}: Verweis auf {target} fehlt"
+            path = (document.parent / target).resolve() if target else document
+            if path.name in PENDING_PAGES and not path.exists():
+                continue
+            assert path.exists(), f"{document.name}: Verweis auf {target} fehlt"
+            if anchor:
+                assert anchor in anchors(path), f"{document.name}: {target}#{anchor} gibt es nicht"
+
+
+def anchors(document: Path) -> set[str]:
+    """The anchors GitHub gives the headings of a Markdown file."""
+    headings = re.findall(r"^#+ (.+)$", document.read_text(encoding="utf-8"), re.MULTILINE)
+    return {re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-") for heading in headings}
 
 
 def shown_commands(document: Path) -> list[list[str]]:
