@@ -52,3 +52,11 @@ def test_init_example_into_an_empty_folder(tmp_path: Path, runner: CliRunner) ->
     assert code == 0, output
     assert (tmp_path / "koopbericht.toml").is_file()
     assert sorted(path.name for path in (tmp_path / "2023" / "meldungen").iterdir())[0] == "GB1_Meldebogen_2023.xlsx"
+
+
+def test_init_example_takes_no_other_options(tmp_path: Path, runner: CliRunner) -> None:
+    for extra in (["--jahr", "2024"], ["--name", "Stadt Beispiel"], [str(tmp_path / "noch-einer")]):
+        code, output = run(runner, "init", "--beispiel", str(tmp_path / "beispiel"), *extra)
+        assert code == 2, output
+        assert "ohne ORDNER davor" in output
+    assert list(tmp_path.iterdir()) == []

@@ -53,7 +53,7 @@ def init(
 
     with handled(debug):
         if beispiel is not None:
-            _example(beispiel)
+            _example(beispiel, ordner != Path(".") or jahr is not None or kurzname is not None or name != "Musterstadt")
             return
         if jahr is not None and (ordner / CONFIG_FILE).is_file():
             _new_year(ordner, jahr)
@@ -80,11 +80,17 @@ def _show_created(result: InitResult) -> None:
     )
 
 
-def _example(folder: Path) -> None:
+def _example(folder: Path, with_other_options: bool) -> None:
     """`init --beispiel`: the built-in example's working folder, and how to try it."""
     from ..actions.init import init_example
+    from ..errors import UsageError
     from . import console
 
+    if with_other_options:
+        raise UsageError(
+            "„koopbericht init --beispiel ORDNER“ schreibt das Beispiel so, wie es ist: ohne ORDNER davor und ohne "
+            "--jahr, --name oder --kurzname."
+        )
     result = init_example(folder)
     console.success(f"Beispiel angelegt: {result.root}")
     console.stdout.print(
