@@ -496,8 +496,8 @@ def test_a_new_output_is_removed_again_when_a_later_one_fails(tmp_path: Path, mo
     assert second.read_bytes() == b"old anlage"
 
 
-def test_readme_promises_only_what_is_true_for_exit_code_5() -> None:
-    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+def test_docs_promise_only_what_is_true_for_exit_code_5() -> None:
+    readme = (Path(__file__).resolve().parents[2] / "docs" / "fehlerbehebung.md").read_text(encoding="utf-8")
     line = next(line for line in readme.splitlines() if line.startswith("| 5 |"))
     assert "die bisherige Datei bleibt unverändert" not in line
     assert "wiederhergestellt" in line

@@ -22,7 +22,7 @@ from ..conftest import EXAMPLE, REPO, run
 def test_version(runner: CliRunner) -> None:
     code, output = run(runner, "--version")
     assert code == 0
-    assert output.strip() == f"koopbericht {__version__}"
+    assert output.splitlines()[0] == f"koopbericht {__version__}"
 
 
 def test_help_is_german(runner: CliRunner) -> None:

@@ -2,7 +2,7 @@
 
 A second year where a file is expected, a year folder passed as a file, a German date in
 TOML, a misspelt placeholder: each gets a German message with the exact correction and the
-exit code of the README's table, never an operating-system or parser text.
+exit code of the table in docs/fehlerbehebung.md, never an operating-system or parser text.
 """
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ from pathlib import Path
 from ..config import CONFIG_FILE, YEAR_FILE
 from ..errors import OutputError, UsageError
 from ..files.atomic import os_reason, write_all_atomic
+from ..project.example import example_files, example_folder
 from ..project.folder import valid_year
 from ..project.scaffold import STARTER_TEXT, config_text, year_text
 
@@ -53,3 +54,23 @@ def init_project(
     except OSError as error:  # checked above; only something changing the folder meanwhile gets here
         raise OutputError(f"Der Ordner {reports} konnte nicht angelegt werden: {os_reason(error)}.") from error
     return InitResult(folder.resolve(), (config, year_file, text_file, reports), year)
+
+
+def init_example(folder: Path) -> InitResult:
+    """Write the built-in example's working folder into `folder`, which must be new or empty."""
+    source = example_folder()
+    if source is None:
+        raise UsageError("Das eingebaute Beispiel fehlt in dieser Installation. Bitte koopbericht neu installieren.")
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{folder} ist eine Datei, kein Ordner. „koopbericht init --beispiel“ braucht einen Ordner.")
+    if folder.is_dir() and any(folder.iterdir()):
+        raise UsageError(
+            f"Der Ordner {folder} ist nicht leer. „koopbericht init --beispiel“ schreibt das Beispiel nur in einen "
+            "neuen oder leeren Ordner, damit nichts überschrieben wird."
+        )
+    files = {folder / relative: data for relative, data in example_files(source).items()}
+    # All files or none, as for a new working folder.
+    write_all_atomic(files)
+    tops = sorted({path.relative_to(folder).parts[0] for path in files})
+    latest = max(int(top) for top in tops if top.isdigit())
+    return InitResult(folder.resolve(), tuple(folder / top for top in tops), latest)

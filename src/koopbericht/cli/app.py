@@ -8,11 +8,10 @@ from typing import Annotated
 
 import typer
 
-from .. import __version__
 from . import german
 from .build_cmd import build
 from .compare_cmd import compare
-from .info_cmd import info
+from .info_cmd import environment_lines, info
 from .init_cmd import init
 from .reminders_cmd import erinnerung
 from .status_cmd import status
@@ -37,7 +36,8 @@ app = typer.Typer(
 
 def _show_version(value: bool) -> None:
     if value:
-        typer.echo(f"koopbericht {__version__}")
+        for line in environment_lines():
+            typer.echo(line)
         raise typer.Exit()
 
 
@@ -45,7 +45,12 @@ def _show_version(value: bool) -> None:
 def root(
     version: Annotated[
         bool,
-        typer.Option("--version", help="Version anzeigen und beenden.", callback=_show_version, is_eager=True),
+        typer.Option(
+            "--version",
+            help="Version, Python, LibreOffice und Silbentrennung anzeigen und beenden.",
+            callback=_show_version,
+            is_eager=True,
+        ),
     ] = False,
 ) -> None:
     """Erstellt den jährlichen Kooperationsbericht aus den Meldebögen der Geschäftsbereiche."""

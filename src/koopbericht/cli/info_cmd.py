@@ -1,4 +1,4 @@
-"""`koopbericht info`: the working folder and the settings in effect."""
+"""`koopbericht info`: the programs koopbericht runs with, the working folder and the settings in effect."""
 
 from __future__ import annotations
 
@@ -11,8 +11,26 @@ if TYPE_CHECKING:
     from .listing import Listing
 
 
+def environment_lines() -> list[str]:
+    """Version, Python, LibreOffice and German hyphenation, one line each, as `--version` and `info` show them."""
+    from ..actions.environment import environment
+
+    found = environment()
+    lines = [f"koopbericht {found.version}", f"Python {found.python} ({found.python_program})"]
+    if found.soffice is None:
+        lines.append("LibreOffice: nicht gefunden (nötig für „build --pdf“; siehe docs/fehlerbehebung.md)")
+        lines.append("Deutsche Silbentrennung: ohne LibreOffice nicht prüfbar")
+        return lines
+    lines.append(f"LibreOffice {found.soffice_version or '(Version unbekannt)'} ({found.soffice})")
+    if found.hyphenation is None:
+        lines.append("Deutsche Silbentrennung: fehlt (siehe docs/fehlerbehebung.md)")
+    else:
+        lines.append(f"Deutsche Silbentrennung: vorhanden ({found.hyphenation})")
+    return lines
+
+
 def info(projekt: ProjectOption = None, debug: DebugOption = False) -> None:
-    """Zeigt Arbeitsordner, Jahre und die wirksamen Einstellungen (mit Vorgaben)."""
+    """Zeigt Version, LibreOffice und Silbentrennung, Arbeitsordner, Jahre und die wirksamen Einstellungen."""
     from rich.text import Text
 
     from ..formatting import counted
@@ -21,9 +39,12 @@ def info(projekt: ProjectOption = None, debug: DebugOption = False) -> None:
     from .listing import print_wrapped, show
 
     with handled(debug):
+        out = console.stdout
+        for line in environment_lines():
+            print_wrapped(line, out)
+        out.print()
         project = Project.open(projekt)
         settings = project.settings
-        out = console.stdout
         print_wrapped(Text.assemble((settings.authority.name, "bold"), f" ({settings.authority.short_name})"), out)
         print_wrapped(f"Arbeitsordner: {project.root}", out)
         years = project.years()

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from .common import DebugOption, handled
+
+if TYPE_CHECKING:
+    from ..actions.init import InitResult
 
 
 def init(
@@ -28,34 +31,73 @@ def init(
         str | None,
         typer.Option("--kurzname", help="Kurzname der Körperschaft (Standard: wie --name).", show_default=False),
     ] = None,
+    beispiel: Annotated[
+        Path | None,
+        typer.Option(
+            "--beispiel",
+            help="Statt eines leeren Arbeitsordners das eingebaute Beispiel (Potsdam, 2022 und 2023) in diesen "
+            "neuen oder leeren Ordner schreiben.",
+            metavar="ORDNER",
+            show_default=False,
+        ),
+    ] = None,
     debug: DebugOption = False,
 ) -> None:
     """Legt einen neuen Arbeitsordner an: koopbericht.toml, JAHR/vorlage.toml, text/ und meldungen/.
 
     In einem bestehenden Arbeitsordner legt „init --jahr JAHR“ wie „koopbericht jahr JAHR“ ein neues Berichtsjahr an.
+    „init --beispiel ORDNER“ schreibt stattdessen das eingebaute Beispiel zum Ausprobieren.
     """
     from ..actions.init import init_project
     from ..config import CONFIG_FILE
-    from ..files.paths import shown_relative
-    from . import console
 
     with handled(debug):
+        if beispiel is not None:
+            _example(beispiel, ordner != Path(".") or jahr is not None or kurzname is not None or name != "Musterstadt")
+            return
         if jahr is not None and (ordner / CONFIG_FILE).is_file():
             _new_year(ordner, jahr)
             return
-        result = init_project(ordner, jahr, name, kurzname)
-        console.success(f"Arbeitsordner angelegt: {result.root}")
-        for path in result.created:
-            shown = shown_relative(path, result.root)
-            console.stdout.print(f"  {shown}{'/' if path.is_dir() else ''}", markup=False)
-        year = result.year
-        console.stdout.print(
-            f"Nächste Schritte: Geschäftsbereiche in koopbericht.toml und die Angaben in {year}/vorlage.toml "
-            f"anpassen; mit „koopbericht template {year}“ die Meldebögen für die Geschäftsbereiche schreiben und "
-            f"versenden; eingegangene Meldebögen in {year}/meldungen/ ablegen und mit „koopbericht validate {year}“ "
-            f"prüfen; „koopbericht build {year}“ erstellt die Vorlage.",
-            markup=False,
+        _show_created(init_project(ordner, jahr, name, kurzname))
+
+
+def _show_created(result: InitResult) -> None:
+    """The new working folder's files, and what to do next."""
+    from ..files.paths import shown_relative
+    from . import console
+
+    console.success(f"Arbeitsordner angelegt: {result.root}")
+    for path in result.created:
+        shown = shown_relative(path, result.root)
+        console.stdout.print(f"  {shown}{'/' if path.is_dir() else ''}", markup=False)
+    year = result.year
+    console.stdout.print(
+        f"Nächste Schritte: Geschäftsbereiche in koopbericht.toml und die Angaben in {year}/vorlage.toml "
+        f"anpassen; mit „koopbericht template {year}“ die Meldebögen für die Geschäftsbereiche schreiben und "
+        f"versenden (nach jeder Änderung der Frist erneut); eingegangene Meldebögen in {year}/meldungen/ "
+        f"ablegen und mit „koopbericht validate {year}“ prüfen; „koopbericht build {year}“ erstellt die Vorlage.",
+        markup=False,
+    )
+
+
+def _example(folder: Path, with_other_options: bool) -> None:
+    """`init --beispiel`: the built-in example's working folder, and how to try it."""
+    from ..actions.init import init_example
+    from ..errors import UsageError
+    from . import console
+
+    if with_other_options:
+        raise UsageError(
+            "„koopbericht init --beispiel ORDNER“ schreibt das Beispiel so, wie es ist: ohne ORDNER davor und ohne "
+            "--jahr, --name oder --kurzname."
         )
+    result = init_example(folder)
+    console.success(f"Beispiel angelegt: {result.root}")
+    console.stdout.print(
+        f"Zum Ausprobieren: in den Ordner wechseln (cd {folder}) und „koopbericht build {result.year}“ aufrufen; "
+        f"die Vorlage steht danach in ausgabe/{result.year}/. Was im Beispiel steht, erklärt LIESMICH.md.",
+        markup=False,
+    )
 
 
 def _new_year(folder: Path, year: int) -> None:

@@ -19,7 +19,7 @@ _CONFIG_INTRO = """\
 # Mindestens nötig sind die Körperschaft und ihre Geschäftsbereiche. Spalten des
 # Meldebogens, Vokabulare (Status, Handlungsfeld, Kooperationsform) und Ausgabe-
 # optionen sind vorbelegt und können unten ergänzt oder überschrieben werden.
-# Eine vollständige Beschreibung aller Schlüssel steht in der README.
+# Alle Schlüssel beschreibt das Handbuch in docs/einstellungen.md.
 """
 
 _DEPARTMENTS_INTRO = """\
