@@ -45,7 +45,7 @@ def reply(
     for name, data in attachments:
         message.add_attachment(data, maintype=XLSX[0], subtype=XLSX[1], filename=name)
         if outlook:
-            part = message.get_payload()[-1]
+            part = list(message.iter_attachments())[-1]
             assert isinstance(part, EmailMessage)
             encoded = Header(name, "utf-8").encode()
             part.replace_header("Content-Disposition", f'attachment; filename="{encoded}"')

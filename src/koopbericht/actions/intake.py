@@ -22,7 +22,7 @@ from ..project.folder import Project
 from ..read.collect import departments_for
 from ..read.mail import Mail, MailAttachment, mail_files, read_mail
 from ..read.sniff import OLE2_MAGIC, ZIP_MAGIC
-from .intake_record import RECORD_NAME, IntakeRecord, instant, read_record, record_bytes
+from .intake_record import RECORD_NAME, Intake, IntakeRecord, instant, read_record, record_bytes, valid_entries
 from .intake_versions import Changes, Outcome, Placed, place
 from .template import file_name
 
@@ -189,3 +189,18 @@ def _summary(placed: list[Placed]) -> Outcome:
         if any(p.outcome is outcome for p in placed):
             return outcome
     return Outcome.OLDER
+
+
+def mail_origins(files: list[tuple[Path, str]]) -> list[str]:
+    """For `validate`: one German line per file (path, as shown) that `eingang` took from a mail, naming the mail."""
+    from ..formatting import german_date
+
+    lines = []
+    entries: dict[Path, dict[str, Intake]] = {}
+    for path, shown in files:
+        folder = path.parent
+        entry = entries.setdefault(folder, valid_entries(folder)).get(path.name)
+        if entry is not None:
+            day = f" vom {german_date(entry.date.date())}" if entry.date else ""
+            lines.append(f"{shown} kam mit der E-Mail von {entry.sender or 'unbekannt'}{day} („{entry.subject}“).")
+    return lines
