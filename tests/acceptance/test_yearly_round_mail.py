@@ -1,0 +1,84 @@
+"""The yearly round with the replies coming back as mails: erinnerung → replies → eingang → status → build."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from ..conftest import run
+from ..mails import reply, save, when
+from .test_yearly_round import last_year
+
+
+def filled(root: Path, code: str, status: str | None = None) -> bytes:
+    """The form `template` wrote for `code`, filled in by the department, as the bytes it attaches."""
+    form = root / "ausgabe" / "2024" / "meldeboegen" / f"{code}_Meldebogen_2024.xlsx"
+    workbook = load_workbook(form)
+    sheet = workbook["Meldebogen"]
+    columns = {str(cell.value): cell.column for cell in sheet[1] if cell.value}
+    for number in range(2, sheet.max_row + 1):
+        if sheet.cell(number, columns["Vorhaben"]).value:
+            sheet.cell(number, columns["Beschreibung/Sachstand"], f"Sachstand 2024 zu Zeile {number}.")
+    if status is not None:
+        sheet.cell(2, columns["Status"], status)
+    target = root.parent / "werkstatt" / f"{code}-{status}.xlsx"
+    target.parent.mkdir(exist_ok=True)
+    workbook.save(target)
+    return target.read_bytes()
+
+
+def test_the_yearly_round_by_mail(tmp_path: Path, runner: CliRunner) -> None:
+    root = last_year(tmp_path)
+    project = ("-C", str(root))
+    for command in (("jahr", "2024"), ("template", "2024")):
+        code, output = run(runner, *command, *project)
+        assert code == 0, output
+    post = tmp_path / "postfach"
+    save(reply("Erika Muster <e.muster@example.org>", "Meldebogen GB1", when(2), [("GB1_Meldebogen_2024.xlsx",
+         filled(root, "GB1"))]), post / "1.eml")  # fmt: skip
+    save(reply("m.probe@example.org", "AW: Meldebogen", when(3), [("Meldebogen.xlsx", filled(root, "GB2", "erl?"))],
+               outlook=True), post / "2.eml")  # fmt: skip
+    code, output = run(runner, "eingang", "2024", str(post), *project)
+    assert code == 0 and output.count(".xlsx – neu") == 2, output
+
+    code, output = run(runner, "erinnerung", "2024", *project)
+    assert code == 0, output
+    drafts = root / "ausgabe" / "2024" / "erinnerungen"
+    assert sorted(p.name for p in drafts.glob("*.eml")) == ["Erinnerung-2024-GB2.eml", "Erinnerung-2024-GB3.eml"]
+    reminder_time = when(10).timestamp()  # the drafts went out on 10 April
+    for draft in drafts.glob("*.eml"):
+        os.utime(draft, (reminder_time, reminder_time))
+
+    save(reply("Max Probe <m.probe@example.org>", "AW: Erinnerung", when(12), [("GB2_Meldebogen_2024.xlsx",
+         filled(root, "GB2", "laufend"))]), post / "3.eml")  # fmt: skip
+    save(reply("soziales@example.org", "Meldebogen Soziales", when(15), [("GB3.xlsx", filled(root, "GB3"))]),
+         post / "4.eml")  # fmt: skip
+    code, output = run(runner, "eingang", "2024", str(post), *project)
+    assert code == 0, output
+    assert "GB2: GB2_Meldebogen_2024.xlsx → GB2_Meldebogen_2024.xlsx – ersetzt (frühere Fassung aufbewahrt)" in output
+    assert output.count(".xlsx – unverändert") == 2 and "GB3: GB3.xlsx → GB3_Meldebogen_2024.xlsx – neu" in output
+    assert len(list((root / "2024" / "meldungen" / "fruehere").iterdir())) == 1
+
+    code, output = run(runner, "status", "2024", "--format", "json", *project)
+    assert code == 0, output
+    rows = {d["kuerzel"]: d for d in json.loads(output)["geschaeftsbereiche"]}
+    assert [rows[c]["eingang"] for c in ("GB1", "GB2", "GB3")] == ["2024-04-02", "2024-04-12", "2024-04-15"]
+    assert rows["GB2"]["absender"] == "Max Probe <m.probe@example.org>"
+
+    code, output = run(runner, "validate", "2024", *project)
+    assert code == 0, output
+    assert "2024/meldungen/GB2_Meldebogen_2024.xlsx kam mit der E-Mail von Max Probe <m.probe@example.org> vom " \
+           "12.04.2024 („AW: Erinnerung“)." in output  # fmt: skip
+
+    code, output = run(runner, "erinnerung", "2024", *project)
+    assert code == 0 and "Keine Erinnerung nötig" in output, output
+
+    vorlage = root / "2024" / "vorlage.toml"
+    vorlage.write_text(vorlage.read_text(encoding="utf-8").replace("25/SVV/0000", "25/SVV/0042"), encoding="utf-8")
+    (root / "2024" / "text" / "01-bericht.md").write_text("# Bericht 2024\n\nSie wuchs weiter.\n", "utf-8")
+    code, output = run(runner, "build", "2024", "--endfassung", *project)
+    assert code == 0 and "Endfassung" in output, output
