@@ -51,8 +51,8 @@ def _present(project: Project, result: IntakeResult) -> None:
             console.stdout.print(line, markup=False, soft_wrap=True)
     taken = sum(1 for m in result.mails if m.outcome in (Outcome.NEW, Outcome.REPLACED))
     shown = project.relative(result.folder)
-    console.success(f"{counted(len(result.mails), 'E-Mail', 'E-Mails')} gelesen; aus {counted(taken, 'E-Mail', 'E-Mails')} "
-                    f"wurden Meldebögen nach {shown} übernommen.")  # fmt: skip
+    read, used = counted(len(result.mails), "E-Mail", "E-Mails"), counted(taken, "E-Mail", "E-Mails")
+    console.success(f"{read} gelesen; aus {used} wurden Meldebögen nach {shown} übernommen.")
     for finding in result.findings:
         console.warning(f"{finding.file}: {finding.message}")
 
