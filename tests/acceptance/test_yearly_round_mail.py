@@ -4,31 +4,22 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 
-from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from ..conftest import run
 from ..mails import reply, save, when
-from .test_yearly_round import last_year
+from .test_yearly_round import last_year, send_back
 
 
-def filled(root: Path, code: str, status: str | None = None) -> bytes:
-    """The form `template` wrote for `code`, filled in by the department, as the bytes it attaches."""
-    form = root / "ausgabe" / "2024" / "meldeboegen" / f"{code}_Meldebogen_2024.xlsx"
-    workbook = load_workbook(form)
-    sheet = workbook["Meldebogen"]
-    columns = {str(cell.value): cell.column for cell in sheet[1] if cell.value}
-    for number in range(2, sheet.max_row + 1):
-        if sheet.cell(number, columns["Vorhaben"]).value:
-            sheet.cell(number, columns["Beschreibung/Sachstand"], f"Sachstand 2024 zu Zeile {number}.")
-    if status is not None:
-        sheet.cell(2, columns["Status"], status)
-    target = root.parent / "werkstatt" / f"{code}-{status}.xlsx"
-    target.parent.mkdir(exist_ok=True)
-    workbook.save(target)
-    return target.read_bytes()
+def filled(root: Path, code: str, **values: str) -> bytes:
+    """The form `template` wrote for `code`, filled in by the department, as the bytes it attaches to its reply."""
+    saved = send_back(root, code, **values)  # as the department fills it; it comes back by mail, not into meldungen/
+    data = saved.read_bytes()
+    saved.unlink()
+    return data
 
 
 def test_the_yearly_round_by_mail(tmp_path: Path, runner: CliRunner) -> None:
@@ -38,10 +29,16 @@ def test_the_yearly_round_by_mail(tmp_path: Path, runner: CliRunner) -> None:
         code, output = run(runner, *command, *project)
         assert code == 0, output
     post = tmp_path / "postfach"
-    save(reply("Erika Muster <e.muster@example.org>", "Meldebogen GB1", when(2), [("GB1_Meldebogen_2024.xlsx",
-         filled(root, "GB1"))]), post / "1.eml")  # fmt: skip
-    save(reply("m.probe@example.org", "AW: Meldebogen", when(3), [("Meldebogen.xlsx", filled(root, "GB2", "erl?"))],
-               outlook=True), post / "2.eml")  # fmt: skip
+    gb1 = filled(root, "GB1")
+    save(
+        reply("Erika Muster <e.muster@example.org>", "GB1", when(2), [("GB1_Meldebogen_2024.xlsx", gb1)]),
+        post / "1.eml",
+    )
+    gb2 = filled(root, "GB2", Status="erl?")
+    save(
+        reply("m.probe@example.org", "AW: Meldebogen", when(3), [("Meldebogen.xlsx", gb2)], outlook=True),
+        post / "2.eml",
+    )
     code, output = run(runner, "eingang", "2024", str(post), *project)
     assert code == 0 and output.count(".xlsx – neu") == 2, output
 
@@ -53,13 +50,15 @@ def test_the_yearly_round_by_mail(tmp_path: Path, runner: CliRunner) -> None:
     for draft in drafts.glob("*.eml"):
         os.utime(draft, (reminder_time, reminder_time))
 
-    save(reply("Max Probe <m.probe@example.org>", "AW: Erinnerung", when(12), [("GB2_Meldebogen_2024.xlsx",
-         filled(root, "GB2", "laufend"))]), post / "3.eml")  # fmt: skip
-    save(reply("soziales@example.org", "Meldebogen Soziales", when(15), [("GB3.xlsx", filled(root, "GB3"))]),
-         post / "4.eml")  # fmt: skip
+    corrected = [("GB2_Meldebogen_2024.xlsx", filled(root, "GB2", Status="laufend"))]
+    save(reply("Max Probe <m.probe@example.org>", "AW: Erinnerung", when(12), corrected), post / "3.eml")
+    late = [("GB3.xlsx", filled(root, "GB3"))]
+    save(reply("soziales@example.org", "Meldebogen Soziales", when(15), late), post / "4.eml")
+    shutil.copy(drafts / "Erinnerung-2024-GB3.eml", post)  # a draft dragged along: the office's own mail
     code, output = run(runner, "eingang", "2024", str(post), *project)
     assert code == 0, output
     assert "GB2: GB2_Meldebogen_2024.xlsx → GB2_Meldebogen_2024.xlsx – ersetzt (frühere Fassung aufbewahrt)" in output
+    assert "Erinnerung-2024-GB3.eml – eigene E-Mail (Entwurf oder Erinnerung), nicht übernommen" in output
     assert output.count(".xlsx – unverändert") == 2 and "GB3: GB3.xlsx → GB3_Meldebogen_2024.xlsx – neu" in output
     assert len(list((root / "2024" / "meldungen" / "fruehere").iterdir())) == 1
 

@@ -56,7 +56,7 @@ class IntakeResult:
 
 def take_in(project: Project, year: int, paths: list[Path]) -> IntakeResult:
     """Read the mails in `paths` (files and folders) and take their Meldebögen into the year."""
-    project.year_settings(year)  # the year must exist, with a readable vorlage.toml
+    own = project.year_settings(year).contact_email.casefold()  # the clerk's address, from vorlage.toml
     folder = project.reports_dir(year)
     if not folder.is_dir():
         raise UsageError(f"Den Ordner {project.relative(folder)} gibt es nicht. Bitte zuerst „koopbericht jahr "
@@ -65,7 +65,11 @@ def take_in(project: Project, year: int, paths: list[Path]) -> IntakeResult:
     mails = [read_mail(path, project.relative(path).as_posix()) for path in files]
     mails.sort(key=lambda m: (m.date is not None, instant(m.date) if m.date else None, m.file))
     record = read_record(folder)
-    results = [_one(mail, project, year, (folder, record)) for mail in mails]
+    results = [
+        MailResult(mail, Outcome.OWN) if mail.draft or (own and mail.address == own) else
+        _one(mail, project, year, (folder, record))
+        for mail in mails
+    ]  # fmt: skip
     return IntakeResult(year, folder, tuple(results))
 
 

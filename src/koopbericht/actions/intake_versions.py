@@ -29,6 +29,7 @@ class Outcome(enum.Enum):
     OLDER = "älter als der vorhandene Meldebogen, nicht übernommen"
     UNASSIGNED = "nicht zugeordnet"
     NO_TABLE = "keine Tabelle"
+    OWN = "eigene E-Mail (Entwurf oder Erinnerung), nicht übernommen"
     REFUSED = "nicht übernommen"
 
 

@@ -48,7 +48,7 @@ def read_eml(data: bytes, shown: str) -> Mail:
     notes = ([SIGNED_NOTE] if walker.signed else []) + walker.notes
     return Mail(
         shown, *headers, attachments=tuple(walker.attachments), findings=tuple(findings), notes=tuple(notes),
-        forwarded_senders=tuple(walker.forwarded_senders),
+        forwarded_senders=tuple(walker.forwarded_senders), draft=str(message.get("X-Unsent", "")).strip() == "1",
     )  # fmt: skip
 
 

@@ -58,6 +58,7 @@ class Mail:
     findings: tuple[Finding, ...] = ()
     notes: tuple[str, ...] = ()
     forwarded_senders: tuple[str, ...] = field(default=())
+    draft: bool = False  # marked unsent (X-Unsent: 1): a draft such as `erinnerung` writes, not a reply
 
     @property
     def address(self) -> str:
