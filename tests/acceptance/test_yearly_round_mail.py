@@ -29,12 +29,15 @@ def test_the_yearly_round_by_mail(tmp_path: Path, runner: CliRunner) -> None:
         code, output = run(runner, *command, *project)
         assert code == 0, output
     post = tmp_path / "postfach"
-    gb1 = filled(root, "GB1")
+    # What the departments will send, filled in before anything is taken in (send_back works in meldungen/).
+    gb1, gb2, gb2_corrected, gb3 = (
+        filled(root, c, **v)
+        for c, v in (("GB1", {}), ("GB2", {"Status": "erl?"}), ("GB2", {"Status": "laufend"}), ("GB3", {}))
+    )
     save(
         reply("Erika Muster <e.muster@example.org>", "GB1", when(2), [("GB1_Meldebogen_2024.xlsx", gb1)]),
         post / "1.eml",
     )
-    gb2 = filled(root, "GB2", Status="erl?")
     save(
         reply("m.probe@example.org", "AW: Meldebogen", when(3), [("Meldebogen.xlsx", gb2)], outlook=True),
         post / "2.eml",
@@ -50,9 +53,9 @@ def test_the_yearly_round_by_mail(tmp_path: Path, runner: CliRunner) -> None:
     for draft in drafts.glob("*.eml"):
         os.utime(draft, (reminder_time, reminder_time))
 
-    corrected = [("GB2_Meldebogen_2024.xlsx", filled(root, "GB2", Status="laufend"))]
+    corrected = [("GB2_Meldebogen_2024.xlsx", gb2_corrected)]
     save(reply("Max Probe <m.probe@example.org>", "AW: Erinnerung", when(12), corrected), post / "3.eml")
-    late = [("GB3.xlsx", filled(root, "GB3"))]
+    late = [("GB3.xlsx", gb3)]
     save(reply("soziales@example.org", "Meldebogen Soziales", when(15), late), post / "4.eml")
     shutil.copy(drafts / "Erinnerung-2024-GB3.eml", post)  # a draft dragged along: the office's own mail
     code, output = run(runner, "eingang", "2024", str(post), *project)
