@@ -9,6 +9,9 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from koopbericht.actions.status import year_status
+from koopbericht.project.folder import Project
+
 from ..conftest import run
 from ..mails import reply, save, when
 from .test_yearly_round import last_year, send_back
@@ -69,7 +72,9 @@ def test_the_yearly_round_by_mail(tmp_path: Path, runner: CliRunner) -> None:
     assert code == 0, output
     rows = {d["kuerzel"]: d for d in json.loads(output)["geschaeftsbereiche"]}
     assert [rows[c]["eingang"] for c in ("GB1", "GB2", "GB3")] == ["2024-04-02", "2024-04-12", "2024-04-15"]
-    assert rows["GB2"]["absender"] == "Max Probe <m.probe@example.org>"
+    senders = {d.code: d.sender for d in year_status(Project.open(root), 2024).departments}
+    assert senders == {"GB1": "Erika Muster <e.muster@example.org>", "GB2": "Max Probe <m.probe@example.org>",
+                       "GB3": "soziales@example.org"}  # fmt: skip
 
     code, output = run(runner, "validate", "2024", *project)
     assert code == 0, output

@@ -94,7 +94,6 @@ def status_json(status: YearStatus) -> dict[str, Any]:
                 "name": d.name,
                 "eingegangen": bool(d.files),
                 "eingang": d.received.isoformat() if d.received else None,
-                "absender": d.sender or None,
                 "dateien": list(d.files),
                 "vorhaben": d.activities if d.files else None,
                 "fehler": d.errors if d.files else None,
