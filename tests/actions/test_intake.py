@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import tomllib
+from email import policy
+from email.parser import BytesParser
 from pathlib import Path
 
 import pytest
@@ -194,3 +197,40 @@ def test_too_many_mails_at_once_are_refused(project: Path, runner: CliRunner) ->
     code, output = run(runner, "eingang", "2023", str(post), "-C", str(project))
     assert code == 2 and "301 E-Mails auf einmal" in output and "Es wurde nichts übernommen" in output
     assert folder_state(project) == before
+
+
+def test_an_old_xls_attachment_gets_the_known_finding(project: Path, runner: CliRunner) -> None:
+    from ..hostile import via_libreoffice
+
+    old = project.parent / "alt.xls"
+    via_libreoffice("xls")(old)
+    mail = save(reply("e.probe@example.org", "Meldebogen", when(2), [("GB2_Meldebogen.xls", old.read_bytes())]),
+                project.parent / "xls.eml")  # fmt: skip
+    before = folder_state(project)
+    [finding] = take_in(Project.open(project), 2023, [mail]).findings
+    assert finding.code == "datei-format" and "alten Excel-Format (.xls)" in finding.message
+    assert folder_state(project) == before
+
+
+def test_erinnerung_writes_to_the_sender_and_not_again_after_a_reply(project: Path, runner: CliRunner) -> None:
+    faulty = [row(1, nr="GB2-001", status="irgendwie")]
+    path = project.parent / "werkstatt" / "gb2.xlsx"
+    write_workbook(path, faulty)
+    first = save(reply("Vertretung <vertretung@example.org>", "Meldebogen", when(2), [("GB2_neu.xlsx",
+                 path.read_bytes())]), project.parent / "a" / "1.eml")  # fmt: skip
+    assert intake(runner, project, first)[0] == 0
+    code, output = run(runner, "erinnerung", "2023", "-C", str(project))
+    assert code == 0, output
+    draft = project / "ausgabe" / "2023" / "erinnerungen" / "Erinnerung-2023-GB2.eml"
+    to = str(BytesParser(policy=policy.default).parsebytes(draft.read_bytes())["To"])
+    assert "e.probe@example.org" in to and "vertretung@example.org" in to  # the contacts and who sent the file
+    os.utime(draft, (when(5).timestamp(), when(5).timestamp()))  # the reminder went out on 5 April
+
+    write_workbook(path, [row(1, nr="GB2-001", status="auch falsch")])
+    answer = save(reply("e.probe@example.org", "AW: Erinnerung", when(8), [("GB2.xlsx", path.read_bytes())]),
+                  project.parent / "b" / "2.eml")  # fmt: skip
+    assert intake(runner, project, answer)[0] == 0
+    code, output = run(runner, "erinnerung", "2023", "-C", str(project))
+    assert code == 0, output
+    assert "GB2 hat am 08.04.2024 nach der Erinnerung geantwortet und bekommt keine neue" in output
+    assert draft.is_file() and draft.stat().st_mtime == when(5).timestamp()  # the earlier one stays as it was

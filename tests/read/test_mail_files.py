@@ -98,3 +98,9 @@ def test_the_real_outlook_spreadsheet_is_taken_for_the_department_of_its_sender(
     assert "Nicht übernommen (keine Tabelle): Installatie handleiding.docx" in output
     taken = root / "2023" / "meldungen" / "GB3_Meldebogen_2023.xlsx"
     assert taken.stat().st_size == 76951
+
+
+def test_attachments_packed_by_outlook_into_winmail_dat_are_named() -> None:
+    found = mail("eml_exchange_tnef_winmail_koi8r.eml")
+    assert [a.name for a in found.attachments] == ["winmail.dat"]
+    assert any("winmail.dat" in note and "normalen Anhang" in note for note in found.notes)

@@ -23,6 +23,10 @@ _BAD_BASE64 = (
 _SIGNATURES = ("application/pkcs7-signature", "application/x-pkcs7-signature")
 _OPAQUE = ("application/pkcs7-mime", "application/x-pkcs7-mime")
 SIGNED_NOTE = "digital signiert; die Signatur wurde nicht geprüft, der Inhalt ist lesbar und wurde gelesen"
+TNEF_NOTE = (
+    "Outlook hat die Anhänge in „winmail.dat“ verpackt, das hier nicht geöffnet wird; steckt darin der "
+    "Meldebogen, bitte den Geschäftsbereich bitten, ihn noch einmal als normalen Anhang zu senden"
+)
 UNKNOWN = "\ufffd"  # what the parser puts for bytes in a charset it does not know
 
 
@@ -120,7 +124,9 @@ class _Walker:
             self.attachments.append(MailAttachment(f"{subject or 'E-Mail'}.eml", b"", forwarded=True))
             return
         self.forwarded_senders.append(str(inner.get("From", "")).strip())
-        self.notes.append(f"weitergeleitete E-Mail „{subject}“ geöffnet")
+        self.notes.append(
+            f"weitergeleitete E-Mail „{subject}“ geöffnet" if subject else "weitergeleitete E-Mail geöffnet"
+        )
         self.walk(inner, depth + 1)
 
     def _leaf(self, part: Message, depth: int) -> None:
@@ -131,4 +137,6 @@ class _Walker:
         payload = data if isinstance(data, bytes) else b""
         damaged = any(isinstance(d, _BAD_BASE64) for d in part.defects)
         shown_name = name or f"unbenannt ({part.get_content_type()})"
+        if part.get_content_type() == "application/ms-tnef":
+            self.notes.append(TNEF_NOTE)
         self.attachments.append(MailAttachment(shown_name, payload, forwarded=depth > 0, damaged=damaged))
