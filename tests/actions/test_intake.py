@@ -234,3 +234,19 @@ def test_erinnerung_writes_to_the_sender_and_not_again_after_a_reply(project: Pa
     assert code == 0, output
     assert "GB2 hat am 08.04.2024 nach der Erinnerung geantwortet und bekommt keine neue" in output
     assert draft.is_file() and draft.stat().st_mtime == when(5).timestamp()  # the earlier one stays as it was
+
+
+def test_a_department_with_several_files_keeps_one_per_fachbereich(project: Path, runner: CliRunner) -> None:
+    settings = project / "koopbericht.toml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(text.replace('dateien = ["GB2*.xlsx"]\n', 'dateien = ["GB2*.xlsx"]\nmehrere_dateien = true\n'))
+    post = project.parent / "post"
+    for number, (name, day) in enumerate((("GB2_Tiefbau.xlsx", 2), ("GB2_Umwelt.xlsx", 3), ("GB2_Tiefbau.xlsx", 4))):
+        data = workbook(project.parent, "GB2", f"Vorhaben {number}")
+        save(reply("e.probe@example.org", name, when(day), [(name, data)]), post / f"{number}.eml")
+    code, output = intake(runner, project, post)
+    assert code == 0, output
+    reports = project / "2023" / "meldungen"
+    assert sorted(p.name for p in reports.glob("GB2*")) == ["GB2_Tiefbau.xlsx", "GB2_Umwelt.xlsx"]
+    assert [p.name.split("_2024")[0] for p in (reports / "fruehere").iterdir()] == ["GB2_Tiefbau"]
+    assert "GB2: GB2_Umwelt.xlsx → GB2_Umwelt.xlsx – neu" in output

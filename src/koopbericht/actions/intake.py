@@ -9,6 +9,7 @@ Geschäftsbereich's usual name, recorded in `eingang.toml`; versions are kept (`
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,8 +20,9 @@ from ..findings import Finding
 from ..findings import catalogue as F
 from ..findings.catalogue_mail import ATTACHMENT_PATH, ATTACHMENT_TWICE, MAIL_UNASSIGNED
 from ..project.folder import Project
-from ..read.collect import departments_for
+from ..read.collect import departments_for, matches_department
 from ..read.mail import Mail, MailAttachment, mail_files, read_mail
+from ..read.mail.model import SPREADSHEET_SUFFIXES
 from ..read.sniff import OLE2_MAGIC, ZIP_MAGIC
 from .intake_record import RECORD_NAME, Intake, IntakeRecord, instant, read_record, record_bytes, valid_entries
 from .intake_versions import Changes, Outcome, Placed, place
@@ -145,7 +147,7 @@ def _attachment_problems(mail: Mail, attachment: MailAttachment) -> list[Finding
     """Why a spreadsheet attachment cannot be taken: a path in its name, empty, damaged, encrypted, old .xls."""
     name, data = attachment.name, attachment.data
     where = f"Der Anhang „{name}“"
-    if "/" in name or "\\" in name or ".." in name or ":" in name:
+    if "/" in name or "\\" in name or name in (".", "..") or re.match(r"[A-Za-z]:", name):
         return [ATTACHMENT_PATH.at(mail.file, f"{where} enthält eine Ordnerangabe im Dateinamen und wird nicht "
                                               "übernommen.", value=name)]  # fmt: skip
     if not data:
@@ -164,28 +166,45 @@ def _attachment_problems(mail: Mail, attachment: MailAttachment) -> list[Finding
 
 
 def _target(department: Department, year: int, attachment: MailAttachment) -> str:
-    """The Geschäftsbereich's usual file name (as `template` names its form), with the attachment's format."""
+    """The Geschäftsbereich's usual file name (as `template` names its form), with the attachment's format.
+
+    A Geschäftsbereich that sends several files (`mehrere_dateien`) keeps each under its own name
+    (prefixed with the usual one where its name is not the Geschäftsbereich's), so that one
+    Fachbereich's file never replaces another's.
+    """
     usual = file_name(department, year)
     stem = usual.rpartition(".")[0] or usual
-    suffix = attachment.suffix if attachment.suffix in (".xlsx", ".xlsm", ".ods", ".xlsb") else ".xlsx"
-    return stem + suffix
+    suffix = attachment.suffix if attachment.suffix in SPREADSHEET_SUFFIXES else ".xlsx"
+    if not department.several_files:
+        return stem + suffix
+    if matches_department(attachment.name, department):
+        return attachment.name
+    return f"{stem}_{attachment.name.rpartition('.')[0] or attachment.name}{suffix}"
 
 
 def _write(changes: Changes, state: tuple[Path, IntakeRecord]) -> None:
     """Write the Meldebögen, the kept versions and the record together; then remove the replaced files."""
     folder, record = state
-    if not changes.files:
-        if record.current:  # an unchanged file now known by its mail
-            write_all_atomic({folder / RECORD_NAME: record_bytes(record)})
-        return
-    (folder / "fruehere").mkdir(exist_ok=True)
-    write_all_atomic({**changes.files, folder / RECORD_NAME: record_bytes(record)})
+    files = {**changes.files, folder / RECORD_NAME: record_bytes(record)}
+    if not changes.files and _unchanged(folder / RECORD_NAME, files[folder / RECORD_NAME]):
+        return  # the same mails read again: nothing to write, not even the record
+    for path in files:
+        path.parent.mkdir(exist_ok=True)  # fruehere/, the first time a version is kept
+    write_all_atomic(files)
     for path in changes.removed:
         try:
             path.unlink()
         except OSError as error:
             raise OutputError(f"{path} ist in fruehere/ aufbewahrt, ließ sich aber nicht entfernen: "
                               f"{os_reason(error)}. Bitte die Datei von Hand löschen.") from error  # fmt: skip
+
+
+def _unchanged(path: Path, data: bytes) -> bool:
+    """Whether the record would be written as it is (no record yet: as an empty one)."""
+    try:
+        return path.read_bytes() == data
+    except OSError:
+        return data == record_bytes(IntakeRecord())
 
 
 def _summary(placed: list[Placed]) -> Outcome:

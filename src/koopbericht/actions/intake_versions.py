@@ -60,9 +60,8 @@ def place(
     """Decide for one attachment and add what it writes to `changes` (and to the record in `state`)."""
     folder, record = state
     digest = attachment.sha256
-    existing = _existing(folder, department)
+    existing = _existing(folder, department, target)
     hashes = {path.name: file_sha256(path) for path in existing}
-    placed = Placed(department.code, attachment.name, target, Outcome.UNCHANGED)
     same = next((name for name, value in hashes.items() if value == digest), None)
     if same is not None:
         if same not in record.current or record.current[same].sha256 != digest:  # put there by hand: now known
@@ -79,13 +78,17 @@ def place(
     changes.removed += [path for path in existing if path.name != target]
     record.current[target] = _entry(mail, attachment, department, target)
     outcome = Outcome.REPLACED if existing else Outcome.NEW
-    return Placed(placed.department, placed.attachment, target, outcome, kept)
+    return Placed(department.code, attachment.name, target, outcome, kept)
 
 
-def _existing(folder: Path, department: Department) -> list[Path]:
-    """The files in meldungen/ that belong to the Geschäftsbereich by their name (as the year reads them)."""
-    if not folder.is_dir():
-        return []
+def _existing(folder: Path, department: Department, target: str) -> list[Path]:
+    """The files in meldungen/ that a new Meldebogen of the Geschäftsbereich replaces.
+
+    Every file that belongs to it by its name (as the year reads them); where it sends several
+    files (`mehrere_dateien`, one per Fachbereich), only the file of the same name.
+    """
+    if department.several_files:
+        return [folder / target] if is_candidate(folder / target) else []
     found = [p for p in folder.iterdir() if is_candidate(p) and matches_department(p.name, department)]
     return sorted(found, key=lambda p: p.name.casefold())
 
