@@ -127,7 +127,7 @@ def test_a_forwarded_reply_is_followed_one_level(project: Path, runner: CliRunne
     code, output = intake(runner, project, mail)
     assert code == 0, output
     assert "GB2: Tabelle1.xlsx → GB2_Meldebogen_2023.xlsx – neu" in output
-    assert "weitergeleitete E-Mail „Meldebogen“ geöffnet" in output
+    assert "Weitergeleitete E-Mail „Meldebogen“ geöffnet." in output
 
 
 @pytest.mark.parametrize(
@@ -143,6 +143,7 @@ def test_a_mail_that_cannot_be_assigned_changes_nothing(
     code, output = intake(runner, project, mail)
     assert code == 1 and "nicht zugeordnet" in output, output
     assert f"Die E-Mail von {sender} mit dem Betreff „Unsere Zahlen“ (Anhänge: „{name}“)" in output
+    assert f"„{name}“ passt zu {'GB2' if name.startswith('GB2') else 'keinem Geschäftsbereich'}" in output
     assert folder_state(project) == before
 
 

@@ -95,7 +95,7 @@ def test_the_real_outlook_spreadsheet_is_taken_for_the_department_of_its_sender(
     code, output = run(runner, "eingang", "2023", str(MAIL / "msg_outlook_xlsx_docx.msg"), "-C", str(root))
     assert code == 0, output
     assert "GB3: Installatiehandleiding S&I Agro.xlsx → GB3_Meldebogen_2023.xlsx – neu" in output
-    assert "Nicht übernommen (keine Tabelle): Installatie handleiding.docx" in output
+    assert "Weitere Anhänge (bleiben in der E-Mail): Installatie handleiding.docx" in output
     taken = root / "2023" / "meldungen" / "GB3_Meldebogen_2023.xlsx"
     assert taken.stat().st_size == 76951
 

@@ -86,7 +86,7 @@ def _one(mail: Mail, project: Project, year: int, state: tuple[Path, IntakeRecor
     settings = project.settings
     assigned = {a.name: _department(mail, a, settings) for a in spreadsheets}
     if any(d is None for d in assigned.values()):
-        return MailResult(mail, Outcome.UNASSIGNED, left=left, findings=(_unassigned(mail),))
+        return MailResult(mail, Outcome.UNASSIGNED, left=left, findings=(_unassigned(mail, spreadsheets, settings),))
     problems = [f for a in spreadsheets for f in _attachment_problems(mail, a)]
     codes = [d.code for d in assigned.values() if d is not None]
     twice = sorted({c for c in codes if codes.count(c) > 1})
@@ -130,17 +130,29 @@ def _address(sender: str) -> str:
     return parseaddr(sender)[1].casefold()
 
 
-def _unassigned(mail: Mail) -> Finding:
-    names = ", ".join(f"„{a.name}“" for a in mail.attachments) or "keine"
+def _unassigned(mail: Mail, attachments: list[MailAttachment], settings: Settings) -> Finding:
+    """Why the mail belongs to no one Geschäftsbereich, naming sender, subject and attachments."""
+    names = ", ".join(f"„{a.name}“" for a in mail.attachments)
+    by_address = [d.code for d in settings.departments if mail.address and mail.address in _addresses(d)]
+    address = (
+        f"Die Absenderadresse steht bei {_codes(by_address)}"
+        if by_address else "Die Absenderadresse steht bei keinem Geschäftsbereich"
+    )  # fmt: skip
+    files = "; ".join(f"„{a.name}“ passt zu {_codes(list(departments_for(a.name, settings)))}" for a in attachments)
     return MAIL_UNASSIGNED.at(
         mail.file,
         f"Die E-Mail von {mail.sender or 'unbekanntem Absender'} mit dem Betreff „{mail.subject}“ (Anhänge: "
-        f"{names}) lässt sich keinem Geschäftsbereich eindeutig zuordnen: die Absenderadresse steht bei keinem "
-        "oder bei mehreren Geschäftsbereichen, und der Dateiname passt zu keinem, zu mehreren oder zu einem "
-        "anderen. Es wurde nichts übernommen.",
-        suggestion="Die Adresse in koopbericht.toml beim Geschäftsbereich eintragen (kontakt) oder die Tabelle "
-        "von Hand unter dem Namen des Geschäftsbereichs in meldungen/ ablegen.",
+        f"{names}) lässt sich keinem Geschäftsbereich eindeutig zuordnen. {address}; {files}. "
+        "Es wurde nichts übernommen.",
+        suggestion="Die Adresse in koopbericht.toml beim Geschäftsbereich eintragen (kontakt = [{ email = "
+        '"…" }]) oder die Tabelle von Hand unter dem Namen des Geschäftsbereichs in meldungen/ ablegen.',
     )
+
+
+def _codes(codes: list[str]) -> str:
+    if not codes:
+        return "keinem Geschäftsbereich"
+    return codes[0] if len(codes) == 1 else f"mehreren: {', '.join(codes)}"
 
 
 def _attachment_problems(mail: Mail, attachment: MailAttachment) -> list[Finding]:

@@ -41,33 +41,50 @@ def eingang(
 
 
 def _present(project: Project, result: IntakeResult) -> None:
-    """Per mail: file, sender, subject, what happened; then the findings and a count."""
+    """Per mail: file and what happened, sender and subject, the Meldebögen and findings; then a count."""
     from ..actions.intake import Outcome
     from ..formatting import counted
     from . import console
 
     for mail in result.mails:
+        style = "red" if mail.findings else "green" if mail.outcome in (Outcome.NEW, Outcome.REPLACED) else ""
+        outcome = f"[{style}]{mail.outcome.value}[/]" if style else mail.outcome.value
+        console.stdout.print(f"{_escape(mail.mail.file)} – {outcome}", soft_wrap=True)
         for line in _lines(mail):
             console.stdout.print(line, markup=False, soft_wrap=True)
     taken = sum(1 for m in result.mails if m.outcome in (Outcome.NEW, Outcome.REPLACED))
-    shown = project.relative(result.folder)
     read, used = counted(len(result.mails), "E-Mail", "E-Mails"), counted(taken, "E-Mail", "E-Mails")
-    console.success(f"{read} gelesen; aus {used} wurden Meldebögen nach {shown} übernommen.")
-    for finding in result.findings:
-        console.warning(f"{finding.file}: {finding.message}")
+    summary = f"{read} gelesen; aus {used} wurden Meldebögen nach {project.relative(result.folder)} übernommen."
+    refused = sum(1 for m in result.mails if m.findings)
+    if refused:
+        console.warning(f"{summary} {counted(refused, 'E-Mail hat', 'E-Mails haben')} einen Befund (oben).")
+    else:
+        console.success(summary)
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
 
 
 def _lines(result: MailResult) -> list[str]:
     from ..formatting import german_date
 
     mail = result.mail
-    date = german_date(mail.date.date()) if mail.date else "ohne Datum"
-    lines = [f"{mail.file} – {result.outcome.value}", f"  von {mail.sender or 'unbekannt'}, {date}: „{mail.subject}“"]
+    lines = []
+    if mail.sender or mail.subject or mail.date:
+        date = german_date(mail.date.date()) if mail.date else "ohne Datum"
+        lines.append(f"  von {mail.sender or 'unbekannt'}, {date}: „{mail.subject}“")
     for placed in result.placed:
         note = f" ({placed.note})" if placed.note else ""
         lines.append(f"  {placed.department}: {placed.attachment} → {placed.target} – {placed.outcome.value}{note}")
         lines += [f"    frühere Fassung aufbewahrt: {kept}" for kept in placed.kept]
-    lines += [f"  {note}" for note in mail.notes]
+    lines += [f"  {note[:1].upper()}{note[1:]}." for note in mail.notes]
     if result.left:
-        lines.append(f"  Nicht übernommen (keine Tabelle): {', '.join(result.left)}")
+        lines.append(f"  Weitere Anhänge (bleiben in der E-Mail): {', '.join(result.left)}")
+    for finding in result.findings:
+        lines.append(f"  Befund ({finding.code}): {finding.message}")
+        if finding.suggestion:
+            lines.append(f"  Vorschlag: {finding.suggestion}")
     return lines
