@@ -3,6 +3,12 @@
 `policy.default` decodes RFC 2047 words and RFC 2231 parameters (continuations included), so
 German file names come out as sent. What the parser only notes as a defect – a multipart without
 its closing boundary, base64 cut short – is what a truncated mail looks like, and is reported.
+
+Signed mails: a clear-signed S/MIME mail (multipart/signed, what Outlook and Thunderbird send by
+default) carries its content as plain MIME beside the signature, so it is read; the signature is
+not checked (there is no trust store here, and the Meldebogen is checked by `validate` anyway),
+and the summary says so. An opaque-signed or encrypted mail (application/pkcs7-mime) cannot be
+opened without the key: it gets `mail-verschluesselt`.
 """
 
 from __future__ import annotations
