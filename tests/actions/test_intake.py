@@ -169,6 +169,11 @@ def _bad_mails(project: Path) -> dict[str, tuple[bytes, str]]:
         "pfad": (bytes(reply(sender, "M", when(2), [("../../GB2.xlsx", good)])), "anhang-pfad"),
         "zwei": (bytes(reply(sender, "M", when(2), [("GB2_a.xlsx", good), ("GB2_b.xlsx", good)])), "anhang-mehrfach"),
         "keine-mail": (b"\x00\x01 nur Datenmuell \xff", "mail-unlesbar"),
+        "zip-halb": (bytes(reply(sender, "M", when(2), [("GB2.xlsx", good[: len(good) // 2])])), "datei-beschaedigt"),
+        "gleicher-name": (
+            bytes(reply(sender, "M", when(2), [("GB2.xlsx", good), ("GB2.xlsx", good)])),
+            "anhang-mehrfach",
+        ),
     }
 
 

@@ -9,7 +9,6 @@ Geschäftsbereich's usual name, recorded in `eingang.toml`; versions are kept (`
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,13 +16,12 @@ from ..config import Department, Settings
 from ..errors import OutputError, UsageError
 from ..files.atomic import os_reason, write_all_atomic
 from ..findings import Finding
-from ..findings import catalogue as F
-from ..findings.catalogue_mail import ATTACHMENT_PATH, ATTACHMENT_TWICE, MAIL_UNASSIGNED
+from ..findings.catalogue_mail import ATTACHMENT_TWICE, MAIL_UNASSIGNED
 from ..project.folder import Project
 from ..read.collect import departments_for, matches_department
 from ..read.mail import Mail, MailAttachment, mail_files, read_mail
 from ..read.mail.model import SPREADSHEET_SUFFIXES
-from ..read.sniff import OLE2_MAGIC, ZIP_MAGIC
+from .intake_checks import attachment_problems
 from .intake_record import RECORD_NAME, Intake, IntakeRecord, instant, read_record, record_bytes, valid_entries
 from .intake_versions import Changes, Outcome, Placed, place
 from .template import file_name
@@ -84,11 +82,11 @@ def _one(mail: Mail, project: Project, year: int, state: tuple[Path, IntakeRecor
     if not spreadsheets:
         return MailResult(mail, Outcome.NO_TABLE, left=left)
     settings = project.settings
-    assigned = {a.name: _department(mail, a, settings) for a in spreadsheets}
-    if any(d is None for d in assigned.values()):
+    assigned = [(a, _department(mail, a, settings)) for a in spreadsheets]
+    if any(d is None for _, d in assigned):
         return MailResult(mail, Outcome.UNASSIGNED, left=left, findings=(_unassigned(mail, spreadsheets, settings),))
-    problems = [f for a in spreadsheets for f in _attachment_problems(mail, a)]
-    codes = [d.code for d in assigned.values() if d is not None]
+    problems = [f for a in spreadsheets for f in attachment_problems(mail, a)]
+    codes = [d.code for _, d in assigned if d is not None]
     twice = sorted({c for c in codes if codes.count(c) > 1})
     if twice:
         names = ", ".join(f"„{a.name}“" for a in spreadsheets)
@@ -98,8 +96,7 @@ def _one(mail: Mail, project: Project, year: int, state: tuple[Path, IntakeRecor
         return MailResult(mail, Outcome.REFUSED, left=left, findings=tuple(problems))
     changes = Changes()
     placed = []
-    for attachment in spreadsheets:
-        department = assigned[attachment.name]
+    for attachment, department in assigned:
         assert department is not None
         target = _target(department, year, attachment)
         placed.append(place(mail, attachment, department, target, state, changes))
@@ -153,28 +150,6 @@ def _codes(codes: list[str]) -> str:
     if not codes:
         return "keinem Geschäftsbereich"
     return codes[0] if len(codes) == 1 else f"mehreren: {', '.join(codes)}"
-
-
-def _attachment_problems(mail: Mail, attachment: MailAttachment) -> list[Finding]:
-    """Why a spreadsheet attachment cannot be taken: a path in its name, empty, damaged, encrypted, old .xls."""
-    name, data = attachment.name, attachment.data
-    where = f"Der Anhang „{name}“"
-    if "/" in name or "\\" in name or name in (".", "..") or re.match(r"[A-Za-z]:", name):
-        return [ATTACHMENT_PATH.at(mail.file, f"{where} enthält eine Ordnerangabe im Dateinamen und wird nicht "
-                                              "übernommen.", value=name)]  # fmt: skip
-    if not data:
-        return [F.FILE_DAMAGED.at(mail.file, f"{where} ist leer (0 Byte).", value=name)]
-    if attachment.damaged:
-        return [F.FILE_DAMAGED.at(mail.file, f"{where} ist unvollständig übertragen (Kodierung abgebrochen).")]
-    if data.startswith(OLE2_MAGIC):
-        if "EncryptionInfo".encode("utf-16-le") in data[: 2 * 1024 * 1024]:
-            return [F.FILE_ENCRYPTED.at(mail.file, f"{where} ist mit einem Kennwort geschützt.", value=name)]
-        return [F.FILE_FORMAT.at(mail.file, f"{where} ist im alten Excel-Format (.xls). Bitte den Geschäftsbereich "
-                                            "bitten, ihn als „Excel-Arbeitsmappe (.xlsx)“ zu speichern und erneut "
-                                            "zu senden.", value=name)]  # fmt: skip
-    if not data.startswith(ZIP_MAGIC):
-        return [F.FILE_DAMAGED.at(mail.file, f"{where} ist keine lesbare Tabelle (beschädigt).", value=name)]
-    return []
 
 
 def _target(department: Department, year: int, attachment: MailAttachment) -> str:
