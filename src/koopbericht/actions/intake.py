@@ -62,7 +62,7 @@ def take_in(project: Project, year: int, paths: list[Path]) -> IntakeResult:
         raise UsageError(f"Den Ordner {project.relative(folder)} gibt es nicht. Bitte zuerst „koopbericht jahr "
                          f"{year}“ ausführen oder den Ordner anlegen.")  # fmt: skip
     files = mail_files(paths)
-    mails = [read_mail(path, project.relative(path).as_posix()) for path in files]
+    mails = [read_mail(path, project.relative(path.resolve()).as_posix()) for path in files]  # unambiguous later
     mails.sort(key=lambda m: (m.date is not None, instant(m.date) if m.date else None, m.file))
     record = read_record(folder)
     results = [

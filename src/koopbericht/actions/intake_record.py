@@ -100,6 +100,7 @@ def record_bytes(record: IntakeRecord) -> bytes:
         "meldebogen": [_item(record.current[name]) for name in sorted(record.current)],
         "frueher": [_item(entry) for entry in record.earlier],
     }
+    data = {key: entries for key, entries in data.items() if entries}
     return (_HEAD + tomli_w.dumps(data)).encode("utf-8")
 
 
