@@ -14,6 +14,7 @@ import functools
 import re
 import tempfile
 from dataclasses import dataclass, field
+from email.utils import parseaddr
 from pathlib import Path
 
 from ..config import Contact, Department, YearSettings
@@ -21,11 +22,13 @@ from ..errors import OutputError, UsageError
 from ..files.atomic import os_reason, write_all_atomic
 from ..findings import Finding, Severity
 from ..findings.advice import counts_text, department_text
+from ..formatting import german_date
 from ..project.folder import Project
 from ..render.xlsx.stamped import stamped_xlsx
 from ..round.reminder import Attachment, ReminderMail, mail_address, render_eml, sent_at
 from ..year import DepartmentStatus, FileResult, YearData
 from ..year.pipeline import Progress, check_year
+from .intake_record import Intake, instant, valid_entries
 from .template import TemplatePlan, plan_templates
 from .validate import annotate_copies
 
@@ -64,6 +67,7 @@ class _Case:
     listed: list[Finding]
     also_marked: int
     notices: list[str] = field(default_factory=list)
+    senders: list[str] = field(default_factory=list)  # who sent its files by mail (`eingang`)
 
 
 def write_reminders(
@@ -86,6 +90,11 @@ def write_reminders(
     data = check_year(project, year, today=today, progress=progress)
     folder = project.output_dir(year) / FOLDER
     cases = _due(project, data, with_warnings)
+    mails = valid_entries(project.reports_dir(year))
+    answered = _answered(cases, mails, folder, year)
+    cases = [case for case in cases if case.department.code not in answered]
+    for case in cases:  # whoever sent the file by mail hears about it too
+        case.senders = sorted({e.sender for r in case.results if (e := mails.get(r.source.path.name)) and e.sender})
     forms = _Forms(project, year, today, sent_at(year, settings.deadline).replace(tzinfo=None))
     files: dict[Path, bytes] = {}
     written = []
@@ -98,8 +107,13 @@ def write_reminders(
         written.append(Reminder(case.department.code, recipients, _reason(case), names, path))
     if files:
         write_all_atomic(files)
-    removed = _remove_stale(folder, year, set(files))
+    removed = _remove_stale(folder, year, set(files) | {path for path, _ in answered.values()})
     notices = _notices(project, data, settings, shown) + [n for case in cases for n in case.notices]
+    notices += [
+        f"{code} hat am {german_date(day)} nach der Erinnerung geantwortet und bekommt keine neue; die frühere "
+        f"bleibt in {project.relative(path)}. Bitte das Ergebnis mit „koopbericht validate {year}“ prüfen."
+        for code, (path, day) in answered.items()
+    ]
     return Reminders(year, folder, tuple(written), removed, tuple(notices), len(project.settings.departments))
 
 
@@ -173,9 +187,31 @@ def _annotated(case: _Case, data: YearData, forms: _Forms) -> tuple[list[Attachm
     return attachments, unmarked
 
 
+def _answered(cases: list[_Case], mails: dict[str, Intake], folder: Path, year: int) -> dict[str, tuple[Path, dt.date]]:
+    """The cases whose mail came in after their reminder (the draft's time): its draft and the reply's day."""
+    answered = {}
+    for case in cases:
+        draft = folder / f"Erinnerung-{year}-{_safe(case.department.code)}.eml"
+        replies = [e.date for r in case.results if (e := mails.get(r.source.path.name)) and e.date]
+        if not replies or not draft.is_file():
+            continue
+        latest = max(instant(d) for d in replies)
+        if latest > dt.datetime.fromtimestamp(draft.stat().st_mtime, tz=dt.UTC):
+            answered[case.department.code] = (draft, latest.date())
+    return answered
+
+
 def _recipients(case: _Case) -> tuple[Contact, ...]:
+    """The department's contacts, and whoever sent its file by mail if that is someone else."""
     code = case.department.code
     usable = tuple(c for c in case.department.contacts if mail_address(c) is not None)
+    known = {c.email.casefold() for c in case.department.contacts}
+    for sender in case.senders:
+        name, address = parseaddr(sender)
+        contact = Contact(address, name)
+        if address and address.casefold() not in known and mail_address(contact) is not None:
+            usable += (contact,)
+            known.add(address.casefold())
     for contact in case.department.contacts:
         if contact not in usable:
             case.notices.append(

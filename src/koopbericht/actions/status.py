@@ -17,6 +17,7 @@ from ..project.folder import Project
 from ..round.ruecklauf import DepartmentStatus, YearStatus, status_csv, status_json, status_xlsx
 from ..year import FileResult, YearData
 from ..year.pipeline import Progress, check_year
+from .intake_record import Intake, instant, valid_entries
 
 __all__ = ["FORMATS", "DepartmentStatus", "YearStatus", "export_status", "output_format", "year_status"]
 
@@ -33,7 +34,8 @@ def year_status(
     data = check_year(project, year, today=today, progress=progress)
     deadline = settings.deadline
     days_left = (deadline - today).days if deadline else None
-    return YearStatus(year, _departments(project, data), _unassigned(data), deadline, days_left, today)
+    mails = valid_entries(project.reports_dir(year))
+    return YearStatus(year, _departments(project, data, mails), _unassigned(data), deadline, days_left, today)
 
 
 def output_format(format: str | None, target: Path | None) -> str:
@@ -82,7 +84,7 @@ def export_status(project: Project, status: YearStatus, format: str, target: Pat
     return target
 
 
-def _departments(project: Project, data: YearData) -> tuple[DepartmentStatus, ...]:
+def _departments(project: Project, data: YearData, mails: dict[str, Intake]) -> tuple[DepartmentStatus, ...]:
     """One row per Geschäftsbereich, from its files as the year's state assigns them (`YearData.state`)."""
     findings_by_file: dict[str, list[Finding]] = {}
     for finding in data.report.findings:
@@ -100,22 +102,35 @@ def _departments(project: Project, data: YearData) -> tuple[DepartmentStatus, ..
                 state.activities,
                 sum(1 for f in findings if f.severity is Severity.ERROR),
                 sum(1 for f in findings if f.severity is Severity.WARNING),
-                _received(list(state.files)),
+                *_received(list(state.files), mails),
                 department.contacts,
             )
         )
     return tuple(rows)
 
 
-def _received(results: list[FileResult]) -> dt.date | None:
-    """The day the latest of the files was saved (its modification time), as the date it came in."""
-    days = []
+def _received(results: list[FileResult], mails: dict[str, Intake]) -> tuple[dt.date | None, str]:
+    """When the latest of the files came in, and from whom.
+
+    A file taken from a mail by `eingang` (and unchanged since) came in on its mail's Date, from its
+    sender; any other file on the day it was saved (its modification time), from nobody known.
+    """
+    latest: tuple[dt.datetime, str] | None = None
     for result in results:
+        entry = mails.get(result.source.path.name)
         try:
-            days.append(dt.date.fromtimestamp(result.source.path.stat().st_mtime))
+            if entry is not None and entry.date is not None:
+                moment, sender = instant(entry.date), entry.sender
+            else:
+                moment, sender = dt.datetime.fromtimestamp(result.source.path.stat().st_mtime, tz=dt.UTC), ""
         except (OSError, OverflowError, ValueError):
             continue
-    return max(days, default=None)
+        if latest is None or moment > latest[0]:
+            latest = (moment, sender)
+    if latest is None:
+        return None, ""
+    moment = latest[0] if latest[1] else latest[0].astimezone()  # a mail's own day; a file's local day
+    return moment.date(), latest[1]
 
 
 def _unassigned(data: YearData) -> tuple[str, ...]:

@@ -13,6 +13,7 @@ from .build_cmd import build
 from .compare_cmd import compare
 from .info_cmd import environment_lines, info
 from .init_cmd import init
+from .intake_cmd import eingang
 from .reminders_cmd import erinnerung
 from .status_cmd import status
 from .template_cmd import template
@@ -64,6 +65,7 @@ app.command(name="build")(build)
 app.command(name="compare")(compare)
 app.command(name="template")(template)
 app.command(name="erinnerung")(erinnerung)
+app.command(name="eingang")(eingang)
 app.command(name="jahr")(year)
 
 

@@ -87,6 +87,11 @@ def validate(
         with console.FileProgress() as progress:
             result = run_validate(project, ziele or [], strict=strict, progress=progress)
         _present(result.data.report, chosen, ausgabe, project, verbose=verbose, strict=strict)
+        if chosen is OutputFormat.text:
+            from ..actions.intake import mail_origins
+
+            for line in mail_origins([(r.source.path, r.source.file) for r in result.data.files]):
+                console.stderr.print(line, markup=False, soft_wrap=True)
         if annotate is not None:  # after the findings are shown: a copy that cannot be written ends with exit 5
             _show_annotated(annotate_copies(result.data, annotate, project))
         if result.exit_code:

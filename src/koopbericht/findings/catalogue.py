@@ -9,6 +9,7 @@ against this catalogue by a test, so the code is the single source of truth.
 
 from __future__ import annotations
 
+from .catalogue_mail import MAIL_CATALOGUE
 from .facts import NOTHING_TO_DO, choose, required, status_vs_dates, too_long
 from .finding import FindingType, Scope, Severity
 
@@ -291,5 +292,6 @@ ID_ASSIGNED = FindingType(
 )
 # fmt: on
 
-CATALOGUE: tuple[FindingType, ...] = tuple(v for v in dict(globals()).values() if isinstance(v, FindingType))
+_OWN = tuple(v for v in dict(globals()).values() if isinstance(v, FindingType))
+CATALOGUE: tuple[FindingType, ...] = (*_OWN, *MAIL_CATALOGUE)
 TYPES = {kind.code: kind for kind in CATALOGUE}

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..config import Settings
+from ..config import Department, Settings
 from ..files.paths import shown_relative
 
 
@@ -21,9 +21,17 @@ class SourceFile:
     departments: tuple[str, ...]
 
 
-def _is_candidate(path: Path) -> bool:
-    # Excel's lock files (~$name.xlsx) and hidden files are never Meldebögen.
-    return path.is_file() and not path.name.startswith(("~$", ".")) and not path.name.endswith(".tmp")
+# What `eingang` writes beside the Meldebögen: the record of the mails (the folder `fruehere/` of earlier
+# versions is a folder, and only files directly in meldungen/ are read).
+INTAKE_RECORD = "eingang.toml"
+
+
+def is_candidate(path: Path) -> bool:
+    """Whether a file in meldungen/ is read as a Meldebogen at all."""
+    # Excel's lock files (~$name.xlsx) and hidden files are never Meldebögen, nor eingang's record.
+    if path.name.startswith(("~$", ".")) or path.name.endswith(".tmp") or path.name.casefold() == INTAKE_RECORD:
+        return False
+    return path.is_file()
 
 
 @functools.lru_cache(maxsize=4096)
@@ -53,6 +61,11 @@ def departments_for(name: str, settings: Settings) -> tuple[str, ...]:
     return tuple(d.code for d in settings.departments if any(_matches(name, p) for p in d.patterns))
 
 
+def matches_department(name: str, department: Department) -> bool:
+    """Whether `name` matches one of the Geschäftsbereich's file patterns."""
+    return any(_matches(name.casefold(), p) for p in department.patterns)
+
+
 def shown_name(path: Path, root: Path) -> str:
     """`path` relative to the working folder (as findings name files), else as given."""
     shown = shown_relative(path, root)
@@ -71,4 +84,4 @@ def year_files(folder: Path, settings: Settings) -> list[SourceFile]:
     """Every candidate file in a year's `meldungen/` folder."""
     if not folder.is_dir():
         return []
-    return source_files([p for p in folder.iterdir() if _is_candidate(p)], settings)
+    return source_files([p for p in folder.iterdir() if is_candidate(p)], settings)

@@ -39,7 +39,7 @@ _FORMULA_START = ("=", "+", "-", "@")
 
 @dataclass(frozen=True)
 class DepartmentStatus:
-    """One Geschäftsbereich's line in the Rücklaufliste; `received` is the date its file was last saved."""
+    """One Geschäftsbereich's line in the Rücklaufliste; `received`: its mail's Date, else when its file was saved."""
 
     code: str
     name: str
@@ -48,6 +48,7 @@ class DepartmentStatus:
     errors: int
     warnings: int
     received: dt.date | None = None
+    sender: str = ""  # who sent the latest file, when it came by mail (`eingang`)
     contacts: tuple[Contact, ...] = ()
 
 
