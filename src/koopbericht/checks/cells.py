@@ -80,7 +80,8 @@ class RowChecker:
         if start and end and end[0].last_day() < start[0].first_day():
             yield F.END_BEFORE_START.at(
                 raw.file,
-                f"Das Ende ({end[0]}) liegt vor dem Beginn ({start[0]}). Bitte beide Daten prüfen.",
+                f"Das Ende {end[0]} (Zelle {end[1].ref}) liegt vor dem Beginn {start[0]} (Zelle {start[1].ref}). "
+                "Bitte beide Daten prüfen.",
                 cell=end[1].ref,
                 column=end_title,
                 value=str(end[0]),
