@@ -76,6 +76,7 @@ def validate(
     debug: DebugOption = False,
 ) -> None:
     """Prüft Meldebögen und zeigt jeden Befund mit Datei, Blatt, Zelle, Vorhaben und Vorschlag."""
+    from ..actions.status import expected_forms
     from ..actions.validate import annotate_copies
     from ..actions.validate import validate as run_validate
     from ..project.folder import Project
@@ -86,7 +87,8 @@ def validate(
         project = Project.open(projekt)
         with console.FileProgress() as progress:
             result = run_validate(project, ziele or [], strict=strict, progress=progress)
-        _present(result.data.report, chosen, ausgabe, project, verbose=verbose, strict=strict)
+        expected = expected_forms(project, result.data.year) if result.data.year is not None else {}
+        _present(result.data.report, chosen, ausgabe, project, verbose=verbose, strict=strict, expected=expected)
         if annotate is not None:  # after the findings are shown: a copy that cannot be written ends with exit 5
             _show_annotated(annotate_copies(result.data, annotate, project))
         if result.exit_code:
@@ -109,7 +111,14 @@ def _chosen_format(format: OutputFormat | None, target: Path | None) -> OutputFo
 
 
 def _present(
-    report: Report, format: OutputFormat, target: Path | None, project: Project, *, verbose: bool, strict: bool
+    report: Report,
+    format: OutputFormat,
+    target: Path | None,
+    project: Project,
+    *,
+    verbose: bool,
+    strict: bool,
+    expected: dict[str, tuple[str, str]],
 ) -> None:
     """The findings in `format`: on the screen, or into `target`."""
     import json
@@ -122,7 +131,7 @@ def _present(
     from .terminal import write_stdout_bytes
 
     if format is OutputFormat.text:
-        print_findings(report, verbose, strict)
+        print_findings(report, verbose, strict, expected=expected)
         return
     if target is None:
         if format is OutputFormat.json:
