@@ -121,12 +121,12 @@ SUMMARY_COLUMNS = (
     ("Blatt", 11),
     ("Zelle", 7),
     ("Art", 9),
-    ("Vorhaben", 22),
-    ("Spalte", 16),
-    ("Eingetragen", 18),
-    ("Was ist zu tun", 44),
-    ("Vorschlag", 16),
-    ("Code (für das Büro)", 17),
+    ("Vorhaben", 21),
+    ("Spalte", 15),
+    ("Eingetragen", 22),
+    ("Was ist zu tun", 41),
+    ("Vorschlag", 14),
+    ("Code (für das Büro)", 20),
 )
 
 
@@ -140,6 +140,7 @@ def summary_sheet(workbook: Workbook, findings: list[Finding], cover: Cover) -> 
         cell.fill = HEADER_FILL
         cell.alignment = TOP_WRAP
         sheet.column_dimensions[cell.column_letter].width = width
+    sheet.row_dimensions[1].height = row_height([(header, width) for header, width in SUMMARY_COLUMNS])
     for row, finding in enumerate(findings, start=2):
         values = (
             finding.sheet or "",
