@@ -38,6 +38,7 @@ def folder(tmp_path: Path) -> Path:
     faults = [
         row(3, nr="GB2-003", vorhaben="Grünzug am Stadtrand", status="in Planng"),
         row(4, nr="GB2-004", vorhaben="Gemeinsame Leitstelle", beginn=dt.datetime(2021, 1, 1), ende="06/2019"),
+        row(5, nr="GB2-005", vorhaben="Fährverbindung", ende="03/2023"),  # „laufend“, but ended
     ]
     write_workbook(root / "2023" / "meldungen" / GB2_FILE, [*STALE, *faults])
     return root
@@ -54,6 +55,8 @@ def test_the_mail_names_every_item_with_its_activity_and_cell(folder: Path) -> N
     assert "(Zelle F4)" in typo and "„in Planng“" in typo and "Gemeint ist wohl „geplant“" in typo
     end = next(line for line in lines if line.startswith("- GB2-004 „Gemeinsame Leitstelle“, Zeile 5"))
     assert "Das Ende 06/2019 (Zelle H5) liegt vor dem Beginn 01.01.2021 (Zelle G5)." in end
+    status = next(line for line in lines if line.startswith("- GB2-005 „Fährverbindung“, Zeile 6"))
+    assert "(Zelle F6)" in status and "das Ende 03/2023 (Zelle H6) liegt aber in der Vergangenheit" in status
     # Every unchanged Sachstand on its own line, as a request to update it.
     assert "- GB2-001 „Radweg zum Nachbarort“, Zeile 2, Spalte „Beschreibung/Sachstand“ (Zelle I2): " \
         "bitte aktualisieren" in lines  # fmt: skip

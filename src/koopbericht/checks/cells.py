@@ -115,10 +115,14 @@ class RowChecker:
         if status == "abgeschlossen" and end is None:
             problem = "Das Vorhaben ist „abgeschlossen“, aber es ist kein Ende angegeben. Bitte das Ende eintragen."
         elif status == "abgeschlossen" and end is not None and end[0].first_day() > self.today:
-            problem = f"Das Vorhaben ist „abgeschlossen“, das Ende ({end[0]}) liegt aber in der Zukunft."
+            problem = (
+                f"Das Vorhaben ist „abgeschlossen“, das Ende {end[0]} (Zelle {end[1].ref}) liegt aber in der Zukunft."
+            )
             suggestion = "laufend"
         elif status == "laufend" and end is not None and end[0].last_day() < self.today:
-            problem = f"Das Vorhaben ist „laufend“, das Ende ({end[0]}) liegt aber in der Vergangenheit."
+            problem = (
+                f"Das Vorhaben ist „laufend“, das Ende {end[0]} (Zelle {end[1].ref}) liegt aber in der Vergangenheit."
+            )
             suggestion = "abgeschlossen"
         if problem:
             yield F.STATUS_VS_DATES.at(
