@@ -96,3 +96,14 @@ def test_the_mail_and_its_attachment_agree(folder: Path) -> None:
     marked = [r[1] for r in copy["Prüfergebnis"].iter_rows(min_row=2, values_only=True)]
     body = text_of(mail)
     assert all(f"(Zelle {cell})" in body for cell in marked), marked
+
+
+def test_a_copy_with_only_last_years_sachstaende_asks_to_update_not_to_check(
+    folder: Path, runner: CliRunner, tmp_path: Path
+) -> None:
+    write_workbook(folder / "2023" / "meldungen" / GB2_FILE, STALE)  # no error, two Sachstände of 2022
+    code, output = run(runner, "validate", "2023", "-C", str(folder), "--annotate", str(tmp_path / "zurueck"))
+    assert code == 1, output  # GB1's error; GB2's copy has warnings only
+    intro = load_workbook(tmp_path / "zurueck" / GB2_FILE)["Was ist zu tun"]["A2"].value
+    assert "Bitte aktualisieren Sie die unten aufgeführten Sachstände" in intro
+    assert "wenn Sie etwas ändern" not in intro and "übrigen" not in intro

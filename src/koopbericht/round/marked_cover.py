@@ -78,6 +78,14 @@ def _head(sheet: Worksheet, findings: list[Finding], cover: Cover, data_sheet: s
             f"Ihr Meldebogen{year} wurde geprüft. Bitte korrigieren Sie die unten aufgeführten Angaben {where}"
             f"und senden Sie den Meldebogen {cover.by_when} zurück."
         )
+    elif any(f.code == STALE for f in findings):  # last year's Sachstand is never right as it stands
+        others = ", prüfen Sie die übrigen Angaben" if any(f.code != STALE for f in findings) else ""
+        intro = (
+            f"Ihr Meldebogen{year} wurde geprüft und enthält keine Fehler, aber Sachstände aus dem Vorjahr. Bitte "
+            f"aktualisieren Sie die unten aufgeführten Sachstände {where}".rstrip()
+            + f"{others} und senden Sie den Meldebogen "
+            f"{cover.by_when} zurück."
+        )
     else:
         intro = (
             f"Ihr Meldebogen{year} wurde geprüft und enthält keine Fehler. Bitte prüfen Sie die unten aufgeführten "
