@@ -16,23 +16,24 @@ stderr = Console(stderr=True, highlight=False)
 
 def error(message: str, details: list[str] | None = None) -> None:
     """Print an error in red on stderr, one bullet per detail."""
-    _say(stderr, Text.assemble(("Fehler:", "bold red"), f" {message}"))
+    say(stderr, Text.assemble(("Fehler:", "bold red"), f" {message}"))
     for line in details or []:
-        _say(stderr, Text(f"  • {line}"), "    ")
+        say(stderr, Text(f"  • {line}"), "    ")
 
 
 def warning(message: str) -> None:
     """Print a warning in yellow on stderr."""
-    _say(stderr, Text.assemble(("Hinweis:", "yellow"), f" {message}"))
+    say(stderr, Text.assemble(("Hinweis:", "yellow"), f" {message}"))
 
 
 def success(message: str) -> None:
     """Print a success line in green on stdout."""
-    _say(stdout, Text.assemble(("✓", "green"), f" {message}"))
+    say(stdout, Text.assemble(("✓", "green"), f" {message}"))
 
 
-def _say(out: Console, text: Text, hanging: str = "  ") -> None:
-    """`text` as one line into a pipe or file; in a terminal wrapped at spaces, so no word or address is split."""
+def say(out: Console, text: Text | str, hanging: str = "  ") -> None:
+    """`text` (never markup) as one line into a pipe or file; in a terminal wrapped at spaces, no word split."""
+    text = Text(text) if isinstance(text, str) else text
     if not out.is_terminal:
         out.print(text, soft_wrap=True)
         return

@@ -71,7 +71,7 @@ def _print_missing(findings: list[Finding], expected: Mapping[str, tuple[str, st
     print_wrapped(heading, out, INDENT)
     for finding in findings:
         code = str(finding.value or "")
-        name, where = expected.get(code, (code, finding.file))
+        name, where = expected.get(code, (finding.message.rstrip("."), finding.file))
         print_hanging(f"– {name}: {where}", out, INDENT, INDENT * 2)
     out.print()
 

@@ -156,4 +156,4 @@ def _show_annotated(copies: list[Annotated_]) -> None:
             console.warning(f"Keine markierte Kopie von {done.source}: {done.problem}.")
         else:
             note = f" – {done.note}" if done.note else ""
-            console.stderr.print(f"Markierte Kopie: {done.target} ({done.counts}){note}", markup=False, soft_wrap=True)
+            console.say(console.stderr, f"Markierte Kopie: {done.target} ({done.counts}){note}")
