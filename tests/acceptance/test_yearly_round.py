@@ -84,7 +84,8 @@ def test_the_yearly_round(tmp_path: Path, runner: CliRunner) -> None:
     code, output = run(runner, "status", "2024", *project)
     assert code == 0, output
     table = status_table(output)
-    assert table["GB3"]["Meldebogen"] == "fehlt"
+    assert table["GB3"]["Meldebogen"] == "fehlt (2024/meldungen/GB3*.xlsx)"  # where it is expected, with the year
+    assert [table["GB3"][title] for title in ("Vorhaben", "Fehler", "Warnungen")] == ["–", "–", "–"]
     assert [table["GB2"][title] for title in ("Vorhaben", "Fehler", "Warnungen")] == ["1", "1", "0"]
     assert [table["GB1"][title] for title in ("Vorhaben", "Fehler", "Warnungen")] == ["2", "0", "0"]
     assert "Eingegangen: 2 von 3 Geschäftsbereichen." in output

@@ -174,17 +174,18 @@ def test_the_copy_opens_on_what_to_do(project: Path, runner: CliRunner, tmp_path
     text = "\n".join(lines)
     assert lines[0] == "Was ist zu tun"
     assert "Meldebogen | GB1_Meldebogen.xlsx" in lines and "Geschäftsbereich | GB1 Zentrale Verwaltung" in lines
-    assert "Ergebnis | 3 Fehler und 1 Warnung" in lines
+    assert "Ergebnis | drei Fehler und eine Warnung" in lines  # numbers up to twelve as words
     assert f"Frist | {AHEAD:%d.%m.%Y}" in lines
     assert "Fragen an | Büro des Oberbürgermeisters, Erika Beispiel" in lines
     assert "E-Mail | kooperation@example.org" in lines and "Telefon | 0331 000-1234" in lines
-    cells = [line.split(" | ")[:3] for line in lines if line[:2] in ("F2", "G2", "D3", "C4")]
-    assert cells == [
-        ["F2", "Status", "Fehler"],
-        ["G2", "Beginn", "Fehler"],
-        ["D3", "Kooperationspartner", "Warnung"],
-        ["C4", "Vorhaben", "Fehler"],
+    cells = [line.split(" | ")[:4] for line in lines if line[:2] in ("F2", "G2", "D3", "C4")]
+    assert cells == [  # every item names its Vorhaben, by Nr. and title (the empty title: the Nr. alone)
+        ["F2", "GB1-001 „Vorhaben Nummer 1“", "Status", "Fehler"],
+        ["G2", "GB1-001 „Vorhaben Nummer 1“", "Beginn", "Fehler"],
+        ["D3", "GB1-002 „Vorhaben Nummer 2“", "Kooperationspartner", "Warnung"],
+        ["C4", "GB1-003", "Vorhaben", "Fehler"],
     ]
+    assert "kann sie bleiben" not in text and "kann bleiben" not in text
     assert "Bitte einen Wert aus der Auswahlliste wählen: geplant, laufend, abgeschlossen oder ruhend." in text
     assert "„Vorhaben“ ist eine Pflichtangabe. Bitte ausfüllen. Hinweis: Kurzer, aussagekräftiger Titel der " in text
     assert f"bis zum {AHEAD:%d.%m.%Y} an kooperation@example.org" in text and "Excel-Arbeitsmappe (.xlsx)" in text
@@ -206,8 +207,11 @@ def test_codes_and_settings_appear_only_in_the_clerks_column(project: Path, runn
     column = [summary.cell(r, summary.max_column).value for r in range(2, summary.max_row + 1)]
     assert column == ["wert-nicht-erlaubt", "datum-unlesbar", "partner-unbekannt", "pflichtwert-fehlt"]
     comment = workbook["Meldebogen"]["F2"].comment
-    assert comment is not None and comment.text.startswith("Fehler: „in Planng“ ist in der Spalte „Status“")
-    assert workbook["Meldebogen"]["D3"].comment.text.startswith("Warnung: „Schwielow-See“")
+    assert comment is not None
+    assert comment.text.startswith("Fehler zu GB1-001 „Vorhaben Nummer 1“: „in Planng“ ist in der Spalte „Status“")
+    assert workbook["Meldebogen"]["D3"].comment.text.startswith(
+        "Warnung zu GB1-002 „Vorhaben Nummer 2“: „Schwielow-See“"
+    )
 
 
 def test_the_summary_wraps_and_prints_on_landscape_pages(project: Path, runner: CliRunner, tmp_path: Path) -> None:
@@ -325,9 +329,9 @@ def test_a_copy_sent_back_half_corrected_is_marked_afresh(project: Path, runner:
     assert again.sheetnames == ["Was ist zu tun", "Meldebogen", "Prüfergebnis"]
     sheet = again["Meldebogen"]
     assert sheet["F2"].comment is None and sheet["F2"].fill.fill_type is None and sheet["F2"].border.left.style is None
-    assert sheet["D3"].comment is not None and sheet["D3"].comment.text.startswith("Warnung: ")
+    assert sheet["D3"].comment is not None and sheet["D3"].comment.text.startswith("Warnung zu GB1-002 ")
     assert sheet["B2"].comment is not None and sheet["B2"].comment.text == "Bitte Rückruf, Frau Muster"
-    assert "Ergebnis | 1 Warnung" in cover_lines(again)
+    assert "Ergebnis | eine Warnung" in cover_lines(again)
     assert [c.value for c in again["Prüfergebnis"]["B"]][1:] == ["D3"]
 
 
@@ -338,7 +342,7 @@ def test_a_departments_own_comment_on_a_marked_cell_is_kept(project: Path, runne
     workbook.save(source)
     annotate(project, runner, tmp_path / "zurueck")
     comment = load_workbook(tmp_path / "zurueck" / source.name)["Meldebogen"]["F2"].comment
-    assert comment is not None and comment.text.startswith("Fehler: ")
+    assert comment is not None and comment.text.startswith("Fehler zu GB1-001 „Vorhaben Nummer 1“: ")
     assert comment.text.endswith("\n\nIhr Kommentar: Status noch offen")
 
 
@@ -390,7 +394,7 @@ def test_a_finding_inside_a_merged_range_is_marked_at_its_top_left_cell(tmp_path
     assert "Interner Fehler" not in output
     comments = annotated_cells(out / path.name)
     assert "C4" not in comments
-    assert "Fehler (betrifft C4): „Vorhaben“ ist eine Pflichtangabe" in comments["B4"]
+    assert "Fehler zu GB1-003 (betrifft C4): „Vorhaben“ ist eine Pflichtangabe" in comments["B4"]
     summary = load_workbook(out / path.name)["Prüfergebnis"]
     assert "C4" in [cell.value for cell in summary["B"]]  # the list still names the finding's own cell
 

@@ -39,10 +39,7 @@ def drafts_folder(folder: Path) -> Path:
 
 def drafts(folder: Path) -> dict[str, EmailMessage]:
     parser = BytesParser(policy=policy.default)
-    return {
-        path.name: parser.parsebytes(path.read_bytes())
-        for path in sorted(drafts_folder(folder).glob("*.eml"))
-    }
+    return {path.name: parser.parsebytes(path.read_bytes()) for path in sorted(drafts_folder(folder).glob("*.eml"))}
 
 
 def text_of(mail: EmailMessage) -> str:
@@ -89,7 +86,8 @@ def test_headers_are_encoded_and_decode_with_umlauts(folder: Path) -> None:
     assert (sender.display_name, sender.addr_spec) == ("Büro des Oberbürgermeisters", "kooperation@example.org")
     (to,) = mail["To"].addresses
     assert (to.display_name, to.addr_spec) == ("Jürgen Müller", "j.mueller@example.org")
-    assert mail["Date"].datetime == dt.datetime(2024, 3, 29, 9, 0, tzinfo=ZoneInfo("Europe/Berlin"))
+    # The day the draft is written, not the deadline (which lies ahead).
+    assert mail["Date"].datetime == dt.datetime(2024, 3, 21, 9, 0, tzinfo=ZoneInfo("Europe/Berlin"))
     assert mail["Message-ID"].startswith("<koopbericht.") and mail["Message-ID"].endswith("@example.org>")
     gb2 = drafts(folder)["Erinnerung-2023-GB2.eml"]
     assert [a.addr_spec for a in gb2["To"].addresses] == ["e.probe@example.org", "bauen@example.org"]
@@ -100,11 +98,15 @@ def test_headers_are_encoded_and_decode_with_umlauts(folder: Path) -> None:
 def test_faulty_form_text_names_problems_in_plain_words(folder: Path) -> None:
     write_reminders(Project.open(folder), 2023, today=BEFORE_DEADLINE)
     body = text_of(drafts(folder)["Erinnerung-2023-GB1.eml"])
-    assert body.startswith("Sehr geehrte Damen und Herren,")
+    assert body.startswith("Guten Tag Jürgen Müller,\n")  # a named colleague, gender unknown: neutral
     assert "bis zum 29.03.2024 an kooperation@example.org" in body and "abgelaufen" not in body
     (error,) = findings_of(folder, Severity.ERROR)
-    assert f"- Zeile 2, Spalte „Status“ (Zelle {GB1_ERROR_CELL}): {error[1]}" in body
-    assert "Außerdem ist in der Kopie 1 weiterer Hinweis zur Prüfung markiert." in body
+    activity = "GB1-001 „Vorhaben Nummer 1“"
+    assert f"- {activity}, Zeile 2, Spalte „Status“ (Zelle {GB1_ERROR_CELL}): {error[1]}" in body
+    assert "Folgendes aufgefallen, was vor der Übernahme" in body
+    (warning,) = findings_of(folder, Severity.WARNING)  # named, not summed up behind a number
+    assert f"- GB1-002 „Vorhaben Nummer 2“, Zeile 3, Spalte „Kooperationspartner“ (Zelle D3): {warning[1]}" in body
+    assert "weitere" not in body
     for kind in CATALOGUE:
         assert kind.code not in body
     assert "koopbericht" not in body.replace("kooperation@", "")
@@ -166,7 +168,7 @@ def test_warnings_only_with_the_option(folder: Path, runner: CliRunner) -> None:
     assert "koopbericht.toml" not in text_of(gb4)  # the department's words, not the clerk's
     gb1 = text_of(mails["Erinnerung-2023-GB1.eml"])
     (warning,) = findings_of(folder, Severity.WARNING)
-    place = "Zeile 3, Spalte „Kooperationspartner“ (Zelle D3)"
+    place = "GB1-002 „Vorhaben Nummer 2“, Zeile 3, Spalte „Kooperationspartner“ (Zelle D3)"
     expected = f"Bitte prüfen Sie außerdem diese Angaben:\n\n- {place}: {warning[1]}"
     assert expected in gb1  # the warning apart from the errors
     code, output = run(runner, "erinnerung", "2023", "-C", str(folder), "--auch-warnungen")
@@ -229,7 +231,7 @@ def test_without_deadline_the_drafts_ask_for_soon(tmp_path: Path) -> None:
     mail = drafts(folder)["Erinnerung-2023-GB2.eml"]
     assert mail["Subject"] == "Kooperationsbericht 2023: Meldebogen GB2 – bitte einreichen"
     assert "so bald wie möglich an kooperation@example.org" in text_of(mail)
-    assert mail["Date"].datetime == dt.datetime(2024, 1, 1, 9, 0, tzinfo=ZoneInfo("Europe/Berlin"))
+    assert mail["Date"].datetime == dt.datetime(2024, 3, 21, 9, 0, tzinfo=ZoneInfo("Europe/Berlin"))
 
 
 def test_addresses_beyond_ascii() -> None:

@@ -83,7 +83,16 @@ def test_csv_opens_in_excel_as_it_is(folder: Path, runner: CliRunner) -> None:
         "Jürgen Müller", "j.mueller@example.org",
     ]  # fmt: skip
     assert rows[2] == [
-        "GB2", "Bauen und Umwelt", "fehlt", "", "", "", "", "", "Eva Probe", "e.probe@example.org; bauen@example.org"
+        "GB2",
+        "Bauen und Umwelt",
+        "fehlt",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "Eva Probe",
+        "e.probe@example.org; bauen@example.org",
     ]
     assert rows[3][8:] == ["", ""] and len(rows) == 5
 

@@ -60,12 +60,11 @@ class Reminders:
 
 @dataclass
 class _Case:
-    """A Geschäftsbereich that gets a reminder: its files (none: missing) and the findings to name."""
+    """A Geschäftsbereich that gets a reminder: its files (none: missing) and the findings to name (all of them)."""
 
     department: Department
     results: list[FileResult]
     listed: list[Finding]
-    also_marked: int
     notices: list[str] = field(default_factory=list)
     senders: list[str] = field(default_factory=list)  # who sent its files by mail (`eingang`)
 
@@ -95,7 +94,7 @@ def write_reminders(
     cases = [case for case in cases if case.department.code not in answered]
     for case in cases:  # whoever sent the file by mail hears about it too
         case.senders = sorted({e.sender for r in case.results if (e := mails.get(r.source.path.name)) and e.sender})
-    forms = _Forms(project, year, today, sent_at(year, settings.deadline).replace(tzinfo=None))
+    forms = _Forms(project, year, today, sent_at(today).replace(tzinfo=None))
     files: dict[Path, bytes] = {}
     written = []
     for case in cases:
@@ -133,8 +132,8 @@ def _due(project: Project, data: YearData, with_warnings: bool) -> list[_Case]:
         due = state.status is DepartmentStatus.MISSING or bool(state.unreadable) or errors > 0
         if not due and not (with_warnings and warnings):
             continue
-        listed = [f for f in findings if with_warnings or f.severity is Severity.ERROR]
-        cases.append(_Case(department, results, listed, 0 if with_warnings else warnings))
+        # Every warning is named, never summed up: a department asked to correct one thing fixes the rest too.
+        cases.append(_Case(department, results, findings))
     return cases
 
 
@@ -162,7 +161,7 @@ def _mail(case: _Case, data: YearData, settings: YearSettings, today: dt.date, f
     files = tuple(r.source.file for r in case.results)
     wording = functools.partial(department_text, settings=forms.project.settings)
     return ReminderMail(
-        forms.year, case.department, settings, today, recipients, files, tuple(case.listed), case.also_marked,
+        forms.year, case.department, settings, today, recipients, files, tuple(case.listed),
         tuple(attachments), fresh_form, wording,
     )  # fmt: skip
 

@@ -19,7 +19,9 @@ from ..year import FileResult, YearData
 from ..year.pipeline import Progress, check_year
 from .intake_record import Intake, instant, valid_entries
 
-__all__ = ["FORMATS", "DepartmentStatus", "YearStatus", "export_status", "output_format", "year_status"]
+__all__ = [
+    "FORMATS", "DepartmentStatus", "YearStatus", "expected_forms", "export_status", "output_format", "year_status",
+]  # fmt: skip
 
 FORMATS = ("text", "json", "xlsx", "csv")
 _SUFFIXES = {".json": "json", ".xlsx": "xlsx", ".csv": "csv"}
@@ -36,6 +38,15 @@ def year_status(
     days_left = (deadline - today).days if deadline else None
     mails = valid_entries(project.reports_dir(year))
     return YearStatus(year, _departments(project, data, mails), _unassigned(data), deadline, days_left, today)
+
+
+def expected_forms(project: Project, year: int) -> dict[str, tuple[str, str]]:
+    """By Kürzel: the Geschäftsbereich ("GB2 Bauen") and where its form is expected ("2024/meldungen/GB2*.xlsx")."""
+    folder = project.relative(project.reports_dir(year)).as_posix()
+    return {
+        d.code: (f"{d.code} {d.name}", " oder ".join(f"{folder}/{pattern}" for pattern in d.patterns))
+        for d in project.settings.departments
+    }
 
 
 def output_format(format: str | None, target: Path | None) -> str:

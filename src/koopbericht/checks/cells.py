@@ -80,7 +80,8 @@ class RowChecker:
         if start and end and end[0].last_day() < start[0].first_day():
             yield F.END_BEFORE_START.at(
                 raw.file,
-                f"Das Ende ({end[0]}) liegt vor dem Beginn ({start[0]}). Bitte beide Daten prüfen.",
+                f"Das Ende {end[0]} (Zelle {end[1].ref}) liegt vor dem Beginn {start[0]} (Zelle {start[1].ref}). "
+                "Bitte beide Daten prüfen.",
                 cell=end[1].ref,
                 column=end_title,
                 value=str(end[0]),
@@ -114,10 +115,14 @@ class RowChecker:
         if status == "abgeschlossen" and end is None:
             problem = "Das Vorhaben ist „abgeschlossen“, aber es ist kein Ende angegeben. Bitte das Ende eintragen."
         elif status == "abgeschlossen" and end is not None and end[0].first_day() > self.today:
-            problem = f"Das Vorhaben ist „abgeschlossen“, das Ende ({end[0]}) liegt aber in der Zukunft."
+            problem = (
+                f"Das Vorhaben ist „abgeschlossen“, das Ende {end[0]} (Zelle {end[1].ref}) liegt aber in der Zukunft."
+            )
             suggestion = "laufend"
         elif status == "laufend" and end is not None and end[0].last_day() < self.today:
-            problem = f"Das Vorhaben ist „laufend“, das Ende ({end[0]}) liegt aber in der Vergangenheit."
+            problem = (
+                f"Das Vorhaben ist „laufend“, das Ende {end[0]} (Zelle {end[1].ref}) liegt aber in der Vergangenheit."
+            )
             suggestion = "abgeschlossen"
         if problem:
             yield F.STATUS_VS_DATES.at(

@@ -7,8 +7,8 @@ not a terminal; keeping both consoles here means every command prints the same w
 from __future__ import annotations
 
 from rich.console import Console
-from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
+from rich.text import Text
 
 stdout = Console(highlight=False, soft_wrap=False)
 stderr = Console(stderr=True, highlight=False)
@@ -16,19 +16,30 @@ stderr = Console(stderr=True, highlight=False)
 
 def error(message: str, details: list[str] | None = None) -> None:
     """Print an error in red on stderr, one bullet per detail."""
-    stderr.print(f"[bold red]Fehler:[/] {escape(message)}", markup=True, soft_wrap=True)
+    say(stderr, Text.assemble(("Fehler:", "bold red"), f" {message}"))
     for line in details or []:
-        stderr.print(f"  • {line}", markup=False, soft_wrap=True)
+        say(stderr, Text(f"  • {line}"), "    ")
 
 
 def warning(message: str) -> None:
     """Print a warning in yellow on stderr."""
-    stderr.print(f"[yellow]Hinweis:[/] {escape(message)}", markup=True, soft_wrap=True)
+    say(stderr, Text.assemble(("Hinweis:", "yellow"), f" {message}"))
 
 
 def success(message: str) -> None:
     """Print a success line in green on stdout."""
-    stdout.print(f"[green]✓[/] {escape(message)}", markup=True, soft_wrap=True)
+    say(stdout, Text.assemble(("✓", "green"), f" {message}"))
+
+
+def say(out: Console, text: Text | str, hanging: str = "  ") -> None:
+    """`text` (never markup) as one line into a pipe or file; in a terminal wrapped at spaces, no word split."""
+    text = Text(text) if isinstance(text, str) else text
+    if not out.is_terminal:
+        out.print(text, soft_wrap=True)
+        return
+    from .listing import print_hanging
+
+    print_hanging(text, out, "", hanging)
 
 
 class FileProgress:

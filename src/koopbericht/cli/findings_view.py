@@ -6,15 +6,19 @@ a mail or `less`, and in a narrow window, every finding is a block of labelled l
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from itertools import groupby
 
+from rich.console import Console
 from rich.text import Text
 
 from ..findings import Finding, Report, Severity
+from ..findings.catalogue import DEPARTMENT_MISSING
 from ..formatting import counted
 from . import console
-from .listing import Column, Listing, fits, print_list, print_table, print_wrapped
+from .listing import INDENT, Column, Listing, fits, print_hanging, print_list, print_table, print_wrapped
 
+MISSING = DEPARTMENT_MISSING.code  # one block for all of them, not one table each
 LABELS = {Severity.ERROR: "Fehler", Severity.WARNING: "Warnung", Severity.INFO: "Hinweis"}
 STYLES = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "dim"}
 TABLE_COLUMNS = (
@@ -30,16 +34,25 @@ LIST_COLUMNS = tuple(
 )
 
 
-def print_findings(report: Report, verbose: bool, strict: bool) -> None:
-    """Print the findings, as tables per file or as a list, and what they mean for the exit code."""
+def print_findings(
+    report: Report, verbose: bool, strict: bool, *, expected: Mapping[str, tuple[str, str]] | None = None
+) -> None:
+    """Print the findings, as tables per file or as a list, and what they mean for the exit code.
+
+    The missing Meldebögen come last, in one block: by Kürzel, the Geschäftsbereich and where its
+    file is expected, with the year's folder (`expected`; without it the finding's file).
+    """
     out = console.stdout
-    shown = report.shown(verbose)
+    missing = [f for f in report.shown(verbose) if f.code == MISSING]
+    shown = [f for f in report.shown(verbose) if f.code != MISSING]
     tables = [_file_table(file, list(group)) for file, group in groupby(shown, key=lambda f: f.file)]
     if fits(tables, out):
         for table in tables:
             print_table(table, out)
     elif shown:
         print_list(_finding_list(shown), out)
+    if missing:
+        _print_missing(missing, expected or {}, out)
     summary = report.summary(verbose)
     line = (
         f"{counted(summary['errors'], 'Fehler', 'Fehler')}, {counted(summary['warnings'], 'Warnung', 'Warnungen')}"
@@ -49,6 +62,18 @@ def print_findings(report: Report, verbose: bool, strict: bool) -> None:
     )
     mark = ("✗", "red") if report.fails(strict) else ("✓", "green")
     print_wrapped(Text.assemble(mark, " ", line), out)
+
+
+def _print_missing(findings: list[Finding], expected: Mapping[str, tuple[str, str]], out: Console) -> None:
+    """One block for every Geschäftsbereich without a Meldebogen: Kürzel and name, and the file expected."""
+    heading = f"Meldebogen fehlt: {counted(len(findings), 'Geschäftsbereich', 'Geschäftsbereiche')}"
+    print_wrapped(Text.assemble((LABELS[Severity.WARNING], f"bold {STYLES[Severity.WARNING]}"), f" ({MISSING})"), out)
+    print_wrapped(heading, out, INDENT)
+    for finding in findings:
+        code = str(finding.value or "")
+        name, where = expected.get(code, (finding.message.rstrip("."), finding.file))
+        print_hanging(f"– {name}: {where}", out, INDENT, INDENT * 2)
+    out.print()
 
 
 def activity_label(finding: Finding) -> str:

@@ -154,6 +154,15 @@ def print_wrapped(text: Cell, out: Console, indent: str = "") -> None:
         out.print(Text(indent) + line, soft_wrap=True)
 
 
+def print_hanging(text: Cell, out: Console, indent: str, hanging: str) -> None:
+    """`text` wrapped at spaces, the first line after `indent`, the others after the deeper `hanging`."""
+    text = Text(text) if isinstance(text, str) else text
+    first, *rest = _wrapped(text, out.width - cell_len(hanging)) or [Text()]
+    out.print(Text(indent) + first, soft_wrap=True)
+    for line in rest:
+        out.print(Text(hanging) + line, soft_wrap=True)
+
+
 def _wrapped(text: Text, width: int) -> list[Text]:
     """`text` wrapped at spaces into lines of at most `width` cells; a longer word stays whole on its own line.
 

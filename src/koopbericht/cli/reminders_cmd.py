@@ -37,12 +37,12 @@ def erinnerung(
 
 
 def _present(project: Project, result: Reminders) -> None:
-    """The summary table, where the drafts are, and what the clerk should know."""
-    from rich.markup import escape
-    from rich.table import Table
+    """The drafts as a table where every word fits, else a list; where they are, and what the clerk should know."""
+    from rich.text import Text
 
     from ..formatting import counted
     from . import console
+    from .listing import Column, Listing, show
 
     shown = project.relative(result.folder)
     for path in result.removed:
@@ -50,19 +50,16 @@ def _present(project: Project, result: Reminders) -> None:
     if not result.written:
         console.success("Keine Erinnerung nötig: Alle Meldebögen sind da, und keiner muss korrigiert werden.")
     else:
-        table = Table(title=f"Erinnerungen {result.year}", title_justify="left", expand=True)
-        table.add_column("Geschäftsbereich", no_wrap=True)
-        table.add_column("Empfänger", ratio=3, overflow="fold")
-        table.add_column("Grund", ratio=2, overflow="fold")
-        table.add_column("Anhang", ratio=3, overflow="fold")
+        columns = [Column("Geschäftsbereich", wrap=False), Column("Empfänger"), Column("Grund"), Column("Anhang")]
+        listing = Listing(columns, title=f"Erinnerungen {result.year}")
         for reminder in result.written:
-            table.add_row(
-                escape(reminder.department),
-                "\n".join(escape(r) for r in reminder.recipients) or "[red]keine Adresse[/]",
-                escape(reminder.reason),
-                "\n".join(escape(a) for a in reminder.attachments) or "–",
+            listing.add(
+                reminder.department,
+                "\n".join(reminder.recipients) or Text("keine Adresse", style="red"),
+                reminder.reason,
+                "\n".join(reminder.attachments) or "–",
             )
-        console.stdout.print(table)
+        show([listing], console.stdout)
         drafts = counted(len(result.written), "Entwurf", "Entwürfe")
         console.success(
             f"{drafts} nach {shown} geschrieben. Es wurde nichts versendet: Bitte die Entwürfe in Outlook oder "

@@ -11,7 +11,10 @@ import typer
 from .common import DebugOption, ProjectOption, handled, stdout_json
 
 if TYPE_CHECKING:
+    from rich.text import Text
+
     from ..actions.status import YearStatus
+    from ..project.folder import Project
 
 
 class StatusFormat(StrEnum):
@@ -65,33 +68,40 @@ def status(
         elif chosen == "json":
             typer.echo(stdout_json(status_json(result)))
         else:
-            _print_table(result)
+            _print_table(result, project)
 
 
-def _print_table(result: YearStatus) -> None:
-    """A table where every word fits, else a plain list (a pipe, a narrow window): never a split word."""
+def _print_table(result: YearStatus, project: Project) -> None:
+    """A table where every word fits, else a plain list (a pipe, a narrow window): never a split word.
+
+    A missing Meldebogen shows where it is expected (with the year's folder) and „–“ for what it cannot
+    have; every contact keeps the e-mail address, the part the clerk needs to write.
+    """
     from rich.markup import escape
     from rich.text import Text
 
+    from ..actions.status import expected_forms
     from ..formatting import german_date
     from ..round.ruecklauf import deadline_text
     from . import console
     from .listing import Column, Listing, show
 
-    wide = console.stdout.width >= 120  # room for the addresses; else the names (the files have both)
     titles = ("Geschäftsbereich", "Meldebogen", "Eingang", "Vorhaben", "Fehler", "Warnungen", "Kontakt")
     listing = Listing([Column(t, wrap=t in ("Geschäftsbereich", "Meldebogen", "Kontakt")) for t in titles])
     listing.title = f"Rücklauf {result.year}"
+    expected = expected_forms(project, result.year)
     for row in result.departments:
+        present = bool(row.files)
         listing.add(
             f"{row.code} {row.name}",
-            "\n".join(f.rsplit("/", 1)[-1] for f in row.files) if row.files else Text("fehlt", style="red"),
+            "\n".join(f.rsplit("/", 1)[-1] for f in row.files)
+            if present
+            else Text.assemble(("fehlt", "red"), f" ({expected[row.code][1]})" if row.code in expected else ""),
             german_date(row.received) if row.received else "–",
-            str(row.activities) if row.files else "–",
-            Text(str(row.errors), style="red") if row.errors else "0",
-            Text(str(row.warnings), style="yellow") if row.warnings else "0",
-            "\n".join(c.address() if wide else c.name or c.email for c in row.contacts)
-            or Text("keine", style="yellow"),
+            str(row.activities) if present else "–",
+            _count(row.errors, "red") if present else "–",
+            _count(row.warnings, "yellow") if present else "–",
+            "\n".join(c.address() for c in row.contacts) or Text("keine", style="yellow"),
         )
     show([listing], console.stdout)
     console.stdout.print(f"Eingegangen: {result.received} von {len(result.departments)} Geschäftsbereichen.")
@@ -103,3 +113,9 @@ def _print_table(result: YearStatus) -> None:
         console.stdout.print(f"Frist: {german_date(result.deadline)} – {deadline_text(result)}.")
     else:
         console.stdout.print(f"Frist: {german_date(result.deadline)} – [red]{deadline_text(result)}[/].")
+
+
+def _count(number: int, style: str) -> Text:
+    from rich.text import Text
+
+    return Text(str(number), style=style if number else "")

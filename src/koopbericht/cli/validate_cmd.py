@@ -76,6 +76,7 @@ def validate(
     debug: DebugOption = False,
 ) -> None:
     """Prüft Meldebögen und zeigt jeden Befund mit Datei, Blatt, Zelle, Vorhaben und Vorschlag."""
+    from ..actions.status import expected_forms
     from ..actions.validate import annotate_copies
     from ..actions.validate import validate as run_validate
     from ..project.folder import Project
@@ -86,7 +87,8 @@ def validate(
         project = Project.open(projekt)
         with console.FileProgress() as progress:
             result = run_validate(project, ziele or [], strict=strict, progress=progress)
-        _present(result.data.report, chosen, ausgabe, project, verbose=verbose, strict=strict)
+        expected = expected_forms(project, result.data.year) if result.data.year is not None else {}
+        _present(result.data.report, chosen, ausgabe, project, verbose=verbose, strict=strict, expected=expected)
         if chosen is OutputFormat.text:
             from ..actions.intake import mail_origins
 
@@ -114,7 +116,14 @@ def _chosen_format(format: OutputFormat | None, target: Path | None) -> OutputFo
 
 
 def _present(
-    report: Report, format: OutputFormat, target: Path | None, project: Project, *, verbose: bool, strict: bool
+    report: Report,
+    format: OutputFormat,
+    target: Path | None,
+    project: Project,
+    *,
+    verbose: bool,
+    strict: bool,
+    expected: dict[str, tuple[str, str]],
 ) -> None:
     """The findings in `format`: on the screen, or into `target`."""
     import json
@@ -127,7 +136,7 @@ def _present(
     from .terminal import write_stdout_bytes
 
     if format is OutputFormat.text:
-        print_findings(report, verbose, strict)
+        print_findings(report, verbose, strict, expected=expected)
         return
     if target is None:
         if format is OutputFormat.json:
@@ -152,4 +161,4 @@ def _show_annotated(copies: list[Annotated_]) -> None:
             console.warning(f"Keine markierte Kopie von {done.source}: {done.problem}.")
         else:
             note = f" – {done.note}" if done.note else ""
-            console.stderr.print(f"Markierte Kopie: {done.target} ({done.counts}){note}", markup=False, soft_wrap=True)
+            console.say(console.stderr, f"Markierte Kopie: {done.target} ({done.counts}){note}")

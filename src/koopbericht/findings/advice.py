@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..config import Settings
-from ..formatting import counted
+from ..formatting import counted, spelled_count
 from .catalogue import TYPES
 from .facts import Facts
-from .finding import Finding, Severity
+from .finding import Finding, Scope, Severity
 
 SHOWN = 120  # characters of a value or suggestion quoted in a text; the rest is cut off with "…"
 
@@ -41,16 +41,48 @@ def suggestion_text(finding: Finding) -> str:
     return TYPES[finding.code].offer.format(_cut(finding.suggestion))
 
 
-def severity_counts(findings: Iterable[Finding]) -> str:
-    """What `findings` count, in the right number: "1 Fehler und 2 Warnungen", "1 Warnung", "3 Fehler"."""
+def activity_text(finding: Finding) -> str:
+    """The Vorhaben a finding is about, as the department knows it: „GB1-003 „Radweg““, either part alone, or ""."""
+    title = f"„{_cut(finding.activity_title)}“" if finding.activity_title else ""
+    if finding.activity_nr:
+        return f"{finding.activity_nr} {title}".strip()
+    return f"Vorhaben {title} (ohne Nr.)" if title else ""
+
+
+def place_text(finding: Finding, *, name_file: bool = False, name_sheet: bool = False) -> str:
+    """Where in the form a finding is, in words: "Zeile 3, Spalte „Ende“ (Zelle H3)", with file and sheet if asked."""
+    where = []
+    if name_file:
+        where.append(f"Datei „{finding.file.rsplit('/', 1)[-1]}“")
+    if name_sheet and finding.sheet:
+        where.append(f"Blatt „{finding.sheet}“")
+    if finding.row is not None and finding.scope in (Scope.ROW, Scope.CELL):
+        where.append(f"Zeile {finding.row}")
+    if finding.column:
+        where.append(f"Spalte „{finding.column}“")
+    place = ", ".join(where)
+    if finding.cell:
+        place += f" (Zelle {finding.cell})" if place else f"Zelle {finding.cell}"
+    return place
+
+
+def severity_counts(findings: Iterable[Finding], *, spelled: bool = False) -> str:
+    """What `findings` count, in the right number: "1 Fehler und 2 Warnungen", "1 Warnung", "3 Fehler".
+
+    `spelled`: for a text to the department, numbers up to twelve as words ("ein Fehler und zwei Warnungen").
+    """
     severities = [f.severity for f in findings]
-    return counts_text(severities.count(Severity.ERROR), severities.count(Severity.WARNING))
+    return counts_text(severities.count(Severity.ERROR), severities.count(Severity.WARNING), spelled=spelled)
 
 
-def counts_text(errors: int, warnings: int) -> str:
+def counts_text(errors: int, warnings: int, *, spelled: bool = False) -> str:
     """The counts in the right number: "1 Fehler und 2 Warnungen", "3 Fehler", "1 Warnung", "0 Warnungen"."""
-    parts = [counted(errors, "Fehler", "Fehler")] if errors else []
-    parts += [counted(warnings, "Warnung", "Warnungen")] if warnings or not errors else []
+    if spelled:
+        parts = [spelled_count(errors, "Fehler", "Fehler")] if errors else []
+        parts += [spelled_count(warnings, "Warnung", "Warnungen", feminine=True)] if warnings or not errors else []
+    else:
+        parts = [counted(errors, "Fehler", "Fehler")] if errors else []
+        parts += [counted(warnings, "Warnung", "Warnungen")] if warnings or not errors else []
     return " und ".join(parts)
 
 

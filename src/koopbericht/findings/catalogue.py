@@ -10,7 +10,7 @@ against this catalogue by a test, so the code is the single source of truth.
 from __future__ import annotations
 
 from .catalogue_mail import MAIL_CATALOGUE
-from .facts import NOTHING_TO_DO, choose, required, status_vs_dates, too_long
+from .facts import NOTHING_TO_DO, choose, ends_before_start, required, status_vs_dates, too_long
 from .finding import FindingType, Scope, Severity
 
 E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO  # N: note (info)
@@ -185,7 +185,7 @@ NUMBER_UNREADABLE = FindingType(
 )
 END_BEFORE_START = FindingType(
     "ende-vor-beginn", E, "Ende vor Beginn", "Beginn 2023, Ende 03/2022", scope=ROW,
-    advice="Das Ende liegt vor dem Beginn. Bitte beide Daten prüfen.",
+    advice=ends_before_start,
 )
 STATUS_VS_DATES = FindingType(
     "status-widerspricht-datum", W, "Status passt nicht zu den Daten", "„abgeschlossen“ ohne Ende", scope=ROW,
@@ -195,7 +195,7 @@ STATUS_VS_DATES = FindingType(
 OUTSIDE_YEAR = FindingType(
     "ausserhalb-berichtsjahr", W, "Vorhaben liegt ganz außerhalb des Berichtsjahres",
     "Ende 2021 im Bericht 2023", scope=ROW,
-    advice="Das Vorhaben liegt nach Beginn und Ende ganz außerhalb des Berichtsjahres. Bitte "
+    advice="Laut Beginn und Ende liegt das Vorhaben ganz außerhalb des Berichtsjahres. Bitte "
     "prüfen, ob es in diesen Bericht gehört, und die Zeile sonst löschen.",
 )
 ID_DUPLICATE = FindingType(
@@ -248,8 +248,8 @@ BAD_CHARACTERS = FindingType(
 DESCRIPTION_UNCHANGED = FindingType(
     "sachstand-unveraendert", W, "Sachstand unverändert aus dem Vorjahr",
     "Beschreibung und Status von GB1-003 wörtlich wie 2023", scope=ROW,
-    advice="Der Sachstand ist wörtlich derselbe wie im Vorjahr. Bitte den aktuellen Stand "
-    "eintragen: Was ist im Berichtsjahr geschehen?",
+    advice="Der Sachstand ist wörtlich derselbe wie im Vorjahr. Bitte aktualisieren: Was ist im "
+    "Berichtsjahr geschehen?",
 )
 # Silent normalisations, shown with --verbose
 NORMALISED_TEXT = FindingType(

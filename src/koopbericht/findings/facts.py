@@ -67,10 +67,24 @@ def required(f: Facts) -> str:
     )
 
 
+def ends_before_start(f: Facts) -> str:
+    """The text for an Ende before the Beginn: both values and both cells, as the check's message names them."""
+    message = f.finding.message
+    if message.startswith("Das Ende ") and "Beginn" in message:
+        return message  # "Das Ende 06/2019 (Zelle H3) liegt vor dem Beginn 2024 (Zelle G3). Bitte …"
+    cell = f" (Zelle {f.finding.cell})" if f.finding.cell else ""
+    return f"Das Ende{f.then_value}{cell} liegt vor dem Beginn. Bitte beide Daten prüfen."
+
+
 def status_vs_dates(f: Facts) -> str:
     """The text for a Status that does not fit Beginn and Ende."""
     if f.finding.suggestion is None and f.value == "„abgeschlossen“":
         return "Das Vorhaben ist als „abgeschlossen“ gemeldet, aber ohne Ende. Bitte das Ende eintragen."
+    message = f.finding.message
+    if message.startswith("Das Vorhaben ist „") and "(Zelle " in message:
+        # "Das Vorhaben ist „laufend“, das Ende 06/2019 (Zelle H3) liegt aber in der Vergangenheit.": both values,
+        # the Ende's cell; the Status's cell is the finding's own, which every text names with it.
+        return f"{message} Bitte Status und Ende prüfen."
     return f"Der Status{f.then_value} passt nicht zu Beginn und Ende. Bitte Status und Daten prüfen."
 
 

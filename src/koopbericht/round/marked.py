@@ -30,6 +30,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..errors import CannotAnnotate
 from ..files.oserrors import os_reason
 from ..findings import Finding, Severity
+from ..findings.advice import activity_text
 from ..read.formats import format_of, workbook_format
 from ..read.layout import Layout
 from ..read.structure import MAX_COLUMN, MAX_ROW
@@ -236,5 +237,7 @@ def _markable_cell(sheet: Worksheet, ref: str) -> str | None:
 
 def _comment_text(finding: Finding, cover: Cover, elsewhere: str | None = None) -> str:
     """The comment for one finding; `elsewhere` names its own cell when the mark sits on a merged range's first."""
-    label = LABELS[finding.severity] + (f" (betrifft {elsewhere})" if elsewhere else "")
+    activity = activity_text(finding)
+    label = LABELS[finding.severity] + (f" zu {activity}" if activity else "")
+    label += f" (betrifft {elsewhere})" if elsewhere else ""
     return f"{label}: {cover.text(finding)}"

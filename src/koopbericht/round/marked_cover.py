@@ -17,7 +17,8 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..findings import Finding, Severity
-from ..findings.advice import severity_counts
+from ..findings.advice import activity_text, severity_counts
+from ..findings.catalogue import DESCRIPTION_UNCHANGED
 from ..formatting import german_date
 from ..render.xlsx.safetext import set_text
 from .marked_sheets import (
@@ -33,9 +34,11 @@ from .marked_sheets import (
     row_height,
 )
 
-WIDTHS = {"A": 17, "B": 18, "C": 10, "D": 57}
+WIDTHS = {"A": 17, "B": 26, "C": 15, "D": 9, "E": 45}
+LAST = "E"
 FULL_WIDTH = sum(WIDTHS.values())
 BOLD = Font(bold=True)
+STALE = DESCRIPTION_UNCHANGED.code  # last year's Sachstand: never right as it stands, always to update
 
 
 def cover_sheet(workbook: Workbook, findings: list[Finding], cover: Cover) -> None:
@@ -75,6 +78,14 @@ def _head(sheet: Worksheet, findings: list[Finding], cover: Cover, data_sheet: s
             f"Ihr Meldebogen{year} wurde geprüft. Bitte korrigieren Sie die unten aufgeführten Angaben {where}"
             f"und senden Sie den Meldebogen {cover.by_when} zurück."
         )
+    elif any(f.code == STALE for f in findings):  # last year's Sachstand is never right as it stands
+        others = ", prüfen Sie die übrigen Angaben" if any(f.code != STALE for f in findings) else ""
+        intro = (
+            f"Ihr Meldebogen{year} wurde geprüft und enthält keine Fehler, aber Sachstände aus dem Vorjahr. Bitte "
+            f"aktualisieren Sie die unten aufgeführten Sachstände {where}".rstrip()
+            + f"{others} und senden Sie den Meldebogen "
+            f"{cover.by_when} zurück."
+        )
     else:
         intro = (
             f"Ihr Meldebogen{year} wurde geprüft und enthält keine Fehler. Bitte prüfen Sie die unten aufgeführten "
@@ -87,7 +98,7 @@ def _head(sheet: Worksheet, findings: list[Finding], cover: Cover, data_sheet: s
     facts = [
         ("Meldebogen", cover.file_name),
         ("Geschäftsbereich", cover.department),
-        ("Ergebnis", severity_counts(findings)),
+        ("Ergebnis", severity_counts(findings, spelled=True)),
         ("Frist", deadline),
         ("Fragen an", cover.contact),
         ("E-Mail", cover.email),
@@ -108,7 +119,7 @@ def _cells(sheet: Worksheet, row: int, findings: list[Finding], cover: Cover) ->
     set_text(sheet.cell(row, 1), "Die markierten Angaben")
     sheet.cell(row, 1).font = Font(bold=True, size=12)
     row += 1
-    for column, header in enumerate(("Zelle", "Spalte", "Art", "Was ist zu tun"), start=1):
+    for column, header in enumerate(("Zelle", "Vorhaben", "Spalte", "Art", "Was ist zu tun"), start=1):
         cell = sheet.cell(row, column)
         set_text(cell, header)
         cell.font = BOLD
@@ -119,17 +130,14 @@ def _cells(sheet: Worksheet, row: int, findings: list[Finding], cover: Cover) ->
         place = finding.cell or "–"
         if finding.cell and several:
             place = f"{finding.sheet}!{finding.cell}"
-        todo = cover.text(finding)
-        values = (place, finding.column or "", LABELS[finding.severity], todo)
+        values = (place, activity_text(finding), finding.column or "", LABELS[finding.severity], cover.text(finding))
         for column, value in enumerate(values, start=1):
             set_text(sheet.cell(row, column), value)
             sheet.cell(row, column).alignment = TOP_WRAP
         if finding.sheet and finding.cell:
             _link(sheet.cell(row, 1), finding.sheet, finding.cell)
-        mark(sheet.cell(row, 3), finding.severity)
-        sheet.row_dimensions[row].height = row_height(
-            [(place, WIDTHS["A"]), (values[1], WIDTHS["B"]), (todo, WIDTHS["D"])]
-        )
+        mark(sheet.cell(row, 4), finding.severity)
+        sheet.row_dimensions[row].height = row_height(list(zip(values, WIDTHS.values(), strict=True)))
     return row + 1
 
 
@@ -146,9 +154,9 @@ def _closing(sheet: Worksheet, row: int, findings: list[Finding], cover: Cover, 
             "nicht in den Bericht übernommen werden."
         )
     if Severity.WARNING in severities:
-        kinds.append(
-            f"Warnungen ({MARKS[Severity.WARNING].looks}) bitte prüfen: Ist die Angabe richtig, kann sie bleiben."
-        )
+        kinds.append(f"Warnungen ({MARKS[Severity.WARNING].looks}) bitte prüfen und die Angabe, wo nötig, ändern.")
+    if any(f.code == STALE for f in findings):
+        kinds.append("Einen Sachstand, der noch der des Vorjahres ist, bitte in jedem Fall aktualisieren.")
     recipient = cover.email or cover.contact
     to = f" an {recipient}" if recipient else ""
     steps = [
@@ -164,10 +172,10 @@ def _closing(sheet: Worksheet, row: int, findings: list[Finding], cover: Cover, 
 
 
 def _paragraph(sheet: Worksheet, row: int, text: str, first: str = "A") -> None:
-    """`text` wrapped across the columns from `first` to D, the row as high as the text needs."""
+    """`text` wrapped across the columns from `first` to the last, the row as high as the text needs."""
     set_text(sheet[f"{first}{row}"], text)
     sheet[f"{first}{row}"].alignment = TOP_WRAP
-    sheet.merge_cells(f"{first}{row}:D{row}")
+    sheet.merge_cells(f"{first}{row}:{LAST}{row}")
     width = sum(w for letter, w in WIDTHS.items() if letter >= first)
     sheet.row_dimensions[row].height = row_height([(text, width)])
 

@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils.cell import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..config import Settings
 from ..findings import Finding, Severity
-from ..findings.advice import department_text
+from ..findings.advice import activity_text, department_text
 from ..formatting import format_value, german_date
 from ..render.xlsx.pagesetup import print_on_page_width
 from ..render.xlsx.safetext import set_text
@@ -29,6 +30,7 @@ COVER_SHEET = "Was ist zu tun"
 HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
 TOP_WRAP = Alignment(wrap_text=True, vertical="top")
 LINE_HEIGHT = 15.0  # points per line of 11-point text
+SHOWN = 300  # characters of an entered value in „Prüfergebnis“
 
 
 def _frame(style: Literal["thick", "dashed"], color: str) -> Border:
@@ -119,10 +121,11 @@ SUMMARY_COLUMNS = (
     ("Blatt", 11),
     ("Zelle", 7),
     ("Art", 9),
-    ("Spalte", 19),
-    ("Eingetragen", 18),
-    ("Was ist zu tun", 50),
-    ("Vorschlag", 20),
+    ("Vorhaben", 21),
+    ("Spalte", 15),
+    ("Eingetragen", 22),
+    ("Was ist zu tun", 41),
+    ("Vorschlag", 14),
     ("Code (für das Büro)", 20),
 )
 
@@ -137,13 +140,15 @@ def summary_sheet(workbook: Workbook, findings: list[Finding], cover: Cover) -> 
         cell.fill = HEADER_FILL
         cell.alignment = TOP_WRAP
         sheet.column_dimensions[cell.column_letter].width = width
+    sheet.row_dimensions[1].height = row_height([(header, width) for header, width in SUMMARY_COLUMNS])
     for row, finding in enumerate(findings, start=2):
         values = (
             finding.sheet or "",
             finding.cell or "",
             LABELS[finding.severity],
+            activity_text(finding),
             finding.column or "",
-            _shown(finding.value),
+            entered(workbook, finding),
             cover.text(finding, with_suggestion=False),
             finding.suggestion or "",
             finding.code,
@@ -156,11 +161,31 @@ def summary_sheet(workbook: Workbook, findings: list[Finding], cover: Cover) -> 
         widths = [width for _, width in SUMMARY_COLUMNS]
         sheet.row_dimensions[row].height = row_height([(str(v), w) for v, w in zip(values, widths, strict=True)])
     sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:H{len(findings) + 1}"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(SUMMARY_COLUMNS))}{len(findings) + 1}"
     print_setup(sheet, "landscape", "1:1")
 
 
-def _shown(value: Any) -> str:
-    if value is None:
-        return ""
-    return value if isinstance(value, str) else format_value(value)
+def entered(workbook: Workbook, finding: Finding) -> str:
+    """What the finding's cell holds, as the department sees it; the finding's value where the cell cannot say.
+
+    A text cell is shown as it is (a finding's value may be something else: the year a Sachstand was
+    copied from); an error value, a formula or a date is shown as the check read it.
+    """
+    cell = None
+    if finding.sheet in workbook.sheetnames and finding.cell:
+        try:
+            cell = workbook[finding.sheet][finding.cell]
+        except (KeyError, ValueError, IndexError):  # a range or a reference beyond the sheet
+            cell = None
+    if cell is not None and cell.data_type == "s" and isinstance(cell.value, str):
+        return _cut(cell.value)
+    if finding.value is not None:
+        return _cut(finding.value if isinstance(finding.value, str) else format_value(finding.value))
+    if cell is not None and cell.value is not None:
+        return _cut(format_value(cell.value))
+    return ""
+
+
+def _cut(text: str) -> str:
+    """A long text shortened for the list; the marked cell itself holds all of it."""
+    return text if len(text) <= SHOWN else text[: SHOWN - 1].rstrip() + "…"

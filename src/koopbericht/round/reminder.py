@@ -3,8 +3,8 @@
 Written with the standard library's `email` package: `X-Unsent: 1` makes Outlook open the file
 as a message to send, headers are encoded as RFC 2047 asks and attachment names as RFC 2231
 asks, the text is quoted-printable, lines end in CRLF. Nothing here sends anything. The Date
-comes from the deadline, and the Message-ID and MIME boundary from a hash of the content, so the
-same reminder is the same bytes on every run. The wording is in `reminder_text`.
+is the day the draft is written (at a fixed hour), and the Message-ID and MIME boundary come from a
+hash of the content, so the same reminder written on the same day is the same bytes. The wording is in `reminder_text`.
 """
 
 from __future__ import annotations
@@ -41,9 +41,9 @@ class ReminderMail:
     """Everything one reminder says: to whom, about which files, what to fix, what is attached.
 
     `files` are the department's Meldebögen as shown (empty: none came in); `listed` the findings
-    the text names, each in the words of `wording` (the department's text; without it the
-    finding's message); `also_marked` the warnings the attached copy marks beyond them;
-    `fresh_form` that a new form is attached because the department's file could not be marked.
+    the text names, every one of them, each in the words of `wording` (the department's text;
+    without it the finding's message); `fresh_form` that a new form is attached because the
+    department's file could not be marked.
     """
 
     year: int
@@ -53,7 +53,6 @@ class ReminderMail:
     recipients: tuple[Contact, ...]
     files: tuple[str, ...] = ()
     listed: tuple[Finding, ...] = ()
-    also_marked: int = 0
     attachments: tuple[Attachment, ...] = ()
     fresh_form: bool = False
     wording: Callable[[Finding], str] | None = None
@@ -69,10 +68,9 @@ class ReminderMail:
         return any(f.severity is Severity.ERROR for f in self.listed)
 
 
-def sent_at(year: int, deadline: dt.date | None) -> dt.datetime:
-    """The fixed date of a reminder: the deadline at 9 o'clock in Berlin, else 1 January after the year."""
-    day = deadline or dt.date(year + 1, 1, 1)
-    return dt.datetime(day.year, day.month, day.day, 9, 0, tzinfo=BERLIN)
+def sent_at(today: dt.date) -> dt.datetime:
+    """The date of a reminder: the day it is written, at 9 o'clock in Berlin (a rerun that day gives the same bytes)."""
+    return dt.datetime(today.year, today.month, today.day, 9, 0, tzinfo=BERLIN)
 
 
 def mail_address(contact: Contact, name: str | None = None) -> Address | None:
@@ -94,7 +92,7 @@ def render_eml(mail: ReminderMail) -> bytes:
         raise ValueError(f"sender address cannot be encoded: {mail.settings.contact_email}")
     recipients = [address for c in mail.recipients if (address := mail_address(c)) is not None]
     title, text = subject(mail), body(mail)
-    date = sent_at(mail.year, mail.settings.deadline)
+    date = sent_at(mail.today)
     digest = _digest(str(sender), [str(r) for r in recipients], title, text, date, mail.attachments)
     message = EmailMessage(policy=POLICY)
     message["From"] = sender

@@ -9,13 +9,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..findings import Finding, Scope, Severity
-from ..formatting import counted, german_date
+from ..findings import Finding, Severity
+from ..findings.advice import activity_text, place_text
+from ..findings.catalogue import DESCRIPTION_UNCHANGED
+from ..formatting import german_date
 
 if TYPE_CHECKING:
     from .reminder import ReminderMail
 
-MAX_LISTED = 20  # more would bury the list; the attached copy marks every one
+STALE = DESCRIPTION_UNCHANGED.code  # last year's Sachstand: never right as it stands, always to update
+STALE_REQUEST = (
+    "der Sachstand der folgenden Vorhaben wörtlich derselbe ist wie im Vorjahr. Bitte aktualisieren Sie ihn: "
+    "Was ist im Berichtsjahr geschehen?"
+)
 
 
 def subject(mail: ReminderMail) -> str:
@@ -33,7 +39,7 @@ def subject(mail: ReminderMail) -> str:
 
 def body(mail: ReminderMail) -> str:
     """The plain text of the reminder, paragraphs separated by blank lines."""
-    paragraphs = ["Sehr geehrte Damen und Herren,"]
+    paragraphs = [salutation(mail)]
     paragraphs += _missing(mail) if mail.missing else _faulty(mail)
     paragraphs.append(_contact(mail))
     paragraphs.append("Vielen Dank für Ihre Unterstützung!")
@@ -42,6 +48,15 @@ def body(mail: ReminderMail) -> str:
         closing += "\n" + mail.settings.master.lead
     paragraphs.append(closing)
     return "\n\n".join(paragraphs) + "\n"
+
+
+def salutation(mail: ReminderMail) -> str:
+    """„Guten Tag Eva Probe,“ for named recipients (their gender is unknown); without a name the formal group form."""
+    names = [contact.name for contact in mail.recipients if contact.name]
+    if not names:
+        return "Sehr geehrte Damen und Herren,"
+    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} und {names[-1]}"
+    return f"Guten Tag {listed},"
 
 
 def _department(mail: ReminderMail) -> str:
@@ -77,23 +92,29 @@ def _missing(mail: ReminderMail) -> list[str]:
 
 def _faulty(mail: ReminderMail) -> list[str]:
     names = ", ".join(f"„{file.rsplit('/', 1)[-1]}“" for file in mail.files)
-    if mail.has_errors:
-        found = "Folgendes aufgefallen, das vor der Übernahme in den Bericht korrigiert werden muss:"
-    else:
-        found = "Folgendes aufgefallen; bitte prüfen Sie diese Angaben:"
     errors = [f for f in mail.listed if f.severity is Severity.ERROR]
-    warnings = [f for f in mail.listed if f.severity is not Severity.ERROR]
+    stale = [f for f in mail.listed if f.code == STALE]
+    warnings = [f for f in mail.listed if f.severity is not Severity.ERROR and f.code != STALE]
+    if errors:
+        found = "Folgendes aufgefallen, was vor der Übernahme in den Bericht korrigiert werden muss:"
+    elif warnings:
+        found = "Folgendes aufgefallen; bitte prüfen Sie diese Angaben:"
+    else:
+        found = f"aufgefallen, dass {STALE_REQUEST}"
     paragraphs = [
         f"vielen Dank für den Meldebogen {_department(mail)} zum Kooperationsbericht {mail.year} ({names}). "
         f"Bei der Prüfung ist uns {found}",
-        _problem_list(mail, errors or warnings),
     ]
-    if errors and warnings:
-        paragraphs += ["Bitte prüfen Sie außerdem diese Angaben:", _problem_list(mail, warnings)]
-    if mail.also_marked:
-        marked = counted(mail.also_marked, "weiterer Hinweis", "weitere Hinweise")
-        verb = "ist" if mail.also_marked == 1 else "sind"
-        paragraphs.append(f"Außerdem {verb} in der Kopie {marked} zur Prüfung markiert.")
+    if errors:
+        paragraphs.append(_problem_list(mail, errors))
+    if warnings:
+        if errors:
+            paragraphs.append("Bitte prüfen Sie außerdem diese Angaben:")
+        paragraphs.append(_problem_list(mail, warnings))
+    if stale:
+        if errors or warnings:
+            paragraphs.append(f"Außerdem ist uns aufgefallen, dass {STALE_REQUEST}")
+        paragraphs.append(_stale_list(mail, stale))
     if mail.fresh_form:
         paragraphs.append(
             "Ihre Datei ließ sich nicht öffnen oder nicht markieren. Anbei erhalten Sie deshalb einen neuen "
@@ -103,7 +124,7 @@ def _faulty(mail: ReminderMail) -> list[str]:
         ask = (
             "Bitte korrigieren Sie die Angaben in dieser Kopie."
             if mail.has_errors
-            else "Bitte prüfen Sie die markierten Angaben in dieser Kopie und ändern Sie sie, wo nötig."
+            else "Bitte bearbeiten Sie die markierten Angaben in dieser Kopie."
         )
         paragraphs.append(
             "In der beigefügten Kopie Ihres Meldebogens sind die betroffenen Zellen farbig markiert und mit "
@@ -113,33 +134,23 @@ def _faulty(mail: ReminderMail) -> list[str]:
     return paragraphs
 
 
+def _stale_list(mail: ReminderMail, findings: list[Finding]) -> str:
+    """One line per unchanged Sachstand: the Vorhaben and its cell, and the request to update it."""
+    several_files = len({f.file for f in mail.listed}) > 1 or len(mail.files) > 1
+    return "\n".join(f"- {_place(finding, several_files, False)}: bitte aktualisieren" for finding in findings)
+
+
 def _problem_list(mail: ReminderMail, findings: list[Finding]) -> str:
-    """`findings` as a list of lines, at most MAX_LISTED and then how many more the copy marks."""
+    """`findings` as a list of lines, every one of them: the Vorhaben, the place and what to do."""
     # A department of several files is told which one, even if only one of them has findings.
     several_files = len({f.file for f in mail.listed}) > 1 or len(mail.files) > 1
     several_sheets = len({f.sheet for f in mail.listed if f.sheet}) > 1
-    lines = [f"- {_problem(mail, f, several_files, several_sheets)}" for f in findings[:MAX_LISTED]]
-    rest = len(findings) - MAX_LISTED
-    if rest > 0:
-        further = counted(rest, "weiterer Punkt", "weitere Punkte")
-        lines.append(f"- … und {further}; alle sind in der beigefügten Datei markiert.")
-    return "\n".join(lines)
+    return "\n".join(f"- {_problem(mail, f, several_files, several_sheets)}" for f in findings)
 
 
 def _problem(mail: ReminderMail, finding: Finding, name_file: bool, name_sheet: bool) -> str:
-    """One line: where (file, sheet, row, column, cell, in words) and the finding's message."""
-    where = []
-    if name_file:
-        where.append(f"Datei „{finding.file.rsplit('/', 1)[-1]}“")
-    if name_sheet and finding.sheet:
-        where.append(f"Blatt „{finding.sheet}“")
-    if finding.row is not None and finding.scope in (Scope.ROW, Scope.CELL):
-        where.append(f"Zeile {finding.row}")
-    if finding.column:
-        where.append(f"Spalte „{finding.column}“")
-    place = ", ".join(where)
-    if finding.cell and finding.scope is Scope.CELL:
-        place += f" (Zelle {finding.cell})"
+    """One line: the Vorhaben, where (file, sheet, row, column, cell, in words) and what to do."""
+    place = _place(finding, name_file, name_sheet)
     if mail.wording is not None:
         text = mail.wording(finding)
     else:
@@ -147,6 +158,12 @@ def _problem(mail: ReminderMail, finding: Finding, name_file: bool, name_sheet: 
         if finding.suggestion and finding.suggestion not in text:
             text += f" Vorschlag: „{finding.suggestion}“."
     return f"{place}: {text}" if place else text
+
+
+def _place(finding: Finding, name_file: bool, name_sheet: bool) -> str:
+    """The Vorhaben and where it is: „GB1-003 „Radweg“, Zeile 3, Spalte „Ende“ (Zelle H3)“."""
+    where = place_text(finding, name_file=name_file, name_sheet=name_sheet)
+    return ", ".join(part for part in (activity_text(finding), where) if part)
 
 
 def _contact(mail: ReminderMail) -> str:
