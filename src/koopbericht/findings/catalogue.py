@@ -146,6 +146,7 @@ SHEET_REPEATED = FindingType(
 REQUIRED_MISSING = FindingType(
     "pflichtwert-fehlt", E, "Pflichtangabe fehlt", "Vorhaben leer in B7",
     advice=required,
+    offer="Im Vorjahr stand hier „{}“.",
 )
 NOT_IN_VOCABULARY = FindingType(
     "wert-nicht-erlaubt", E, "Wert nicht in der Auswahlliste", "Status „in Planng“ → „geplant“",

@@ -31,6 +31,7 @@ from ..project.folder import Project
 from ..read import RawMeldebogen, SourceFile, UnreadableWorkbook, source_files, year_files
 from ..read.parallel import read_many
 from . import FileResult, YearData
+from .lastyear import offered_columns, with_last_year
 from .stale import check_stale
 
 _UNREADABLE = {
@@ -76,7 +77,9 @@ def check_year(
     previous = _previous_activities(project, year - 1) if against_previous else []
     if previous:
         data.report.extend(check_stale(data.activities, previous, year - 1, project.settings))
-        data.report.findings = sorted(_naming_activities(data.report.findings, data.activities), key=_order_of(data))
+        named = _naming_activities(data.report.findings, data.activities)
+        named = list(with_last_year(named, previous, year - 1, project.settings))
+        data.report.findings = sorted(named, key=_order_of(data))
     data.settle(project.settings.departments)  # the report is final: decide exclusions and states once
     return data
 
@@ -90,12 +93,11 @@ def _previous_activities(project: Project, year: int) -> list[Activity]:
     if year not in project.years():
         return []
     normaliser = Normaliser(project.settings)
-    readers = {
-        key: reader if key in STALE_COLUMNS else _not_needed for key, reader in cell_readers(project.settings).items()
-    }
+    needed = STALE_COLUMNS | offered_columns(project.settings)  # and what a missing required value is offered
+    readers = {key: reader if key in needed else _not_needed for key, reader in cell_readers(project.settings).items()}
     activities: list[Activity] = []
     sources = year_files(project.reports_dir(year), project.settings)
-    for source, raw in zip(sources, _read_all(project, sources, STALE_COLUMNS, year), strict=True):
+    for source, raw in zip(sources, _read_all(project, sources, needed, year), strict=True):
         department = source.departments[0] if len(source.departments) == 1 else "?"
         if isinstance(raw, UnreadableWorkbook):
             continue
