@@ -5,7 +5,8 @@ temporary file and moved into place, so a failed build leaves the previous outpu
 untouched. Errors in the data stop the build unless `allow_errors` is set; then the
 rows with errors are left out and listed in the result.
 
-A build is an Entwurf while anything is incomplete (see `completeness`); the reasons
+A build is an Entwurf while anything is incomplete (see `completeness`) or a finding calls published
+content probably wrong and the clerk has not accepted it (`YearData.doubts`); the reasons
 are computed once, here, and the document, the terminal and the core properties all
 show the same ones. `final=True` (`--endfassung`) refuses an incomplete year before
 anything is written.
@@ -47,6 +48,7 @@ from ..render.pdf.convert import no_libreoffice, pdf_of
 from ..render.pdf.libreoffice import Office, libreoffice
 from ..render.pdf.soffice import german_hyphenation, no_hyphenation
 from ..year import YearData
+from ..year.accepted import doubt_line
 from ..year.pipeline import Progress, check_year
 from .oparl import BERLIN, NO_OPARL, oparl_outputs
 
@@ -101,6 +103,7 @@ def build_year(
         texts, text_notes = read_texts(project.text_dir(year), project.relative)
         carried = carried_texts(project.text_dir(year), project.relative)
         state = completeness(project.settings, year_settings, data, activities, texts, carried)
+        state = state.with_doubts(tuple(doubt_line(finding) for finding in data.doubts()))
         if final and state.draft:
             raise DraftRefused(year, state.reasons)
         published = _render(project, year_settings, data, activities, texts, state, template, office=office)
@@ -136,7 +139,10 @@ def _converter(pdf: bool, *, final: bool) -> tuple[str | None, list[str]]:
 
 def _figures(project: Project, year: int, data: YearData, activities: list[Activity]) -> YearFigures:
     """The Überblick's figures: a Geschäftsbereich has one state (not reported, incomplete, or complete)."""
-    return figures(project.settings, activities, year, not_reported=not_reported(data), incomplete=incomplete(data))
+    return figures(
+        project.settings, activities, year,
+        not_reported=not_reported(data), incomplete=incomplete(data), partner_names=data.partner_names(),
+    )  # fmt: skip
 
 
 def _render(

@@ -10,7 +10,7 @@ against this catalogue by a test, so the code is the single source of truth.
 from __future__ import annotations
 
 from .facts import NOTHING_TO_DO, choose, required, status_vs_dates, too_long
-from .finding import FindingType, Scope, Severity
+from .finding import Doubt, FindingType, Scope, Severity
 
 E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO  # N: note (info)
 FILE, COLUMN, ROW, YEAR = Scope.FILE, Scope.COLUMN, Scope.ROW, Scope.YEAR
@@ -161,6 +161,7 @@ PARTNER_UNKNOWN = FindingType(
         "Partner, kann der Name so bleiben."
     ),
     offer="Gemeint ist wohl „{}“.",
+    doubt=Doubt.WITH_SUGGESTION,
 )
 ERROR_VALUE = FindingType(
     "fehlerwert", E, "Fehlerwert statt eines Werts", "#NV (=NV()) in Kooperationspartner",
@@ -191,12 +192,14 @@ STATUS_VS_DATES = FindingType(
     "status-widerspricht-datum", W, "Status passt nicht zu den Daten", "„abgeschlossen“ ohne Ende", scope=ROW,
     advice=status_vs_dates,
     offer="Vorschlag: Status „{}“.",
+    doubt=Doubt.ALWAYS,
 )
 OUTSIDE_YEAR = FindingType(
     "ausserhalb-berichtsjahr", W, "Vorhaben liegt ganz außerhalb des Berichtsjahres",
     "Ende 2021 im Bericht 2023", scope=ROW,
     advice="Das Vorhaben liegt nach Beginn und Ende ganz außerhalb des Berichtsjahres. Bitte "
     "prüfen, ob es in diesen Bericht gehört, und die Zeile sonst löschen.",
+    doubt=Doubt.ALWAYS,
 )
 ID_DUPLICATE = FindingType(
     "nr-doppelt", E, "Nr. mehrfach vergeben", "GB4-007 in Zeile 5 und 9", scope=ROW,

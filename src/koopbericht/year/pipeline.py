@@ -20,6 +20,7 @@ from ..checks import (
     check_duplicates,
     check_layout,
 )
+from ..config.accepted import ACCEPTED_FILE, read_acceptances
 from ..files.paths import leads_out
 from ..findings import Finding, Report, Severity
 from ..findings import catalogue as F
@@ -31,6 +32,7 @@ from ..project.folder import Project
 from ..read import RawMeldebogen, SourceFile, UnreadableWorkbook, source_files, year_files
 from ..read.parallel import read_many
 from . import FileResult, YearData
+from .accepted import apply_acceptances
 from .lastyear import offered_columns, with_last_year
 from .stale import check_stale
 
@@ -80,8 +82,15 @@ def check_year(
         named = _naming_activities(data.report.findings, data.activities)
         named = list(with_last_year(named, previous, year - 1, project.settings))
         data.report.findings = sorted(named, key=_order_of(data))
+    _accept(project, year, data.report)
     data.settle(project.settings.departments)  # the report is final: decide exclusions and states once
     return data
+
+
+def _accept(project: Project, year: int, report: Report) -> None:
+    """Mark the findings the clerk accepted in JAHR/akzeptiert.toml (see `year.accepted`)."""
+    path = project.year_dir(year) / ACCEPTED_FILE
+    apply_acceptances(report, read_acceptances(path), f"{year}/{ACCEPTED_FILE}")
 
 
 def _previous_activities(project: Project, year: int) -> list[Activity]:
@@ -129,6 +138,8 @@ def check_paths(
     data = _check(
         project, source_files(paths, project.settings), year, whole_year=False, today=today, progress=progress
     )
+    if year is not None and year in project.years():
+        _accept(project, year, data.report)
     data.settle(project.settings.departments)
     return data
 
