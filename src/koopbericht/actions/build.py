@@ -110,7 +110,12 @@ def build_year(
     out = project.output_dir(year)
     oparl = oparl_outputs(project, year_settings, published, draft=state.draft, now=now)
     files = {out / item.file_name: item.data for item in published} | oparl.files
-    notices = text_notes + [w for text in texts if isinstance(text, WordText) for w in text.warnings] + pdf_notices
+    notices = (
+        data.report.notices
+        + text_notes
+        + [w for text in texts if isinstance(text, WordText) for w in text.warnings]
+        + pdf_notices
+    )
     notices += oparl.notices if project.settings.oparl.base_url else [NO_OPARL]
     notices += _stale_pdfs(project, year, published)
     _refuse_links_out(project, list(files))

@@ -10,6 +10,8 @@ import typer
 
 from .. import __version__
 from . import german
+from .accept_cmd import accept
+from .alias_cmd import alias
 from .build_cmd import build
 from .compare_cmd import compare
 from .info_cmd import info
@@ -60,6 +62,8 @@ app.command(name="compare")(compare)
 app.command(name="template")(template)
 app.command(name="erinnerung")(erinnerung)
 app.command(name="jahr")(year)
+app.command(name="akzeptieren")(accept)
+app.command(name="alias")(alias)
 
 
 def main() -> None:
