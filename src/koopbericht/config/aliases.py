@@ -49,13 +49,56 @@ def _extended(lines: list[str], number: int, spelling: str) -> str | None:
     body = line.rstrip("\r\n")
     match = _SINGLE_LINE_ARRAY.fullmatch(body)
     if match is None:
-        return None
+        return _extended_over_lines(lines, number, spelling)
     items = match.group("items").rstrip().rstrip(",").rstrip()
     joined = f"{items}, {toml_string(spelling)}" if items.strip() else toml_string(spelling)
     end = line[len(body) :] or "\n"
     lines = [*lines]
     lines[number - 1] = f"{match.group('key')}[{joined}]{match.group('rest')}{end}"
     return "".join(lines)
+
+
+def _extended_over_lines(lines: list[str], number: int, spelling: str) -> str | None:
+    """An `aliase = [` array over several lines, one entry a line: `spelling` on a line of its own before `]`."""
+    closing = _closing_line(lines, number - 1)
+    if closing is None or lines[closing].strip() != "]":
+        return None
+    last = next((i for i in range(closing - 1, number - 1, -1) if _code(lines[i]).strip()), None)
+    if last is None or last == number - 1:
+        return None
+    entry = lines[last]
+    code = _code(entry).rstrip()
+    if not code.endswith(","):  # the last entry gets the comma it needs, before its comment
+        entry = code + "," + entry[len(code) :]
+    indent = entry[: len(entry) - len(entry.lstrip())]
+    end = "\r\n" if entry.endswith("\r\n") else "\n"
+    new = f"{indent}{toml_string(spelling)},{end}"
+    return "".join([*lines[:last], entry, *lines[last + 1 : closing], new, *lines[closing:]])
+
+
+def _code(line: str) -> str:
+    """`line` without its comment (a `#` outside a string) and line end."""
+    quote = ""
+    for position, char in enumerate(line):
+        if quote:
+            quote = "" if char == quote and line[position - 1] != "\\" else quote
+        elif char in "\"'":
+            quote = char
+        elif char == "#":
+            return line[:position]
+    return line.rstrip("\r\n")
+
+
+def _closing_line(lines: list[str], start: int) -> int | None:
+    """The index of the line whose `]` closes the array opened on line `start`."""
+    depth = 0
+    for index in range(start, len(lines)):
+        code = _code(lines[index])
+        code = re.sub(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'', "", code)
+        depth += code.count("[") - code.count("]")
+        if depth <= 0:
+            return index
+    return None
 
 
 def _added(lines: list[str], name_line: int | None, spelling: str) -> str | None:
