@@ -100,4 +100,3 @@ def _same_file(shown: str, given: str) -> bool:
     """`given` names the file `shown` (as validate shows it): the same path, or its name alone."""
     given = given.replace("\\", "/").removeprefix("./")
     return shown == given or PurePosixPath(shown).name == given
-
