@@ -13,8 +13,7 @@ from docx.oxml.ns import qn
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from ..conftest import REPO, run
-from ..settled import settle_example
+from ..conftest import REPO, run, settle_example
 from ..workbooks import HEADER, annex_docx, make_project, row, write_workbook
 
 VALIDATOR = REPO.parent / "shared" / "ooxml" / "validate_ooxml.py"

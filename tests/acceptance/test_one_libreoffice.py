@@ -22,9 +22,8 @@ from koopbericht.errors import UsageError
 from koopbericht.render.pdf import soffice
 from koopbericht.render.pdf.libreoffice import libreoffice
 
-from ..conftest import EXAMPLE, run
+from ..conftest import EXAMPLE, run, settle_example
 from ..libreoffice import soffice as real_soffice
-from ..settled import settle_example
 
 FOLDER = Path("ausgabe") / "2023"
 

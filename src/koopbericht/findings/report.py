@@ -43,9 +43,9 @@ class Report:
             "errors": self.count(Severity.ERROR),
             "warnings": self.count(Severity.WARNING),
             "infos": self.count(Severity.INFO) if include_infos else 0,
-            "accepted": self.accepted,
             "files": self.files,
             "activities": self.activities,
+            "accepted": self.accepted,  # after SPEC's keys: the findings the clerk accepted, not among the warnings
         }
 
     def as_json(self, include_infos: bool = True) -> dict[str, Any]:

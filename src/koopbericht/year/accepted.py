@@ -107,6 +107,6 @@ def doubt_line(finding: Finding) -> str:
     suggestion = f", gemeint wohl „{finding.suggestion}“" if finding.suggestion else ""
     what = f"{TYPES[finding.code].title}: {value}{suggestion}" if value else TYPES[finding.code].title
     return (
-        f"{finding.file}, Zelle {finding.cell}{activity}: {what} ({finding.code}) – bitte korrigieren "
-        "oder annehmen (koopbericht akzeptieren)."
+        f"{finding.file}, Zelle {finding.cell}{activity}: {what} – bitte korrigieren oder annehmen "
+        "(koopbericht akzeptieren)."
     )
