@@ -18,45 +18,45 @@ name = "Stadt Musterhausen"  # wie im Briefkopf
 
 # Partnerverzeichnis
 [[partner]]
-name = "Landkreis Potsdam-Mittelmark"
-aliase = ["LK PM", "PM"]   # so schreiben es die Fachbereiche
+name = "Landkreis Havelland"
+aliase = ["LK HVL", "HVL"]   # so schreiben es die Fachbereiche
 art = "Landkreis"
 
 [[partner]]
 # ohne Aliase bisher
-name = "Gemeinde Schwielowsee"
+name = "Gemeinde Kleinmachnow"
 art = "Gemeinde"
 
 [[partner]]
-name = "Stadt Werder (Havel)"
+name = "Stadt Teltow"
 aliase = [
-    "Werder",  # kurz
-    "Werder/Havel",
+    "Teltow",  # kurz
+    "Teltow (Kreis PM)",
 ]
 """
 
 
 def test_the_alias_is_appended_on_its_line_and_nothing_else_changes() -> None:
-    edited = with_alias(REGISTER, 0, "Potsdam-Mittelmark")
+    edited = with_alias(REGISTER, 0, "Havelland")
     assert edited is not None
-    expected = REGISTER.replace('["LK PM", "PM"]   #', '["LK PM", "PM", "Potsdam-Mittelmark"]   #')
+    expected = REGISTER.replace('["LK HVL", "HVL"]   #', '["LK HVL", "HVL", "Havelland"]   #')
     assert edited == expected
 
 
 def test_a_partner_without_aliases_gets_the_line_below_its_name() -> None:
-    edited = with_alias(REGISTER, 1, 'Schwielow-See "alt"')
+    edited = with_alias(REGISTER, 1, 'Klein-Machnow "alt"')
     assert edited is not None
-    assert edited.replace('aliase = ["Schwielow-See \\"alt\\""]\n', "", 1) == REGISTER
-    assert tomllib.loads(edited)["partner"][1]["aliase"] == ['Schwielow-See "alt"']
-    assert '# ohne Aliase bisher\nname = "Gemeinde Schwielowsee"\naliase = [' in edited
+    assert edited.replace('aliase = ["Klein-Machnow \\"alt\\""]\n', "", 1) == REGISTER
+    assert tomllib.loads(edited)["partner"][1]["aliase"] == ['Klein-Machnow "alt"']
+    assert '# ohne Aliase bisher\nname = "Gemeinde Kleinmachnow"\naliase = [' in edited
 
 
 def test_an_array_over_several_lines_gets_a_line_of_its_own() -> None:
-    edited = with_alias(REGISTER, 2, "Werder a. d. H.")
-    assert edited == REGISTER.replace('"Werder/Havel",\n]', '"Werder/Havel",\n    "Werder a. d. H.",\n]')
-    without_comma = REGISTER.replace('"Werder/Havel",', '"Werder/Havel"  # lang')
-    edited = with_alias(without_comma, 2, "Werder a. d. H.")
-    assert edited is not None and '    "Werder/Havel",  # lang\n    "Werder a. d. H.",\n]' in edited
+    edited = with_alias(REGISTER, 2, "Stadt Teltow (TF)")
+    assert edited == REGISTER.replace('"Teltow (Kreis PM)",\n]', '"Teltow (Kreis PM)",\n    "Stadt Teltow (TF)",\n]')
+    without_comma = REGISTER.replace('"Teltow (Kreis PM)",', '"Teltow (Kreis PM)"  # lang')
+    edited = with_alias(without_comma, 2, "Stadt Teltow (TF)")
+    assert edited is not None and '    "Teltow (Kreis PM)",  # lang\n    "Stadt Teltow (TF)",\n]' in edited
 
 
 def test_a_layout_that_cannot_be_edited_line_by_line_is_left_alone() -> None:

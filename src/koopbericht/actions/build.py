@@ -101,21 +101,15 @@ def build_year(
             raise BuildRefused(data.report)
         activities = data.publishable()
         texts, text_notes = read_texts(project.text_dir(year), project.relative)
-        carried = carried_texts(project.text_dir(year), project.relative)
-        state = completeness(project.settings, year_settings, data, activities, texts, carried)
-        state = state.with_doubts(tuple(doubt_line(finding) for finding in data.doubts()))
+        state = _state(project, year_settings, data, activities, texts)
         if final and state.draft:
             raise DraftRefused(year, state.reasons)
         published = _render(project, year_settings, data, activities, texts, state, template, office=office)
     out = project.output_dir(year)
     oparl = oparl_outputs(project, year_settings, published, draft=state.draft, now=now)
     files = {out / item.file_name: item.data for item in published} | oparl.files
-    notices = (
-        data.report.notices
-        + text_notes
-        + [w for text in texts if isinstance(text, WordText) for w in text.warnings]
-        + pdf_notices
-    )
+    notices = data.report.notices + text_notes + [w for t in texts if isinstance(t, WordText) for w in t.warnings]
+    notices += pdf_notices
     notices += oparl.notices if project.settings.oparl.base_url else [NO_OPARL]
     notices += _stale_pdfs(project, year, published)
     _refuse_links_out(project, list(files))
@@ -125,6 +119,19 @@ def build_year(
     outputs = [path for path in files if not path.name.startswith(".")]
     left_out = data.left_out(activities)
     return BuildResult(year, outputs, len(activities), data.report, left_out, list(state.reasons), notices)
+
+
+def _state(
+    project: Project,
+    year_settings: YearSettings,
+    data: YearData,
+    activities: list[Activity],
+    texts: list[NarrativeText],
+) -> Completeness:
+    """Whether this build is an Endfassung: complete, and no finding left open that calls published content wrong."""
+    carried = carried_texts(project.text_dir(year_settings.year), project.relative)
+    state = completeness(project.settings, year_settings, data, activities, texts, carried)
+    return state.with_doubts(tuple(doubt_line(finding) for finding in data.doubts()))
 
 
 def _converter(pdf: bool, *, final: bool) -> tuple[str | None, list[str]]:
