@@ -143,3 +143,13 @@ def test_an_accepted_finding_is_not_sent_to_the_department(runner: CliRunner, tm
     document = Document(str(root / "ausgabe" / "2023" / "Kooperationsbericht-2023.docx"))
     body = "\n".join(p.text for p in document.paragraphs)
     assert "3 verschiedenen Kooperationspartnern" in body  # accepted as a partner of its own: counted apart
+
+
+def test_a_doubt_about_an_internal_column_keeps_no_build_a_draft(runner: CliRunner, tmp_path: Path) -> None:
+    root = project_with_doubts(tmp_path / "projekt", status_cell="laufend")  # only the misspelt partner is left
+    config = root / "koopbericht.toml"
+    config.write_text(config.read_text(encoding="utf-8") + "\n[spalten.partner]\noeffentlich = false\n", "utf-8")
+    code, output = run(runner, "build", "2023", "--endfassung", "-C", str(root))
+    assert code == 0, output  # the partners are not published: their spelling doubts nothing published
+    code, output = run(runner, "validate", "2023", "-C", str(root))
+    assert "partner-unbekannt" in output  # still shown, for the register's sake

@@ -131,7 +131,8 @@ def _state(
     """Whether this build is an Endfassung: complete, and no finding left open that calls published content wrong."""
     carried = carried_texts(project.text_dir(year_settings.year), project.relative)
     state = completeness(project.settings, year_settings, data, activities, texts, carried)
-    return state.with_doubts(tuple(doubt_line(finding) for finding in data.doubts()))
+    public = frozenset(column.title for column in project.settings.public_columns())
+    return state.with_doubts(tuple(doubt_line(finding) for finding in data.doubts(public)))
 
 
 def _converter(pdf: bool, *, final: bool) -> tuple[str | None, list[str]]:

@@ -64,9 +64,12 @@ class YearData:
         excluded = self.exclusions()
         return [a for a in self.activities if excluded.reason(a) is None]
 
-    def doubts(self) -> list[Finding]:
-        """The findings that call published content probably wrong and are not accepted: each keeps an Entwurf."""
-        return open_doubts(self.report, self.exclusions())
+    def doubts(self, public: frozenset[str] | None = None) -> list[Finding]:
+        """The findings that call published content probably wrong and are not accepted: each keeps an Entwurf.
+
+        `public`: the titles of the columns published; a finding about another column doubts nothing published.
+        """
+        return open_doubts(self.report, self.exclusions(), public)
 
     def partner_names(self) -> Mapping[str, str]:
         """Misspelt partners with the registered name the report suggests: counts of partners use it."""

@@ -72,16 +72,18 @@ def apply_acceptances(report: Report, entries: Iterable[Acceptance], file_name: 
             )
 
 
-def open_doubts(report: Report, excluded: Exclusions) -> list[Finding]:
+def open_doubts(report: Report, excluded: Exclusions, public: frozenset[str] | None = None) -> list[Finding]:
     """The findings that call published content probably wrong and are not accepted, in report order.
 
-    A finding about a row or file that errors keep out is none: that content is not published.
+    A finding about a row or file that errors keep out is none, nor one about a column not among
+    the `public` titles (when given): that content is not published.
     """
     return [
         f
         for f in report.findings
         if f.accepted is None
         and doubts_content(f)
+        and (public is None or f.column is None or f.column in public)
         and f.file not in excluded.files
         and (f.file, f.sheet, f.row) not in excluded.rows
         and (f.file, None, f.row) not in excluded.rows
