@@ -153,3 +153,17 @@ def test_a_doubt_about_an_internal_column_keeps_no_build_a_draft(runner: CliRunn
     assert code == 0, output  # the partners are not published: their spelling doubts nothing published
     code, output = run(runner, "validate", "2023", "-C", str(root))
     assert "partner-unbekannt" in output  # still shown, for the register's sake
+
+
+def test_a_mistake_in_akzeptiert_toml_is_named_with_its_line(runner: CliRunner, tmp_path: Path) -> None:
+    root = project_with_doubts(tmp_path / "projekt")
+    (root / "2023" / "akzeptiert.toml").write_text(
+        '# von Hand\n[[befund]]\ncode = "status-widerspricht-datum"\ndatei = "x.xlsx"\nzelle = "F3"\nwert = "a"\n'
+        'begruendung = "vergessen"\n',
+        encoding="utf-8",
+    )
+    code, output = run(runner, "validate", "2023", "-C", str(root))
+    flat = " ".join(output.split())
+    assert code == 2, output
+    assert "akzeptiert.toml, Zeile 2" in flat and "„grund“ fehlt" in flat
+    assert "Zeile 7" in flat and "begruendung" in flat
