@@ -62,13 +62,12 @@ def read_acceptances(path: Path) -> list[Acceptance]:
     entries = []
     for table in top.tables("befund"):
         texts = {key: (table.text(key, "", required=True) or "").strip() for key in ("code", "datei", "zelle", "grund")}
-        value = table._get("wert", (str, int, float), True)  # a number is compared as the text it shows
         entries.append(
             Acceptance(
                 texts["code"],
                 texts["datei"],
                 texts["zelle"].replace("$", "").upper(),
-                "" if not isinstance(value, str | int | float) else str(value),
+                table.text("wert", "") or "",  # as the finding shows it, compared as text
                 texts["grund"],
                 (table.text("blatt") or "").strip() or None,
                 table.text("vorschlag"),
