@@ -78,6 +78,10 @@ def test_accepting_and_alias_give_an_endfassung(runner: CliRunner, tmp_path: Pat
     code, output = run(runner, "alias", "Gemeinde Schwielow See", "Gemeinde Schwielowsee", *project)
     assert code == 0, output
     assert "„Gemeinde Schwielow See“ ist jetzt ein Alias von „Gemeinde Schwielowsee“" in output
+    code, output = run(runner, "validate", str(root / GB1), *project)  # the file alone: its acceptance holds
+    assert code == 0 and "Außerdem ein angenommener Befund" in output and "Hinweis" not in output
+    code, output = run(runner, "validate", str(root / "2023" / "meldungen" / "GB2_2023.xlsx"), *project)
+    assert code == 0 and "akzeptiert.toml" not in output  # another file: the entry is not about it
     code, output = run(runner, "build", "2023", "--endfassung", *project)
     assert code == 0, output
     assert "Endfassung:" in output and vorlage_status(root) == "Endfassung"

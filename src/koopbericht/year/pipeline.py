@@ -87,10 +87,11 @@ def check_year(
     return data
 
 
-def _accept(project: Project, year: int, report: Report) -> None:
-    """Mark the findings the clerk accepted in JAHR/akzeptiert.toml (see `year.accepted`)."""
-    path = project.year_dir(year) / ACCEPTED_FILE
-    apply_acceptances(report, read_acceptances(path), f"{year}/{ACCEPTED_FILE}")
+def _accept(project: Project, year: int, report: Report, files: set[str] | None = None) -> None:
+    """Mark the findings the clerk accepted in JAHR/akzeptiert.toml (see `year.accepted`), of `files` if given."""
+    entries = read_acceptances(project.year_dir(year) / ACCEPTED_FILE)
+    chosen = [entry for entry in entries if files is None or entry.file in files]
+    apply_acceptances(report, chosen, f"{year}/{ACCEPTED_FILE}")
 
 
 def _previous_activities(project: Project, year: int) -> list[Activity]:
@@ -138,8 +139,8 @@ def check_paths(
     data = _check(
         project, source_files(paths, project.settings), year, whole_year=False, today=today, progress=progress
     )
-    if year is not None and year in project.years():
-        _accept(project, year, data.report)
+    if year is not None and year in project.years():  # only the entries about the files checked
+        _accept(project, year, data.report, {result.source.file for result in data.files})
     data.settle(project.settings.departments)
     return data
 
