@@ -54,3 +54,9 @@ def accept(
             "Annahme nicht mehr.",
             markup=False,
         )
+        if entry.code == "partner-unbekannt" and entry.suggestion:  # the usual fix is an alias, valid every year
+            console.stdout.print(
+                f"Ist „{entry.value}“ nur eine andere Schreibweise von „{entry.suggestion}“, ist ein Alias besser: "
+                f'koopbericht alias "{entry.value}" "{entry.suggestion}"',
+                markup=False,
+            )

@@ -108,7 +108,8 @@ def doubt_line(finding: Finding) -> str:
     value = f"„{finding.value}“" if finding.value not in (None, "") else ""
     suggestion = f", gemeint wohl „{finding.suggestion}“" if finding.suggestion else ""
     what = f"{TYPES[finding.code].title}: {value}{suggestion}" if value else TYPES[finding.code].title
+    alias = ", als Alias eintragen (koopbericht alias)" if finding.code == F.PARTNER_UNKNOWN.code else ""
     return (
-        f"{finding.file}, Zelle {finding.cell}{activity}: {what} – bitte korrigieren oder annehmen "
+        f"{finding.file}, Zelle {finding.cell}{activity}: {what} – bitte korrigieren{alias} oder annehmen "
         "(koopbericht akzeptieren)."
     )
