@@ -22,7 +22,7 @@ from koopbericht.errors import UsageError
 from koopbericht.render.pdf import soffice
 from koopbericht.render.pdf.libreoffice import libreoffice
 
-from ..conftest import EXAMPLE, run
+from ..conftest import EXAMPLE, run, settle_example
 from ..libreoffice import soffice as real_soffice
 
 FOLDER = Path("ausgabe") / "2023"
@@ -129,6 +129,7 @@ def test_endfassung_without_pdf_needs_no_hyphenation(
     example_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(soffice, "ROOT", tmp_path / "ohne-silbentrennung")
+    settle_example(example_copy)  # its two open findings, as LIESMICH.md says
     code, output = run(CliRunner(), "build", "2023", "-C", str(example_copy), "--endfassung")
     assert code == 0, output
     assert "Silbentrennung" not in output

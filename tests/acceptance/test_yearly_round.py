@@ -104,17 +104,38 @@ def test_the_yearly_round(tmp_path: Path, runner: CliRunner) -> None:
     code, output = run(runner, "validate", "2024", *project)
     assert code == 1 and "wert-nicht-erlaubt" in output and faulty.name in output
 
-    send_back(root, "GB2", Status="laufend")  # corrected and sent again
-    send_back(root, "GB3")  # late, but there
+    send_back(root, "GB2", Status="abgeschlossen")  # corrected and sent again: finished, the Ende not known
+    send_back(root, "GB3", Kooperationspartner="Gemeinde Schwielow See")  # late, but there; a partner misspelt
+    code, output = run(runner, "validate", "2024", *project, "--format", "json")
+    assert code == 0, output  # warnings only
+    result = json.loads(output)
+    found = {f["code"]: f for f in result["findings"]}
+    assert sorted(found) == ["partner-unbekannt", "status-widerspricht-datum"]
+    assert found["partner-unbekannt"]["suggestion"] == "Gemeinde Schwielowsee"
+
+    # Both call published content probably wrong: no Endfassung until each is corrected or accepted.
+    code, output = run(runner, "build", "2024", "--endfassung", *project)
+    flat = " ".join(output.split())
+    assert code == 1 and "„Gemeinde Schwielow See“, gemeint wohl „Gemeinde Schwielowsee“" in flat
+    assert "Status passt nicht zu den Daten: „abgeschlossen“" in flat
+    closed = found["status-widerspricht-datum"]
+    code, output = run(runner, "akzeptieren", "2024", closed["code"], closed["file"], closed["cell"], *project,
+                       "--grund", "Abgeschlossen im Dezember; das genaue Ende reicht GB2 nach.")  # fmt: skip
+    assert code == 0, output
+    code, output = run(runner, "alias", "Gemeinde Schwielow See", "Gemeinde Schwielowsee", *project)
+    assert code == 0, output
     code, output = run(runner, "validate", "2024", *project, "--format", "json")
     assert code == 0, output
     result = json.loads(output)
-    assert result["findings"] == []
-    assert result["summary"] == {"errors": 0, "warnings": 0, "infos": 0, "files": 3, "activities": 4}
+    assert [(f["code"], f["accepted"]) for f in result["findings"]] == [
+        ("status-widerspricht-datum", "Abgeschlossen im Dezember; das genaue Ende reicht GB2 nach.")
+    ]
+    assert result["summary"] == {"errors": 0, "warnings": 0, "infos": 0, "accepted": 1, "files": 3, "activities": 4}
 
     # The clerk's part: the number once it is given, and the text revised; then the Endfassung.
     code, output = run(runner, "build", "2024", "--endfassung", *project)
     assert code == 1 and "25/SVV/0000" in output and "2024/text/01-bericht.md ist unverändert" in output
+    assert "Schwielow" not in output and "Status passt nicht" not in output  # both settled
     vorlage = root / "2024" / "vorlage.toml"
     vorlage.write_text(vorlage.read_text(encoding="utf-8").replace("25/SVV/0000", "25/SVV/0042"), encoding="utf-8")
     (root / "2024" / "text" / "01-bericht.md").write_text("# Bericht 2024\n\nSie wuchs weiter.\n", "utf-8")

@@ -93,7 +93,7 @@ def test_json_names_the_activity_of_every_row_finding(project: Path, runner: Cli
     missing = by_code["meldebogen-fehlt"]  # about the year, not a row
     assert (missing["activity_nr"], missing["activity_title"]) == (None, None)
     # The SPEC's keys stay as they were, first; the new ones follow.
-    assert tuple(vocabulary) == (*SPEC_KEYS, "activity_nr", "activity_title")
+    assert tuple(vocabulary) == (*SPEC_KEYS, "activity_nr", "activity_title", "accepted")
 
 
 def test_findings_across_files_and_years_name_their_activity(tmp_path: Path, runner: CliRunner) -> None:

@@ -5,7 +5,8 @@ temporary file and moved into place, so a failed build leaves the previous outpu
 untouched. Errors in the data stop the build unless `allow_errors` is set; then the
 rows with errors are left out and listed in the result.
 
-A build is an Entwurf while anything is incomplete (see `completeness`); the reasons
+A build is an Entwurf while anything is incomplete (see `completeness`) or a finding calls published
+content probably wrong and the clerk has not accepted it (`YearData.doubts`); the reasons
 are computed once, here, and the document, the terminal and the core properties all
 show the same ones. `final=True` (`--endfassung`) refuses an incomplete year before
 anything is written.
@@ -47,6 +48,7 @@ from ..render.pdf.convert import no_libreoffice, pdf_of
 from ..render.pdf.libreoffice import Office, libreoffice
 from ..render.pdf.soffice import german_hyphenation, no_hyphenation
 from ..year import YearData
+from ..year.accepted import doubt_line
 from ..year.pipeline import Progress, check_year
 from .oparl import BERLIN, NO_OPARL, oparl_outputs
 
@@ -99,15 +101,15 @@ def build_year(
             raise BuildRefused(data.report)
         activities = data.publishable()
         texts, text_notes = read_texts(project.text_dir(year), project.relative)
-        carried = carried_texts(project.text_dir(year), project.relative)
-        state = completeness(project.settings, year_settings, data, activities, texts, carried)
+        state = _state(project, year_settings, data, activities, texts)
         if final and state.draft:
             raise DraftRefused(year, state.reasons)
         published = _render(project, year_settings, data, activities, texts, state, template, office=office)
     out = project.output_dir(year)
     oparl = oparl_outputs(project, year_settings, published, draft=state.draft, now=now)
     files = {out / item.file_name: item.data for item in published} | oparl.files
-    notices = text_notes + [w for text in texts if isinstance(text, WordText) for w in text.warnings] + pdf_notices
+    notices = data.report.notices + text_notes + [w for t in texts if isinstance(t, WordText) for w in t.warnings]
+    notices += pdf_notices
     notices += oparl.notices if project.settings.oparl.base_url else [NO_OPARL]
     notices += _stale_pdfs(project, year, published)
     _refuse_links_out(project, list(files))
@@ -117,6 +119,20 @@ def build_year(
     outputs = [path for path in files if not path.name.startswith(".")]
     left_out = data.left_out(activities)
     return BuildResult(year, outputs, len(activities), data.report, left_out, list(state.reasons), notices)
+
+
+def _state(
+    project: Project,
+    year_settings: YearSettings,
+    data: YearData,
+    activities: list[Activity],
+    texts: list[NarrativeText],
+) -> Completeness:
+    """Whether this build is an Endfassung: complete, and no finding left open that calls published content wrong."""
+    carried = carried_texts(project.text_dir(year_settings.year), project.relative)
+    state = completeness(project.settings, year_settings, data, activities, texts, carried)
+    public = frozenset(column.title for column in project.settings.public_columns())
+    return state.with_doubts(tuple(doubt_line(finding) for finding in data.doubts(public)))
 
 
 def _converter(pdf: bool, *, final: bool) -> tuple[str | None, list[str]]:
@@ -136,7 +152,10 @@ def _converter(pdf: bool, *, final: bool) -> tuple[str | None, list[str]]:
 
 def _figures(project: Project, year: int, data: YearData, activities: list[Activity]) -> YearFigures:
     """The Überblick's figures: a Geschäftsbereich has one state (not reported, incomplete, or complete)."""
-    return figures(project.settings, activities, year, not_reported=not_reported(data), incomplete=incomplete(data))
+    return figures(
+        project.settings, activities, year,
+        not_reported=not_reported(data), incomplete=incomplete(data), partner_names=data.partner_names(),
+    )  # fmt: skip
 
 
 def _render(

@@ -91,6 +91,7 @@ def compare_years(
     gaps: list[Gap] = []
     withheld: dict[int, list[Withheld]] = {}
     read_columns: dict[str, frozenset[str]] = {}
+    partner_names: dict[str, str] = {}  # misspelt partners of both years, by the registered name they mean
     unread: list[str] = []
     departments = [d.code for d in project.settings.departments]
     for year in (year_old, year_new):
@@ -102,6 +103,7 @@ def compare_years(
         if errors and not allow_errors:
             raise YearHasErrors(year, errors)
         published = checked.publishable()
+        partner_names |= checked.partner_names()
         for file_result in checked.files:
             read_columns[file_result.source.file] = file_result.columns
             unread += [f"{year}: {file_result.source.file}: {line}" for line in file_result.unpublished]
@@ -113,6 +115,7 @@ def compare_years(
     result = compare(
         project.settings, year_old, data[year_old], year_new, data[year_new],
         withheld_old=withheld[year_old], withheld_new=withheld[year_new], gaps=gaps, read_columns=read_columns,
+        partner_names=partner_names,
     )  # fmt: skip
     result.left_out = left_out
     result.unread = unread

@@ -112,7 +112,11 @@ def annotate_copies(
     written: list[Annotated] = []
     taken = {result.source.path.name.casefold() for result in data.files}
     for result in data.files:
-        findings = [f for f in data.report.findings if f.file == result.source.file and f.severity is not Severity.INFO]
+        findings = [  # an accepted finding is settled: the department is not asked about it
+            f
+            for f in data.report.findings
+            if f.file == result.source.file and f.severity is not Severity.INFO and f.accepted is None
+        ]
         if not result.readable or not findings:
             continue
         errors = sum(1 for f in findings if f.severity is Severity.ERROR)

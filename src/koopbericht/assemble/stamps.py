@@ -9,6 +9,7 @@ from .stats import Completeness
 
 MARK_REPORTING = "ENTWURF – Stand der Meldungen unvollständig"
 MARK_OTHER = "ENTWURF – noch nicht fertiggestellt"
+MARK_DOUBTS = "ENTWURF – Befunde noch nicht geklärt"
 
 
 def timestamp_for(year_settings: YearSettings) -> dt.datetime:
@@ -21,4 +22,7 @@ def draft_mark(completeness: Completeness) -> str | None:
     """The words in the header of every page of an Entwurf; None for an Endfassung."""
     if not completeness.draft:
         return None
-    return MARK_REPORTING if completeness.reporting_incomplete else MARK_OTHER
+    if completeness.reporting_incomplete:
+        return MARK_REPORTING
+    # Only findings left open (a misspelt partner, a status against its dates): the mark says so.
+    return MARK_DOUBTS if completeness.doubts == completeness.reasons else MARK_OTHER

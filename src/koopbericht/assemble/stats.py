@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..config import Settings
 from ..formatting import german_number
@@ -39,6 +39,14 @@ class Completeness:
     departments: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
     other_reasons: tuple[str, ...] = ()  # the reasons not about the Meldungen (text, number)
     reporting_incomplete: bool = False  # Meldebögen missing, rows/files left out, or no data
+    # Findings that call published content probably wrong and are not accepted, one line each (also in the reasons).
+    doubts: tuple[str, ...] = ()
+
+    def with_doubts(self, doubts: tuple[str, ...]) -> Completeness:
+        """The same state with `doubts` added: each keeps the build an Entwurf until corrected or accepted."""
+        if not doubts:
+            return self
+        return replace(self, reasons=self.reasons + doubts, other_reasons=self.other_reasons + doubts, doubts=doubts)
 
     @property
     def draft(self) -> bool:
@@ -58,8 +66,13 @@ def figures(
     *,
     not_reported: Mapping[str, str] | None = None,
     incomplete: frozenset[str] = frozenset(),
+    partner_names: Mapping[str, str] | None = None,
 ) -> YearFigures:
-    """Count the activities per Geschäftsbereich and status, and the distinct partners."""
+    """Count the activities per Geschäftsbereich and status, and the distinct partners.
+
+    `partner_names` maps a misspelt partner to the registered one it means (`YearData.partner_names`),
+    so that one partner is counted once however a Geschäftsbereich spelt it.
+    """
     statuses = list(settings.vocabularies["status"].values)
     if any(a.status is None for a in activities):
         statuses.append(UNKNOWN_STATUS)
@@ -71,7 +84,8 @@ def figures(
             counts[status] = counts.get(status, 0) + 1
     rows = [(d.code, d.name, per_department[d.code]) for d in settings.departments]
     by_status = {s: sum(row[2].get(s, 0) for row in rows) for s in statuses}
-    partners = {p for a in activities for p in a.partners}
+    names = partner_names or {}
+    partners = {names.get(p, p) for a in activities for p in a.partners}
     reporting = sum(1 for _, _, counts in rows if sum(counts.values()))
     return YearFigures(
         year,

@@ -12,6 +12,7 @@ from ..normalise.values import PartialDate, Reading
 from ..read import RawCell, RawMeldebogen, RawRow
 
 Dates = dict[str, tuple[PartialDate, RawCell]]
+DATE_KEYS = frozenset({"beginn", "ende"})  # the dates that Status and report year are judged by
 
 
 class RowChecker:
@@ -34,9 +35,11 @@ class RowChecker:
         self, raw: RawMeldebogen, present: list[Column], row: RawRow, readings: dict[str, Reading]
     ) -> Iterator[Finding]:
         dates: Dates = {}
+        doubtful = False  # a date flagged wrong (unreadable, an error value): nothing is built on it
         for column in present:
             cell = row.cells.get(column.key)
             if cell is None:
+                doubtful |= column.key in DATE_KEYS and column.key in row.errors
                 yield from self._empty(raw, column, row)
                 continue
             reading = readings[column.key]
@@ -45,7 +48,9 @@ class RowChecker:
                 yield from (n.at(raw.file, where) for n in reading.notes if n.type.severity is not Severity.INFO)
             if reading.valid and isinstance(reading.value, PartialDate):
                 dates[column.key] = (reading.value, cell)
-        yield from self._dates(raw, row, dates, readings.get("status"))
+            elif column.key in DATE_KEYS:
+                doubtful = True
+        yield from self._dates(raw, row, dates, readings.get("status"), doubtful)
         yield from self._normalisations(raw, row, readings)
 
     def _empty(self, raw: RawMeldebogen, column: Column, row: RawRow) -> Iterator[Finding]:
@@ -67,8 +72,13 @@ class RowChecker:
                 yield from (n.at(raw.file, where) for n in notes if n.type.severity is Severity.INFO)
 
     def _dates(
-        self, raw: RawMeldebogen, row: RawRow, dates: Dates, status_reading: Reading | None
+        self, raw: RawMeldebogen, row: RawRow, dates: Dates, status_reading: Reading | None, doubtful: bool
     ) -> Iterator[Finding]:
+        """Ende before Beginn; then, only where both dates are sound, Status and report year against them.
+
+        One fault, one finding: a Status or a report year judged by a date already flagged wrong
+        would give a second finding, and a suggestion built on that date, for the same fault.
+        """
         start = dates.get("beginn")
         end = dates.get("ende")
         status_cell = row.cells.get("status")
@@ -87,6 +97,9 @@ class RowChecker:
                 value=str(end[0]),
                 where=where,
             )
+            return
+        if doubtful:
+            return
         if status_cell is not None and status is not None:
             yield from self._status(raw.file, status, status_cell, end, where)
         if self.year is not None:

@@ -9,6 +9,8 @@ from typing import Annotated
 import typer
 
 from . import german
+from .accept_cmd import accept
+from .alias_cmd import alias
 from .build_cmd import build
 from .compare_cmd import compare
 from .info_cmd import environment_lines, info
@@ -67,6 +69,8 @@ app.command(name="template")(template)
 app.command(name="erinnerung")(erinnerung)
 app.command(name="eingang")(eingang)
 app.command(name="jahr")(year)
+app.command(name="akzeptieren")(accept)
+app.command(name="alias")(alias)
 
 
 def main() -> None:

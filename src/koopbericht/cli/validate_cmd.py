@@ -136,7 +136,8 @@ def _present(
     from .terminal import write_stdout_bytes
 
     if format is OutputFormat.text:
-        print_findings(report, verbose, strict, expected=expected)
+        print_findings(_accepted_marked(report), verbose, strict, expected=expected)
+        _show_accepted(report)
         return
     if target is None:
         if format is OutputFormat.json:
@@ -162,3 +163,27 @@ def _show_annotated(copies: list[Annotated_]) -> None:
         else:
             note = f" – {done.note}" if done.note else ""
             console.say(console.stderr, f"Markierte Kopie: {done.target} ({done.counts}){note}")
+
+
+def _accepted_marked(report: Report) -> Report:
+    """`report` for the screen: an accepted finding's text starts with „Angenommen“ and the clerk's reason."""
+    from dataclasses import replace
+
+    marked = [
+        replace(f, message=f"Angenommen ({f.accepted}): {f.message}") if f.accepted else f for f in report.findings
+    ]
+    return replace(report, findings=marked)
+
+
+def _show_accepted(report: Report) -> None:
+    """How many findings the clerk accepted (not counted as warnings), and every acceptance that lapsed."""
+    from ..formatting import spelled_count
+    from . import console
+
+    if report.accepted:
+        shown = spelled_count(report.accepted, "angenommener Befund", "angenommene Befunde")
+        console.stdout.print(
+            f"Außerdem {shown} (akzeptiert.toml im Jahresordner), nicht als Warnung gezählt.", markup=False
+        )
+    for notice in report.notices:
+        console.warning(notice)

@@ -99,12 +99,15 @@ def compare(
     withheld_new: Sequence[Withheld] = (),
     gaps: Sequence[Gap] = (),
     read_columns: Mapping[str, frozenset[str]] | None = None,
+    partner_names: Mapping[str, str] | None = None,
 ) -> Comparison:
     """Compare the normalised activities of two years.
 
     `old` and `new` are the published activities. Rows left out by errors (`withheld_*`) take part in the
     alignment, so that their counterparts are not taken for new or gone; they and every unmatched activity
     of a Geschäftsbereich without usable Meldebogen in the other year (`gaps`) are "nicht vergleichbar".
+    `partner_names` maps a misspelt partner to the registered one it means (`YearData.partner_names`), so
+    that partners gained and lost are counted by the registered names.
     """
     reasons = {id(w.activity): f"{year_old} wegen Fehlern weggelassen ({w.reason})" for w in withheld_old}
     reasons |= {id(w.activity): f"{year_new} wegen Fehlern weggelassen ({w.reason})" for w in withheld_new}
@@ -118,10 +121,11 @@ def compare(
     not_comparable += not_added + not_removed
     uncomparable = {id(u.activity) for u in not_comparable}
     # A partner is gained or lost only as far as the comparable activities show it.
-    everywhere_old = {p for a in old + [w.activity for w in withheld_old] for p in a.partners}
-    everywhere_new = {p for a in new + [w.activity for w in withheld_new] for p in a.partners}
-    partners_old = {p for a in old if id(a) not in uncomparable for p in a.partners}
-    partners_new = {p for a in new if id(a) not in uncomparable for p in a.partners}
+    names = partner_names or {}
+    everywhere_old = {names.get(p, p) for a in old + [w.activity for w in withheld_old] for p in a.partners}
+    everywhere_new = {names.get(p, p) for a in new + [w.activity for w in withheld_new] for p in a.partners}
+    partners_old = {names.get(p, p) for a in old if id(a) not in uncomparable for p in a.partners}
+    partners_new = {names.get(p, p) for a in new if id(a) not in uncomparable for p in a.partners}
     gained = sorted(partners_new - everywhere_old, key=str.casefold)
     lost = sorted(partners_old - everywhere_new, key=str.casefold)
     return Comparison(

@@ -6,9 +6,10 @@ department advice; `advice` turns a finding into the text a department reads.
 """
 
 from .catalogue import CATALOGUE, TYPES
-from .finding import JSON_KEYS, Finding, FindingType, Location, Note, Scope, Severity
+from .finding import JSON_KEYS, Doubt, Finding, FindingType, Location, Note, Scope, Severity
 from .report import Report
 
 __all__ = [
-    "CATALOGUE", "JSON_KEYS", "TYPES", "Finding", "FindingType", "Location", "Note", "Report", "Scope", "Severity",
+    "CATALOGUE", "JSON_KEYS", "TYPES", "Doubt", "Finding", "FindingType", "Location", "Note", "Report", "Scope",
+    "Severity",
 ]  # fmt: skip

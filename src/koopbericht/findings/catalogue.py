@@ -3,15 +3,14 @@
 Each kind of finding is a `FindingType` in `CATALOGUE`, with a stable kebab-case code, a
 severity, a German title, an example, what an error leaves out (`scope`) and the text a
 Geschäftsbereich reads about it (`advice`, in an annotated copy or a reminder: without codes
-or settings; `offer`: how its suggestion is offered). The README's list of codes is checked
-against this catalogue by a test, so the code is the single source of truth.
+or settings; `offer`: how its suggestion is offered). docs/befunde.md is generated from it.
 """
 
 from __future__ import annotations
 
 from .catalogue_mail import MAIL_CATALOGUE
 from .facts import NOTHING_TO_DO, choose, ends_before_start, required, status_vs_dates, too_long
-from .finding import FindingType, Scope, Severity
+from .finding import Doubt, FindingType, Scope, Severity
 
 E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO  # N: note (info)
 FILE, COLUMN, ROW, YEAR = Scope.FILE, Scope.COLUMN, Scope.ROW, Scope.YEAR
@@ -147,6 +146,7 @@ SHEET_REPEATED = FindingType(
 REQUIRED_MISSING = FindingType(
     "pflichtwert-fehlt", E, "Pflichtangabe fehlt", "Vorhaben leer in B7",
     advice=required,
+    offer="Im Vorjahr stand hier „{}“.",
 )
 NOT_IN_VOCABULARY = FindingType(
     "wert-nicht-erlaubt", E, "Wert nicht in der Auswahlliste", "Status „in Planng“ → „geplant“",
@@ -161,6 +161,7 @@ PARTNER_UNKNOWN = FindingType(
         "Partner, kann der Name so bleiben."
     ),
     offer="Gemeint ist wohl „{}“.",
+    doubt=Doubt.WITH_SUGGESTION,
 )
 ERROR_VALUE = FindingType(
     "fehlerwert", E, "Fehlerwert statt eines Werts", "#NV (=NV()) in Kooperationspartner",
@@ -191,12 +192,14 @@ STATUS_VS_DATES = FindingType(
     "status-widerspricht-datum", W, "Status passt nicht zu den Daten", "„abgeschlossen“ ohne Ende", scope=ROW,
     advice=status_vs_dates,
     offer="Vorschlag: Status „{}“.",
+    doubt=Doubt.ALWAYS,
 )
 OUTSIDE_YEAR = FindingType(
     "ausserhalb-berichtsjahr", W, "Vorhaben liegt ganz außerhalb des Berichtsjahres",
     "Ende 2021 im Bericht 2023", scope=ROW,
     advice="Laut Beginn und Ende liegt das Vorhaben ganz außerhalb des Berichtsjahres. Bitte "
     "prüfen, ob es in diesen Bericht gehört, und die Zeile sonst löschen.",
+    doubt=Doubt.ALWAYS,
 )
 ID_DUPLICATE = FindingType(
     "nr-doppelt", E, "Nr. mehrfach vergeben", "GB4-007 in Zeile 5 und 9", scope=ROW,

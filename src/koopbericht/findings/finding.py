@@ -24,6 +24,14 @@ class Scope(StrEnum):
     YEAR = "year"  # the year's set of files (a department missing): leaves nothing out
 
 
+class Doubt(StrEnum):
+    """Whether a finding calls published content probably wrong, which keeps a build an Entwurf until accepted."""
+
+    NONE = "none"
+    ALWAYS = "always"  # a contradiction in the row (Status against the dates, the report year)
+    WITH_SUGGESTION = "with-suggestion"  # only when it suggests a correction (a misspelt partner)
+
+
 class Severity(StrEnum):
     """How much a finding matters; errors stop a build."""
 
@@ -50,6 +58,8 @@ class Finding:
     # The activity of the finding's row, as the department reported it (filled by `pipeline`): Nr. and Vorhaben.
     activity_nr: str | None = None
     activity_title: str | None = None
+    # Why the clerk accepted this finding (JAHR/akzeptiert.toml), or None: an accepted finding keeps no build a draft.
+    accepted: str | None = None
 
     def as_json(self) -> dict[str, Any]:
         """The finding in the shape of `validate --format json`."""
@@ -61,10 +71,11 @@ class Finding:
         return {key: data[key] for key in JSON_KEYS}
 
 
-# SPEC's keys first; the activity's Nr. and title after them, so programs reading the others keep working.
+# SPEC's keys first; the activity's Nr. and title and the reason it was accepted (or null) after them, so
+# programs reading the others keep working.
 JSON_KEYS = (
     *("code", "severity", "file", "sheet", "cell", "row", "column", "value", "message", "suggestion"),
-    *("activity_nr", "activity_title"),
+    *("activity_nr", "activity_title", "accepted"),
 )
 
 
@@ -107,6 +118,7 @@ class FindingType:
     scope: Scope = Scope.CELL
     advice: Advice = field(kw_only=True)
     offer: str = field(default="Vorschlag: „{}“.", kw_only=True)
+    doubt: Doubt = field(default=Doubt.NONE, kw_only=True)
 
     def at(
         self,

@@ -17,14 +17,21 @@ class Report:
     files: int = 0
     activities: int = 0
     unreadable_files: int = 0
+    # What the clerk should know about the year's accepted findings (an acceptance that lapsed), in German.
+    notices: list[str] = field(default_factory=list)
 
     def extend(self, findings: Iterable[Finding]) -> None:
         """Add findings."""
         self.findings.extend(findings)
 
     def count(self, severity: Severity) -> int:
-        """How many findings have `severity`."""
-        return sum(1 for f in self.findings if f.severity is severity)
+        """How many findings have `severity`, those the clerk accepted not counted (see `accepted`)."""
+        return sum(1 for f in self.findings if f.severity is severity and f.accepted is None)
+
+    @property
+    def accepted(self) -> int:
+        """How many findings the clerk accepted (JAHR/akzeptiert.toml): counted apart from the warnings."""
+        return sum(1 for f in self.findings if f.accepted is not None)
 
     def shown(self, include_infos: bool) -> list[Finding]:
         """The findings to show: infos (silent normalisations) only when asked for."""
@@ -38,6 +45,7 @@ class Report:
             "infos": self.count(Severity.INFO) if include_infos else 0,
             "files": self.files,
             "activities": self.activities,
+            "accepted": self.accepted,  # after SPEC's keys: the findings the clerk accepted, not among the warnings
         }
 
     def as_json(self, include_infos: bool = True) -> dict[str, Any]:

@@ -7,12 +7,13 @@ decided once, when the year is checked (`settle`); every command reads them, non
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..config import Department
-from ..findings import Report
+from ..findings import Finding, Report
 from ..model import Activity
+from .accepted import open_doubts, suggested_partners
 from .exclusions import Exclusions, exclusions
 from .fileresult import FileResult
 from .state import NOT_USABLE, DepartmentState, DepartmentStatus, department_states, left_out_lines
@@ -62,6 +63,17 @@ class YearData:
         """The activities that no error keeps out (see `exclusions`)."""
         excluded = self.exclusions()
         return [a for a in self.activities if excluded.reason(a) is None]
+
+    def doubts(self, public: frozenset[str] | None = None) -> list[Finding]:
+        """The findings that call published content probably wrong and are not accepted: each keeps an Entwurf.
+
+        `public`: the titles of the columns published; a finding about another column doubts nothing published.
+        """
+        return open_doubts(self.report, self.exclusions(), public)
+
+    def partner_names(self) -> Mapping[str, str]:
+        """Misspelt partners with the registered name the report suggests: counts of partners use it."""
+        return suggested_partners(self.report)
 
     def left_out(self, published: list[Activity] | None = None) -> list[str]:
         """What errors leave out of a publication: one line per row, per file read without rows.

@@ -20,6 +20,7 @@ from ..checks import (
     check_duplicates,
     check_layout,
 )
+from ..config.accepted import ACCEPTED_FILE, read_acceptances
 from ..files.paths import leads_out
 from ..findings import Finding, Report, Severity
 from ..findings import catalogue as F
@@ -31,6 +32,8 @@ from ..project.folder import Project
 from ..read import RawMeldebogen, SourceFile, UnreadableWorkbook, source_files, year_files
 from ..read.parallel import read_many
 from . import FileResult, YearData
+from .accepted import apply_acceptances
+from .lastyear import offered_columns, with_last_year
 from .stale import check_stale
 
 _UNREADABLE = {
@@ -76,9 +79,19 @@ def check_year(
     previous = _previous_activities(project, year - 1) if against_previous else []
     if previous:
         data.report.extend(check_stale(data.activities, previous, year - 1, project.settings))
-        data.report.findings = sorted(_naming_activities(data.report.findings, data.activities), key=_order_of(data))
+        named = _naming_activities(data.report.findings, data.activities)
+        named = list(with_last_year(named, previous, year - 1, project.settings))
+        data.report.findings = sorted(named, key=_order_of(data))
+    _accept(project, year, data.report)
     data.settle(project.settings.departments)  # the report is final: decide exclusions and states once
     return data
+
+
+def _accept(project: Project, year: int, report: Report, files: set[str] | None = None) -> None:
+    """Mark the findings the clerk accepted in JAHR/akzeptiert.toml (see `year.accepted`), of `files` if given."""
+    entries = read_acceptances(project.year_dir(year) / ACCEPTED_FILE)
+    chosen = [entry for entry in entries if files is None or entry.file in files]
+    apply_acceptances(report, chosen, f"{year}/{ACCEPTED_FILE}")
 
 
 def _previous_activities(project: Project, year: int) -> list[Activity]:
@@ -90,12 +103,11 @@ def _previous_activities(project: Project, year: int) -> list[Activity]:
     if year not in project.years():
         return []
     normaliser = Normaliser(project.settings)
-    readers = {
-        key: reader if key in STALE_COLUMNS else _not_needed for key, reader in cell_readers(project.settings).items()
-    }
+    needed = STALE_COLUMNS | offered_columns(project.settings)  # and what a missing required value is offered
+    readers = {key: reader if key in needed else _not_needed for key, reader in cell_readers(project.settings).items()}
     activities: list[Activity] = []
     sources = year_files(project.reports_dir(year), project.settings)
-    for source, raw in zip(sources, _read_all(project, sources, STALE_COLUMNS, year), strict=True):
+    for source, raw in zip(sources, _read_all(project, sources, needed, year), strict=True):
         department = source.departments[0] if len(source.departments) == 1 else "?"
         if isinstance(raw, UnreadableWorkbook):
             continue
@@ -127,6 +139,8 @@ def check_paths(
     data = _check(
         project, source_files(paths, project.settings), year, whole_year=False, today=today, progress=progress
     )
+    if year is not None and year in project.years():  # only the entries about the files checked
+        _accept(project, year, data.report, {result.source.file for result in data.files})
     data.settle(project.settings.departments)
     return data
 
