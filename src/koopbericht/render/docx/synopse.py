@@ -99,7 +99,7 @@ def _how_many(count: int) -> str:
 
 
 def _are(count: int, singular: str = "ist", plural: str = "sind") -> str:
-    """ "keines ist", "eines ist", "zwei sind": a count of Vorhaben with its verb."""
+    """A count of Vorhaben standing for the noun, with its verb: "keines ist", "eines ist", "zwei sind"."""
     word = {0: "keines", 1: "eines"}.get(count, spelled_number(count))
     return f"{word} {singular if count <= 1 else plural}"
 
