@@ -59,15 +59,16 @@ def token_diff(old: Sequence[str], new: Sequence[str], separator: str) -> SideBy
 
 
 def _pieces(tokens: Sequence[str], marks: list[bool], separator: str) -> tuple[Piece, ...]:
-    """Consecutive tokens of the same marking as one piece; a separator between two marked tokens is marked.
+    """Consecutive tokens of the same marking as one piece; a space between two marked words is marked.
 
     A separator at the border of a marked stretch stays unmarked, so that a struck-through or
-    underlined stretch begins and ends with a word.
+    underlined stretch begins and ends with a word; so does the "; " between two partners, each
+    of whom is marked on their own.
     """
     pieces: list[Piece] = []
     for index, (token, marked) in enumerate(zip(tokens, marks, strict=True)):
         if index:
-            joined = marked and marks[index - 1]
+            joined = marked and marks[index - 1] and not separator.strip()
             _append(pieces, Piece(separator, joined))
         _append(pieces, Piece(token, marked))
     return tuple(pieces)

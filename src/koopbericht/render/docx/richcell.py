@@ -43,7 +43,7 @@ def _run(run: Run, revisions: Revisions | None) -> str:
     properties += '<w:u w:val="single"/>' * run.underlined
     tag = "w:delText" if run.tracked == "del" else "w:t"
     texts = "<w:br/>".join(
-        f'<{tag} xml:space="preserve">{escape(XML_ILLEGAL.sub("", keep_together(line)))}</{tag}>'
+        f'<{tag} xml:space="preserve">{escape(XML_ILLEGAL.sub("", keep_together(line)))}</{tag}>' if line else ""
         for line in run.text.split("\n")
     )
     xml = f"<w:r>{f'<w:rPr>{properties}</w:rPr>' if properties else ''}{texts}</w:r>"
