@@ -14,11 +14,13 @@ import re
 import shutil
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
 from docx.document import Document as DocumentObject
 from docx.oxml.ns import qn
+from docx.table import _Cell
 from typer.testing import CliRunner
 
 from koopbericht.compare.synopsis import marked_words, token_diff, word_diff
@@ -27,6 +29,7 @@ from ..conftest import EXAMPLE, run
 from ..ooxml import problems
 
 SYNOPSE = Path("ausgabe") / "2023" / "Synopse-2022-2023.docx"
+Example = tuple[Path, dict[str, Any], DocumentObject]
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
@@ -36,10 +39,10 @@ def _copy(folder: Path) -> Path:
     return project
 
 
-def _compare(project: Path, *options: str) -> dict:
+def _compare(project: Path, *options: str) -> dict[str, Any]:
     code, output = run(CliRunner(), "compare", "2022", "2023", "-C", str(project), "--format", "json")
     assert code == 0, output
-    comparison, _ = json.JSONDecoder().raw_decode(output[output.index("{") :])
+    comparison: dict[str, Any] = json.JSONDecoder().raw_decode(output[output.index("{") :])[0]
     code, output = run(CliRunner(), "compare", "2022", "2023", "-C", str(project), "--format", "docx", *options)
     assert code == 0, output
     assert f"Synopse geschrieben: {project / SYNOPSE}" in output
@@ -47,18 +50,18 @@ def _compare(project: Path, *options: str) -> dict:
 
 
 @pytest.fixture(scope="module")
-def example(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict, DocumentObject]:
+def example(tmp_path_factory: pytest.TempPathFactory) -> Example:
     project = _copy(tmp_path_factory.mktemp("synopse"))
     comparison = _compare(project)
     return project, comparison, docx.Document(str(project / SYNOPSE))
 
 
-def _rows(document: DocumentObject) -> list[list]:
+def _rows(document: DocumentObject) -> list[list[_Cell]]:
     """Every body row of every table (below the title and column header rows), as its three cells."""
     return [list(row.cells) for table in document.tables for row in table.rows[2:]]
 
 
-def _marks(cell, attribute: str) -> list[str]:
+def _marks(cell: _Cell, attribute: str) -> list[str]:
     return [word for run in cell.paragraphs[0].runs if getattr(run.font, attribute) for word in run.text.split()]
 
 
@@ -72,7 +75,7 @@ def _expected(old: list[str], new: list[str]) -> tuple[list[str], list[str]]:
     return deleted, inserted
 
 
-def test_the_marked_words_are_exactly_the_word_diff(example: tuple[Path, dict, DocumentObject]) -> None:
+def test_the_marked_words_are_exactly_the_word_diff(example: Example) -> None:
     _, comparison, document = example
     shown = {}
     for name, old, new in _rows(document):
@@ -92,9 +95,9 @@ def test_the_marked_words_are_exactly_the_word_diff(example: tuple[Path, dict, D
     assert sum(len(old) + len(new) for old, new in shown.values()) > 500  # the example really marks words
 
 
-def test_the_counts_agree_with_compare_json(example: tuple[Path, dict, DocumentObject]) -> None:
+def test_the_counts_agree_with_compare_json(example: Example) -> None:
     _, comparison, document = example
-    tallies = Counter()
+    tallies: Counter[str] = Counter()
     for paragraph in document.paragraphs:
         if paragraph.text.startswith("Vorhaben neu: "):
             for label, count in re.findall(r"([a-zäöü ]+): (\d+)", paragraph.text.removeprefix("Vorhaben ")):
@@ -116,7 +119,7 @@ def test_the_counts_agree_with_compare_json(example: tuple[Path, dict, DocumentO
     assert "bei 38 hat sich etwas geändert, keines ist unverändert." in summary
 
 
-def test_the_liesmich_cases_are_in_the_synopse(example: tuple[Path, dict, DocumentObject]) -> None:
+def test_the_liesmich_cases_are_in_the_synopse(example: Example) -> None:
     """The new, gone and changed cases examples/potsdam/LIESMICH.md lists under „Synopse 2022–2023“."""
     _, _, document = example
     text = (EXAMPLE / "LIESMICH.md").read_text(encoding="utf-8")
@@ -176,14 +179,12 @@ def test_tracked_changes_give_either_year_and_validate(tmp_path: Path) -> None:
     assert checked == 38
 
 
-def _title(cell) -> str:
+def _title(cell: Any) -> str:
     runs = ["".join(t.text for t in r.iter(f"{W}t")) for r in cell.iter(f"{W}r")]
     return runs[1]
 
 
-def test_the_synopse_is_valid_identical_on_rebuild_and_built_like_the_anlage(
-    example: tuple[Path, dict, DocumentObject], tmp_path: Path
-) -> None:
+def test_the_synopse_is_valid_identical_on_rebuild_and_built_like_the_anlage(example: Example, tmp_path: Path) -> None:
     project, _, document = example
     first = (project / SYNOPSE).read_bytes()
     assert problems(project / SYNOPSE) == ""
@@ -204,7 +205,7 @@ def test_the_synopse_is_valid_identical_on_rebuild_and_built_like_the_anlage(
         assert all(r.find(f"{W}trPr/{W}cantSplit") is not None for r in rows)
         assert [r.find(f"{W}trPr/{W}tblHeader") is not None for r in rows[:3]] == [True, True, False]
     section = document.sections[0]
-    assert section.page_width > section.page_height  # landscape
+    assert (section.page_width or 0) > (section.page_height or 0)  # landscape
     assert document.styles.element.find(f".//{W}rPrDefault//{W}lang").get(qn("w:val")) == "de-DE"
     assert document.sections[0].header.paragraphs[0].text == "Synopse 2022–2023"
 
