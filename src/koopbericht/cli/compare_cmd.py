@@ -25,6 +25,18 @@ class CompareFormat(StrEnum):
     docx = "docx"
 
 
+PdfOption = Annotated[
+    bool, typer.Option("--pdf", help="Die Synopse (--format docx) auch als PDF/A schreiben (braucht LibreOffice).")
+]
+TrackedOption = Annotated[
+    bool,
+    typer.Option(
+        "--nachverfolgung",
+        help="In der Synopse (--format docx) die Änderungen als Word-Änderungsverfolgung zeigen.",
+    ),
+]
+
+
 def compare(
     jahr_a: Annotated[int, typer.Argument(help="Das frühere Jahr, z. B. 2022.", metavar="JAHR_A", show_default=False)],
     jahr_b: Annotated[int, typer.Argument(help="Das spätere Jahr, z. B. 2023.", metavar="JAHR_B", show_default=False)],
@@ -49,16 +61,8 @@ def compare(
         bool,
         typer.Option("--trotz-fehlern", help="Auch vergleichen, wenn ein Jahr Fehler hat (ohne fehlerhafte Zeilen)."),
     ] = False,
-    pdf: Annotated[
-        bool, typer.Option("--pdf", help="Die Synopse (--format docx) auch als PDF/A schreiben (braucht LibreOffice).")
-    ] = False,
-    nachverfolgung: Annotated[
-        bool,
-        typer.Option(
-            "--nachverfolgung",
-            help="In der Synopse (--format docx) die Änderungen zusätzlich als Word-Änderungsverfolgung zeigen.",
-        ),
-    ] = False,
+    pdf: PdfOption = False,
+    nachverfolgung: TrackedOption = False,
     projekt: ProjectOption = None,
     debug: DebugOption = False,
 ) -> None:
