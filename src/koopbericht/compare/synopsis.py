@@ -11,6 +11,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
 
 WORD_SEPARATOR = " "
 ENTRY_SEPARATOR = "; "
@@ -65,20 +67,14 @@ def _pieces(tokens: Sequence[str], marks: list[bool], separator: str) -> tuple[P
     underlined stretch begins and ends with a word; so does the "; " between two partners, each
     of whom is marked on their own.
     """
-    pieces: list[Piece] = []
+    fragments: list[tuple[str, bool]] = []
     for index, (token, marked) in enumerate(zip(tokens, marks, strict=True)):
         if index:
-            joined = marked and marks[index - 1] and not separator.strip()
-            _append(pieces, Piece(separator, joined))
-        _append(pieces, Piece(token, marked))
-    return tuple(pieces)
-
-
-def _append(pieces: list[Piece], piece: Piece) -> None:
-    if pieces and pieces[-1].marked == piece.marked:
-        pieces[-1] = Piece(pieces[-1].text + piece.text, piece.marked)
-    else:
-        pieces.append(piece)
+            fragments.append((separator, marked and marks[index - 1] and not separator.strip()))
+        fragments.append((token, marked))
+    # One pass, joined once per piece: concatenating piece by piece would copy long texts over and over.
+    grouped = groupby(fragments, itemgetter(1))
+    return tuple(Piece("".join(text for text, _ in group), marked) for marked, group in grouped)
 
 
 def marked_words(pieces: Sequence[Piece]) -> list[str]:
