@@ -228,3 +228,11 @@ def test_partners_are_marked_whole() -> None:
     diff = token_diff(("Land Berlin", "Stadt Teltow"), ("Land Berlin", "Gemeinde Nuthetal"), "; ")
     assert [p.text for p in diff.new if p.marked] == ["Gemeinde Nuthetal"]
     assert [p.text for p in diff.old if p.marked] == ["Stadt Teltow"]
+
+
+def test_pdf_and_tracked_changes_only_with_the_synopse(example_copy: Path) -> None:
+    for option in ("--pdf", "--nachverfolgung"):
+        code, output = run(CliRunner(), "compare", "2022", "2023", "-C", str(example_copy), "--format", "json", option)
+        assert code != 0
+        assert "--pdf und --nachverfolgung gelten nur für die Synopse („--format docx“)." in output
+        assert not (example_copy / "ausgabe").exists()

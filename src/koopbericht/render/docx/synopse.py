@@ -126,8 +126,9 @@ def _department(
     blocks: list[Block] = [Heading(1, label), Paragraph((Run("Vorhaben " + ", ".join(counts) + "."),))]
     for gap in (g for g in result.gaps if g.department == code):
         other = b if gap.year == a else a
+        lead = f"Meldung {gap.year} unvollständig: " if gap.partial else f"Keine verwendbare Meldung {gap.year}: "
         blocks.append(Paragraph((
-            Run(f"Keine verwendbare Meldung {gap.year}: ", True),
+            Run(lead, True),
             Run(f"Meldebogen {gap.reason}. Vorhaben aus {other} ohne Gegenstück sind daher nicht vergleichbar "
                 "und weder als neu noch als nicht mehr gemeldet gezählt."),
         )))  # fmt: skip
