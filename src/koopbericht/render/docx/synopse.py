@@ -13,12 +13,15 @@ holds the changes as Word tracked changes (rejecting them all gives the earlier 
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from ...compare import Comparison
+from ...compare import Change, Comparison, Uncomparable
 from ...config import Settings
 from ...document import Block, Heading, ListBlock, ListItem, Paragraph, Run, Table, TableRow, VorlageDocument
 from ...formatting import spelled_count, spelled_number
+from ...model import Activity
 from ..comparison import caveats
 from .synopse_rows import Rows, activity_row, change_rows, uncomparable_row
 from .writer import render_docx
@@ -43,10 +46,12 @@ def synopsis_document(settings: Settings, result: Comparison, *, tracked: bool =
     a, b = result.year_old, result.year_new
     blocks: list[Block] = [Heading(0, f"Synopse der Kooperationsberichte {a} und {b}")]
     blocks += _summary(result, tracked)
-    unchanged = _unchanged_by_department(settings, result)
+    parts = _by_department(result)
+    unchanged = _unchanged_by_department(settings, result, parts)
     number = 0
     for department in settings.departments:
-        section, tables = _department(result, department.code, department.name, number, unchanged, tracked)
+        part = parts.get(department.code, _Part())
+        section, tables = _department(result, part, department.code, department.name, number, unchanged, tracked)
         number += tables
         blocks += section
     return VorlageDocument(
@@ -108,16 +113,37 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+@dataclass
+class _Part:
+    """What the Synopse shows of one Geschäftsbereich."""
+
+    changed: list[Change] = field(default_factory=list)
+    added: list[Activity] = field(default_factory=list)
+    removed: list[Activity] = field(default_factory=list)
+    uncomparable: list[Uncomparable] = field(default_factory=list)
+
+
+def _by_department(result: Comparison) -> dict[str, _Part]:
+    """The comparison split by Geschäftsbereich in one pass (not one pass per Geschäftsbereich)."""
+    parts: dict[str, _Part] = defaultdict(_Part)
+    for change in result.changed:
+        parts[change.new.department].changed.append(change)
+    for activity in result.added:
+        parts[activity.department].added.append(activity)
+    for activity in result.removed:
+        parts[activity.department].removed.append(activity)
+    for item in result.not_comparable:
+        parts[item.activity.department].uncomparable.append(item)
+    return parts
+
+
 def _department(
-    result: Comparison, code: str, name: str, number: int, unchanged: dict[str, int] | None, tracked: bool
+    result: Comparison, part: _Part, code: str, name: str, number: int, unchanged: dict[str, int] | None, tracked: bool
 ) -> tuple[list[Block], int]:
     """The heading, counts, gaps and (if anything is to show) the table of one Geschäftsbereich."""
     a, b = result.year_old, result.year_new
     label = f"{code} – {name}" if name else code
-    changed = [c for c in result.changed if c.new.department == code]
-    added = [x for x in result.added if x.department == code]
-    removed = [x for x in result.removed if x.department == code]
-    uncomparable = [u for u in result.not_comparable if u.activity.department == code]
+    changed, added, removed, uncomparable = part.changed, part.added, part.removed, part.uncomparable
     counts = [f"neu: {len(added)}", f"nicht mehr gemeldet: {len(removed)}", f"geändert: {len(changed)}"]
     if unchanged is not None:
         counts.append(f"unverändert: {unchanged.get(code, 0)}")
@@ -157,7 +183,7 @@ def _department(
     return blocks, 1
 
 
-def _unchanged_by_department(settings: Settings, result: Comparison) -> dict[str, int] | None:
+def _unchanged_by_department(settings: Settings, result: Comparison, parts: dict[str, _Part]) -> dict[str, int] | None:
     """The unchanged activities per Geschäftsbereich, where that adds up to compare's total (else None).
 
     compare counts the unchanged pairs only as a whole; per Geschäftsbereich they are the activities
@@ -172,12 +198,9 @@ def _unchanged_by_department(settings: Settings, result: Comparison) -> dict[str
         after = by_label.get(f"{department.code} {department.name}")
         if not after:
             continue
-        code = department.code
-        unchanged[code] = (
-            after
-            - sum(1 for x in [*result.added, *(c.new for c in result.changed)] if x.department == code)
-            - sum(1 for u in result.not_comparable if u.activity.department == code and u.year == result.year_new)
-        )
+        part = parts.get(department.code, _Part())
+        later = sum(1 for u in part.uncomparable if u.year == result.year_new)
+        unchanged[department.code] = after - len(part.added) - len(part.changed) - later
     if sum(unchanged.values()) != result.unchanged or any(n < 0 for n in unchanged.values()):
         return None
     return unchanged
