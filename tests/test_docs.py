@@ -20,8 +20,6 @@ from .conftest import EXAMPLE, REPO
 DOCS = REPO / "docs"
 DOCUMENTS = [REPO / "README.md", *sorted(DOCS.glob("*.md"))]
 KOOPBERICHT = str(Path(sys.executable).with_name("koopbericht"))
-# Pages other work adds, linked from the README's yearly round already.
-PENDING_PAGES = {"eingang.md", "befunde-annehmen.md", "vergleich.md"}
 FENCE = re.compile(r"^```(\w*)\n(.*?)^```", re.MULTILINE | re.DOTALL)
 RUNNABLE_FENCES = {"", "sh", "shell", "bash", "console"}
 LINK = re.compile(r"\]\(([^)#\s]*)(?:#([^)\s]*))?\)")
@@ -60,8 +58,6 @@ def test_readme_stays_short_and_links_resolve() -> None:
             if target.startswith(("http://", "https://", "mailto:")):
                 continue
             path = (document.parent / target).resolve() if target else document
-            if path.name in PENDING_PAGES and not path.exists():
-                continue
             assert path.exists(), f"{document.name}: Verweis auf {target} fehlt"
             if anchor:
                 assert anchor in anchors(path), f"{document.name}: {target}#{anchor} gibt es nicht"

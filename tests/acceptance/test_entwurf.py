@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -194,6 +195,8 @@ def test_example_2023_is_an_endfassung_once_its_findings_are_settled(runner: Cli
     assert code == 0 and "Entwurf:" in output
     body = body_text(Document(str(vorlage(example_copy))))
     assert "43 verschiedenen Kooperationspartnern" in body  # „Schwielow-See“ is Gemeinde Schwielowsee: 43, not 44
+    figures = json.loads((example_copy / "ausgabe" / "2023" / "kennzahlen.json").read_text(encoding="utf-8"))
+    assert figures["kooperationspartner"] == 43  # the development table counts as the Überblick does
 
     settle_example(example_copy)  # the alias and the acceptance LIESMICH.md describes
     code, output = run(runner, "build", "2023", "--endfassung", "-C", str(example_copy))

@@ -33,6 +33,7 @@ from ..assemble import (
 )  # fmt: skip
 from ..assemble.annexdoc import ANNEX_TITLE
 from ..assemble.completeness import completeness, incomplete, not_reported
+from ..assemble.development import KEY_FIGURES_FILE, KeyFigures, key_figures
 from ..config import YearSettings
 from ..errors import BuildRefused, DraftRefused, UsageError
 from ..files.atomic import write_all_atomic
@@ -50,6 +51,7 @@ from ..render.pdf.soffice import german_hyphenation, no_hyphenation
 from ..year import YearData
 from ..year.accepted import doubt_line
 from ..year.pipeline import Progress, check_year
+from .development import asks_for_development, development
 from .oparl import BERLIN, NO_OPARL, oparl_outputs
 
 
@@ -104,10 +106,12 @@ def build_year(
         state = _state(project, year_settings, data, activities, texts)
         if final and state.draft:
             raise DraftRefused(year, state.reasons)
-        published = _render(project, year_settings, data, activities, texts, state, template, office=office)
+        numbers = key_figures(project.settings, year, activities, not_reported(data), data.partner_names())
+        published = _render(project, year_settings, data, activities, texts, state, template, numbers, office=office)
     out = project.output_dir(year)
     oparl = oparl_outputs(project, year_settings, published, draft=state.draft, now=now)
     files = {out / item.file_name: item.data for item in published} | oparl.files
+    files[out / KEY_FIGURES_FILE] = numbers.to_json()  # what a later year's development table reads
     notices = data.report.notices + text_notes + [w for t in texts if isinstance(t, WordText) for w in t.warnings]
     notices += pdf_notices
     notices += oparl.notices if project.settings.oparl.base_url else [NO_OPARL]
@@ -166,6 +170,7 @@ def _render(
     texts: list[NarrativeText],
     state: Completeness,
     template: Path | None,
+    this_year: KeyFigures,
     *,
     office: Office | None,
 ) -> list[PublishedFile]:
@@ -190,7 +195,8 @@ def _render(
         Attachment(f"{ANNEX_TITLE} als Excel-Arbeitsmappe", annex[1].file_name, len(annex[1].data)),  # Nr. 2
     ]
     numbers = _figures(project, year, data, activities)
-    document = assemble(settings, year_settings, table, numbers, texts, attachments, state)
+    years = development(project, this_year) if asks_for_development(texts) else [this_year]
+    document = assemble(settings, year_settings, table, numbers, texts, attachments, state, years)
     vorlage = render_docx(document, template)
     title = f"{year_settings.master.paper_type} {year_settings.master.number}"
     draft = " (Entwurf)" if state.draft else ""  # always last: "… (PDF) (Entwurf)"

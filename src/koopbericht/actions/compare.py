@@ -14,8 +14,9 @@ from ..findings import Severity
 from ..project.folder import Project
 from ..render.comparison import to_json, to_markdown, to_xlsx
 from ..year.pipeline import Progress, check_year
+from .synopsis import missing_libreoffice, synopsis_office, write_synopsis
 
-FORMATS = ("text", "markdown", "json", "xlsx")
+FORMATS = ("text", "markdown", "json", "xlsx", "docx")
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class CompareOutcome:
     comparison: Comparison
     written: Path | None
     notices: tuple[str, ...]
+    written_too: tuple[Path, ...] = ()  # the Synopse's PDF
 
 
 def compare_and_write(
@@ -37,22 +39,33 @@ def compare_and_write(
     allow_errors: bool = False,
     as_text: Callable[[Comparison], str] | None = None,
     progress: Progress | None = None,
+    pdf: bool = False,
+    tracked: bool = False,
 ) -> CompareOutcome:
-    """Compare the years and write the comparison to `target` (xlsx always goes to a file).
+    """Compare the years and write the comparison to `target` (xlsx and docx always go to a file).
 
-    Without `target`, an xlsx goes to `ausgabe/JAHR_B/Vergleich-JAHR_A-JAHR_B.xlsx`, and every
-    other format is left for the terminal. `as_text` renders the text format for a file.
+    Without `target`, an xlsx goes to `ausgabe/JAHR_B/Vergleich-JAHR_A-JAHR_B.xlsx`, the Synopse (docx;
+    with `pdf` also as PDF, with `tracked` with Word tracked changes) to `ausgabe/JAHR_B/Synopse-…`, and
+    every other format is left for the terminal. `as_text` renders the text format for a file.
     """
     if format not in FORMATS:
         raise UsageError(f"Unbekanntes Format „{format}“. Erlaubt: {', '.join(FORMATS)}.")
+    if (pdf or tracked) and format != "docx":
+        raise UsageError("--pdf und --nachverfolgung gelten nur für die Synopse („--format docx“).")
+    if format == "docx":
+        return _synopsis(project, year_old, year_new, target, allow_errors, progress, pdf=pdf, tracked=tracked)
     comparison = compare_years(project, year_old, year_new, allow_errors=allow_errors, progress=progress)
     if format == "xlsx" and target is None:
         target = project.output_dir(year_new) / f"Vergleich-{year_old}-{year_new}.xlsx"
     if target is not None:
         project.refuse_as_output(target)
         write_bytes_atomic(target, _rendered(comparison, format, as_text))
+    return CompareOutcome(comparison, target, _notices(comparison, in_output=format != "text" or target is not None))
+
+
+def _notices(comparison: Comparison, *, in_output: bool) -> tuple[str, ...]:
     notices = [f"Weggelassen wegen Fehlern: {line}" for line in comparison.left_out]
-    if format != "text" or target is not None:
+    if in_output:
         # The caveat is in the output itself; this is for whoever only looks at the terminal.
         notices += [f"Nicht vergleichbar: {gap}" for gap in comparison.gaps]
         if comparison.not_comparable:
@@ -60,7 +73,22 @@ def compare_and_write(
                 f"Vergleich unvollständig: {len(comparison.not_comparable)} Vorhaben nicht vergleichbar "
                 "(der Vorbehalt steht in der Ausgabe)."
             )
-    return CompareOutcome(comparison, target, tuple(notices))
+    return tuple(notices)
+
+
+def _synopsis(
+    project: Project, year_old: int, year_new: int, target: Path | None, allow_errors: bool,
+    progress: Progress | None, *, pdf: bool, tracked: bool,
+) -> CompareOutcome:  # fmt: skip
+    """The Synopse as .docx (and PDF); a missing LibreOffice is named after the .docx is written."""
+    with synopsis_office(pdf) as (office, without_pdf, pdf_notices):
+        comparison = compare_years(project, year_old, year_new, allow_errors=allow_errors, progress=progress)
+        written = write_synopsis(project, comparison, target, office=office, tracked=tracked,
+                                 check=project.refuse_as_output)  # fmt: skip
+    if without_pdf:
+        raise missing_libreoffice()
+    notices = (*pdf_notices, *_notices(comparison, in_output=True))
+    return CompareOutcome(comparison, written[0], notices, tuple(written[1:]))
 
 
 def _rendered(comparison: Comparison, format: str, as_text: Callable[[Comparison], str] | None) -> bytes:

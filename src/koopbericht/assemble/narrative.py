@@ -9,7 +9,8 @@ it likes); it is replaced as a whole and takes the formatting of its first chara
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Mapping, Sequence
 
 from ..document import Block, Heading, ListBlock, ListItem, Paragraph, Run, Table, TableRow
 from ..errors import ConfigError, ConfigProblem
@@ -25,25 +26,61 @@ from ..read.texts.markdown import (
 from ..read.texts.sections import MarkdownText, NarrativeText
 from ..read.texts.wordtext import WordText
 
+# A placeholder that stands for blocks (a table) rather than words: given the next table number, its blocks.
+Insert = Callable[[int], list[Block]]
 
-def narrative_blocks(texts: Sequence[NarrativeText], values: dict[str, str], table_number: int) -> list[Block]:
-    """The blocks of all `texts`, in order; their tables numbered from `table_number` on."""
+
+def _marker(name: str) -> str:
+    """What a block placeholder is filled with first; private-use characters, so no user text contains it."""
+    return f"\ue000{name}\ue000"
+
+
+def narrative_blocks(
+    texts: Sequence[NarrativeText], values: dict[str, str], table_number: int, inserts: Mapping[str, Insert] = {}
+) -> list[Block]:
+    """The blocks of all `texts`, in order; their tables numbered from `table_number` on.
+
+    A placeholder of `inserts` (`{{ entwicklung }}`) must stand alone in its paragraph; it becomes blocks.
+    """
+    values = values | {name: _marker(name) for name in inserts}
     blocks: list[Block] = []
     for text in texts:
         if isinstance(text, MarkdownText):
-            parsed = parse_markdown(fill_placeholders(text.text, values, text.file), table_number)
+            parsed = _markdown(text, fill_placeholders(text.text, values, text.file), table_number, inserts)
         else:
-            parsed = _Filler(text, values).blocks(table_number)
+            parsed = _Filler(text, values, inserts).blocks(table_number)
         table_number += sum(1 for block in parsed if isinstance(block, Table))
         blocks += parsed
     return blocks
 
 
+def _markdown(text: MarkdownText, filled: str, table_number: int, inserts: Mapping[str, Insert]) -> list[Block]:
+    """The filled Markdown parsed, split at the lines that hold only a block placeholder."""
+    names = "|".join(re.escape(_marker(name)) for name in inserts) or "(?!)"
+    pieces = re.split(rf"^[ \t]*({names})[ \t]*$", filled, flags=re.MULTILINE)
+    blocks: list[Block] = []
+    for index, piece in enumerate(pieces):
+        if index % 2:
+            part = inserts[piece.strip("\ue000")](table_number)
+        elif "\ue000" in piece:
+            raise ConfigError([ConfigProblem(text.file, "", _alone(piece))])
+        else:
+            part = parse_markdown(piece, table_number) if piece.strip() else []
+        table_number += sum(1 for block in part if isinstance(block, Table))
+        blocks += part
+    return blocks
+
+
+def _alone(text: str) -> str:
+    name = text[text.index("\ue000") + 1 :].split("\ue000")[0]
+    return f"Der Platzhalter „{{{{ {name} }}}}“ steht für eine Tabelle und muss allein in einem Absatz stehen."
+
+
 class _Filler:
     """Fills the placeholders of one Word text, collecting every unknown one before it fails."""
 
-    def __init__(self, text: WordText, values: dict[str, str]) -> None:
-        self.text, self.values = text, values
+    def __init__(self, text: WordText, values: dict[str, str], inserts: Mapping[str, Insert]) -> None:
+        self.text, self.values, self.inserts = text, values, inserts
         self.problems: list[ConfigProblem] = []
 
     def blocks(self, table_number: int) -> list[Block]:
@@ -53,7 +90,16 @@ class _Filler:
             if isinstance(block, Heading):
                 result.append(Heading(block.level, self.fill(block.text, where)))
             elif isinstance(block, Paragraph):
-                result.append(Paragraph(self.runs(block.runs, where)))
+                runs = self.runs(block.runs, where)
+                whole = "".join(run.text for run in runs).strip()
+                if whole.strip("\ue000") in self.inserts and whole.startswith("\ue000"):
+                    part = self.inserts[whole.strip("\ue000")](table_number)
+                    table_number += sum(1 for b in part if isinstance(b, Table))
+                    result += part
+                    continue
+                if "\ue000" in whole:
+                    self.problems.append(ConfigProblem(self.text.file, "", f"Absatz {where}: {_alone(whole)}"))
+                result.append(Paragraph(runs))
             elif isinstance(block, ListBlock):
                 pairs = zip(block.items, places, strict=True)
                 items = tuple(ListItem(self.runs(item.runs, at), item.level) for item, at in pairs)

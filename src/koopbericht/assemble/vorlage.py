@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..config import Settings, YearSettings
@@ -25,6 +26,7 @@ from ..read.texts.sections import NarrativeText
 from .annex import Annex
 from .annexdoc import annex_blocks
 from .chart import bar_chart, chart_alt_text
+from .development import PLACEHOLDER, KeyFigures, UnreadableYear, development_blocks
 from .narrative import narrative_blocks
 from .stamps import draft_mark, timestamp_for
 from .stats import Completeness, YearFigures, placeholders
@@ -47,8 +49,12 @@ def assemble(
     texts: list[NarrativeText],
     attachments: list[Attachment],
     completeness: Completeness | None = None,
+    development: Sequence[KeyFigures | UnreadableYear] = (),
 ) -> VorlageDocument:
-    """The complete Vorlage as a document model; an Entwurf says so near the top and on every page."""
+    """The complete Vorlage as a document model; an Entwurf says so near the top and on every page.
+
+    `development` (every year's key figures, this one last) fills the placeholder `{{ entwicklung }}`.
+    """
     master = year.master
     completeness = completeness or Completeness()
     blocks: list[Block] = [Heading(0, f"Mitteilungsvorlage {master.number}".strip())]
@@ -58,7 +64,8 @@ def assemble(
     blocks += _explanation(year)
     values = placeholders(figures, settings, master.number)
     table_number = 3  # Tabelle 1 and 2 are the Grunddaten and the Beratungsfolge
-    narrative = narrative_blocks(texts, values, table_number)
+    inserts = {PLACEHOLDER: lambda number: development_blocks(development, number)}
+    narrative = narrative_blocks(texts, values, table_number, inserts)
     table_number += sum(1 for b in narrative if isinstance(b, Table))
     blocks += narrative
     blocks += _overview(figures, table_number)

@@ -22,13 +22,30 @@ class CompareFormat(StrEnum):
     markdown = "markdown"
     json = "json"
     xlsx = "xlsx"
+    docx = "docx"
+
+
+PdfOption = Annotated[
+    bool, typer.Option("--pdf", help="Die Synopse (--format docx) auch als PDF/A schreiben (braucht LibreOffice).")
+]
+TrackedOption = Annotated[
+    bool,
+    typer.Option(
+        "--nachverfolgung",
+        help="In der Synopse (--format docx) die Änderungen als Word-Änderungsverfolgung zeigen.",
+    ),
+]
 
 
 def compare(
     jahr_a: Annotated[int, typer.Argument(help="Das frühere Jahr, z. B. 2022.", metavar="JAHR_A", show_default=False)],
     jahr_b: Annotated[int, typer.Argument(help="Das spätere Jahr, z. B. 2023.", metavar="JAHR_B", show_default=False)],
     format: Annotated[
-        CompareFormat, typer.Option("--format", help="Ausgabe: text (Terminal), markdown, json oder xlsx.")
+        CompareFormat,
+        typer.Option(
+            "--format",
+            help="Ausgabe: text (Terminal), markdown, json, xlsx oder docx (Synopse als Word-Datei).",
+        ),
     ] = CompareFormat.text,
     ausgabe: Annotated[
         Path | None,
@@ -44,6 +61,8 @@ def compare(
         bool,
         typer.Option("--trotz-fehlern", help="Auch vergleichen, wenn ein Jahr Fehler hat (ohne fehlerhafte Zeilen)."),
     ] = False,
+    pdf: PdfOption = False,
+    nachverfolgung: TrackedOption = False,
     projekt: ProjectOption = None,
     debug: DebugOption = False,
 ) -> None:
@@ -61,8 +80,9 @@ def compare(
     with handled(debug):
         project = Project.open(projekt)
         outcome = compare_and_write(
-            project, jahr_a, jahr_b, format=format.value, target=ausgabe, allow_errors=trotz_fehlern, as_text=as_text
-        )
+            project, jahr_a, jahr_b, format=format.value, target=ausgabe, allow_errors=trotz_fehlern, as_text=as_text,
+            pdf=pdf, tracked=nachverfolgung,
+        )  # fmt: skip
         _present(outcome, format)
 
 
@@ -74,7 +94,9 @@ def _present(outcome: CompareOutcome, format: CompareFormat) -> None:
 
     comparison = outcome.comparison
     if outcome.written is not None:
-        console.success(f"Vergleich geschrieben: {outcome.written}")
+        what = "Synopse" if format is CompareFormat.docx else "Vergleich"
+        for path in (outcome.written, *outcome.written_too):
+            console.success(f"{what} geschrieben: {path}")
     elif format is CompareFormat.text:
         print_comparison(comparison)
     elif format is CompareFormat.json:

@@ -12,12 +12,19 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class Run:
-    """A piece of text with emphasis; `link` makes it a hyperlink; a newline is a line break."""
+    """A piece of text with emphasis; `link` makes it a hyperlink; a newline is a line break.
+
+    The Synopse marks deleted words `struck` and inserted words `underlined`; `tracked` ("del" or
+    "ins") writes the run as a Word tracked change instead (only in table cells, see `TableRow.rich`).
+    """
 
     text: str
     bold: bool = False
     italic: bool = False
     link: str | None = None
+    struck: bool = False
+    underlined: bool = False
+    tracked: str | None = None
 
 
 @dataclass(frozen=True)
@@ -58,6 +65,9 @@ class TableRow:
     cells: tuple[str, ...]
     group: bool = False
     bold: bool = False  # a total row
+    # The cells as formatted runs, one tuple per cell, where plain text is not enough (the Synopse);
+    # `cells` still holds each cell's whole text (for the column widths).
+    rich: tuple[tuple[Run, ...], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -20,8 +20,10 @@ from xml.sax.saxutils import escape, quoteattr
 
 from lxml import etree
 
+from ...document import Run
 from ...formatting import keep_together
 from ...normalise.values import XML_ILLEGAL
+from .richcell import Revisions, rich_paragraph
 
 HEADER_FILL = "D9E2F3"
 GROUP_FILL = "EDEDED"
@@ -45,6 +47,8 @@ class TableSpec:
     right_from: int | None = None  # columns from this index on are right-aligned (figures)
     title: str | None = None  # a header row across all columns above the column titles (repeated too)
     keep_together: bool = False  # a small table: never split across pages
+    rich: Sequence[Sequence[Sequence[Run]]] = ()  # per row: its cells as formatted runs, or nothing (plain)
+    revisions: Revisions | None = None  # numbers and dates the tracked changes in `rich`
 
     def right(self, column: int) -> bool:
         """Whether column `column` is right-aligned."""
@@ -110,8 +114,10 @@ def table_xml(spec: TableSpec) -> Iterator[str]:
         yield from _small_rows(spec, widths)
         yield "</w:tbl>"
         return
-    for cells, group, _ in spec.rows:
-        if group:  # one shaded cell across all columns, kept with the row that follows
+    for index, (cells, group, _) in enumerate(spec.rows):
+        if index < len(spec.rich) and spec.rich[index]:
+            yield _rich_row(spec, widths, spec.rich[index])
+        elif group:  # one shaded cell across all columns, kept with the row that follows
             yield (
                 "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
                 + _cell(
@@ -129,6 +135,19 @@ def table_xml(spec: TableSpec) -> Iterator[str]:
                 + "</w:tr>"
             )
     yield "</w:tbl>"
+
+
+def _rich_row(spec: TableSpec, widths: list[int], cells: Sequence[Sequence[Run]]) -> str:
+    """A body row whose cells are formatted runs (the Synopse's marked words)."""
+    return (
+        "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+        + "".join(
+            f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
+            f"{rich_paragraph(runs, spec.paragraph_style, spec.revisions)}</w:tc>"
+            for runs, width in zip(cells, widths, strict=True)
+        )
+        + "</w:tr>"
+    )
 
 
 def _header_rows(spec: TableSpec, widths: list[int]) -> Iterator[str]:
@@ -153,6 +172,9 @@ def _small_rows(spec: TableSpec, widths: list[int]) -> Iterator[str]:
     last = len(spec.rows) - 1
     for index, (cells, group, bold) in enumerate(spec.rows):
         keep = spec.keep_together and index < last
+        if index < len(spec.rich) and spec.rich[index]:
+            yield _rich_row(spec, widths, spec.rich[index])
+            continue
         if group:
             cell = _cell(cells[0], sum(widths), spec.paragraph_style, fill=GROUP_FILL, span=len(widths), bold=True,
                          keep_next=True)  # fmt: skip

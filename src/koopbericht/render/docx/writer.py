@@ -38,6 +38,7 @@ from .page import (
     move_section_break_into_previous_paragraph,
     turn_landscape,
 )  # fmt: skip
+from .richcell import Revisions
 from .styles import REQUIRED, find_style, normal_style, paragraph_style, set_language
 from .template import open_template
 
@@ -56,6 +57,7 @@ def render_docx(doc: VorlageDocument, template: Path | None = None) -> bytes:
     _drop_comments_and_instructions(document)
     _prepare_styles(document)
     writer = _Writer(document)
+    writer.revisions = Revisions(f"{doc.timestamp:%Y-%m-%dT%H:%M:%SZ}")  # a fixed date: same bytes on rebuild
     if doc.landscape:
         writer.turn_first_section()
     for block in doc.blocks:
@@ -143,6 +145,7 @@ class _Writer:
         self.after_table = False
         self.last_paragraph: DocxParagraph | None = None  # the body paragraph just written, if the last block
         self.tables: list[oxml.TableSpec] = []
+        self.revisions = Revisions("")  # tracked changes (only the Synopse has them), dated by render_docx
 
     def add(self, block: Any) -> None:
         follows_table, self.after_table = self.after_table, isinstance(block, Table)
@@ -207,6 +210,7 @@ class _Writer:
             right_from=block.figures_from, title=block.title,
             # A small summary table stays on one page; the Anlage's tall rows may not fit one page together.
             keep_together=len(block.rows) <= KEEP_TOGETHER_ROWS and not block.small,
+            rich=[row.rich for row in block.rows], revisions=self.revisions,
         )  # fmt: skip
         # A processing instruction holds the place; the table is streamed in when the package is written.
         holder = self.document.add_paragraph()._p

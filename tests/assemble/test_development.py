@@ -1,0 +1,155 @@
+"""The development across the years: `kennzahlen.json` per build and the `{{ entwicklung }}` table.
+
+The example has two years; these tests give a copy of it a 2021 (the 2022 Meldebögen without
+GB5's) and, where asked, a 2020 whose Meldebögen cannot be used, and re-open the built Vorlage.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import docx
+import pytest
+from typer.testing import CliRunner
+
+from koopbericht.assemble.development import KeyFigures
+
+from ..conftest import EXAMPLE, run
+
+TEXT = "2023/text/01-auftrag.md"
+PLACEHOLDER_SECTION = (
+    "\n### Entwicklung über die Jahre\n\nSo hat sich die Zusammenarbeit entwickelt:\n\n{{ entwicklung }}\n"
+)
+
+
+def _project(folder: Path, *, placeholder: bool = True) -> Path:
+    """A copy of the example with a 2021 in which GB5 did not report, and the placeholder in the 2023 text."""
+    project = folder / "potsdam"
+    shutil.copytree(EXAMPLE, project, ignore=shutil.ignore_patterns("ausgabe"))
+    _earlier_year(project, 2021, ["OB", "GB1", "GB2", "GB3", "GB4"])
+    if placeholder:
+        with (project / TEXT).open("a", encoding="utf-8") as text:
+            text.write(PLACEHOLDER_SECTION)
+    return project
+
+
+def _earlier_year(project: Path, year: int, departments: list[str]) -> None:
+    (project / str(year) / "meldungen").mkdir(parents=True)
+    settings = (project / "2022" / "vorlage.toml").read_text(encoding="utf-8").replace("2022", str(year))
+    (project / str(year) / "vorlage.toml").write_text(settings, encoding="utf-8")
+    for code in departments:
+        source = project / "2022" / "meldungen" / f"{code}_Meldebogen_2022.xlsx"
+        shutil.copy(source, project / str(year) / "meldungen" / f"{code}_Meldebogen_{year}.xlsx")
+
+
+def _build(project: Path, year: int) -> str:
+    code, output = run(CliRunner(), "build", str(year), "-C", str(project))
+    assert code == 0, output
+    return output
+
+
+def _development(project: Path) -> list[list[str]]:
+    document = docx.Document(str(project / "ausgabe" / "2023" / "Kooperationsbericht-2023.docx"))
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Jahr")
+    return [[cell.text for cell in row.cells] for row in table.rows]
+
+
+def _figures(project: Path, year: int) -> dict[str, object]:
+    data: dict[str, object] = json.loads((project / "ausgabe" / str(year) / "kennzahlen.json").read_text("utf-8"))
+    return data
+
+
+def test_every_build_writes_its_key_figures_the_same_on_rebuild(tmp_path: Path) -> None:
+    project = _project(tmp_path, placeholder=False)
+    output = _build(project, 2023)
+    assert "ausgabe/2023/kennzahlen.json" in output
+    first = (project / "ausgabe" / "2023" / "kennzahlen.json").read_bytes()
+    _build(project, 2023)
+    assert (project / "ausgabe" / "2023" / "kennzahlen.json").read_bytes() == first
+    code, compared = run(CliRunner(), "compare", "2022", "2023", "-C", str(project), "--format", "json")
+    assert code == 0, compared
+    totals = json.loads(compared)["anzahl"]
+    assert _figures(project, 2023) == {
+        "format": 1, "jahr": 2023, "vorhaben": totals["2023"], "neu_begonnen": 6, "abgeschlossen": 4,
+        "kooperationspartner": 44, "geschaeftsbereiche_gemeldet": ["OB", "GB1", "GB2", "GB3", "GB4", "GB5"],
+        "geschaeftsbereiche_ohne_meldung": [],
+    }  # fmt: skip
+    assert KeyFigures.from_json(first, 2023).activities == 47
+
+
+def test_the_table_shows_every_year_from_the_files_or_the_meldeboegen(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    _build(project, 2022)
+    stored = _figures(project, 2022)
+    # The build of 2022 wrote its figures; the development table takes them from there, not from the Meldebögen.
+    stored["vorhaben"] = 40
+    (project / "ausgabe" / "2022" / "kennzahlen.json").write_text(json.dumps(stored), encoding="utf-8")
+    _build(project, 2023)
+    assert _development(project) == [
+        ["Jahr", "Geschäftsbereiche", "Vorhaben", "im Jahr begonnen", "abgeschlossen", "Partner"],
+        ["2021", "5 von 6, ohne Meldung: GB5", "35", "6", "2", "35"],  # 2021 from its Meldebögen
+        ["2022", "alle 6", "40", "9", "3", "36"],
+        ["2023", "alle 6", "47", "6", "4", "44"],
+    ]
+    document = docx.Document(str(project / "ausgabe" / "2023" / "Kooperationsbericht-2023.docx"))
+    captions = [p.text for p in document.paragraphs if p.text.startswith("Tabelle ")]
+    assert captions[2] == "Tabelle 3: Entwicklung der Kooperationsvorhaben 2021 bis 2023"
+    assert [int(c.split(":")[0].split()[1]) for c in captions] == list(range(1, len(captions) + 1))
+
+
+def test_a_year_that_cannot_be_read_is_named_never_zero(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    _earlier_year(project, 2020, [])  # a year folder whose Meldebögen are all missing
+    (project / "ausgabe" / "2022").mkdir(parents=True)
+    (project / "ausgabe" / "2022" / "kennzahlen.json").write_text("{kaputt", encoding="utf-8")
+    _build(project, 2023)
+    rows = _development(project)
+    assert rows[1] == ["2020", "kein Meldebogen lesbar", "nicht lesbar", "–", "–", "–"]
+    assert rows[3] == ["2022", "alle 6", "41", "9", "3", "36"]  # a broken file: read from the Meldebögen
+
+
+def test_with_fewer_than_two_earlier_years_a_sentence_says_when_the_table_comes(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    shutil.rmtree(project / "2021")
+    _build(project, 2023)
+    document = docx.Document(str(project / "ausgabe" / "2023" / "Kooperationsbericht-2023.docx"))
+    texts = [p.text for p in document.paragraphs]
+    assert "Die Entwicklung über die Jahre wird gezeigt, sobald mindestens zwei frühere Berichtsjahre im " \
+           "Arbeitsordner liegen." in texts  # fmt: skip
+    assert not any(t.rows[0].cells[0].text == "Jahr" for t in document.tables)
+
+
+@pytest.mark.parametrize("line", ["Siehe {{ entwicklung }} unten.", "Die Tabelle: {{entwicklung}} folgt."])
+def test_the_placeholder_must_stand_alone(tmp_path: Path, line: str) -> None:
+    project = _project(tmp_path, placeholder=False)
+    with (project / TEXT).open("a", encoding="utf-8") as text:
+        text.write(f"\n{line}\n")
+    code, output = run(CliRunner(), "build", "2023", "-C", str(project))
+    assert code != 0
+    assert (
+        "Der Platzhalter „{{ entwicklung }}“ steht für eine Tabelle und muss allein in einem Absatz stehen." in output
+    )
+    assert "Traceback" not in output
+
+
+def test_a_word_text_takes_the_placeholder_split_over_runs(tmp_path: Path) -> None:
+    from koopbericht.assemble.development import development_blocks
+    from koopbericht.assemble.narrative import narrative_blocks
+    from koopbericht.document import Paragraph, Run, Table
+    from koopbericht.read.texts.wordtext import WordText
+
+    years = [KeyFigures(year, 10 + year % 10, 1, 2, 3, ("GB1",)) for year in (2021, 2022, 2023)]
+    text = WordText(
+        tmp_path / "beitrag.docx",
+        (Paragraph((Run("Vorher.", bold=True),)), Paragraph((Run("{{ entw"), Run("icklung }}", italic=True)))),
+        ((1,), (2,)),
+        (),
+    )
+    blocks = narrative_blocks([text], {}, 5, {"entwicklung": lambda number: development_blocks(years, number)})
+    assert isinstance(blocks[1], Table) and len(blocks) == 2
+    assert blocks[1].caption == "Tabelle 5: Entwicklung der Kooperationsvorhaben 2021 bis 2023"
+    assert [row.cells[:3] for row in blocks[1].rows] == [
+        (str(y), "alle 1", str(10 + y % 10)) for y in (2021, 2022, 2023)
+    ]
