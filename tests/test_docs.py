@@ -73,6 +73,7 @@ def shown_commands(document: Path) -> list[list[str]]:
     """The runnable code blocks of `document`: their `koopbericht …` and `cd …` lines, block by block."""
     blocks = []
     for language, body in FENCE.findall(document.read_text(encoding="utf-8")):
+        body = re.sub(r"\\\n\s*", " ", body)  # a shell line continued with a backslash is one command
         lines = [line.strip() for line in body.splitlines()] if language in RUNNABLE_FENCES else []
         commands = [line for line in lines if line.split(" ", 1)[0] in ("koopbericht", "cd")]
         if any(line.startswith("koopbericht") for line in commands):
