@@ -38,13 +38,13 @@ def test_a_missing_required_column_keeps_the_files_rows_out_and_says_so(tmp_path
     assert [a.title for a in data.publishable()] == ["Radweg Süd"]
     reason = "Pflichtspalte fehlt: „Beschreibung/Sachstand“"
     assert data.left_out() == [
-        f"2023/meldungen/GB2_Meldebogen.xlsx, Zeile 2: Wasserverband Nord – {reason}",
-        f"2023/meldungen/GB2_Meldebogen.xlsx, Zeile 3: Schulweg West – {reason}",
+        f"2023/meldungen/GB2_Meldebogen.xlsx, Zeile 2: GB2-001 „Wasserverband Nord“ – {reason}",
+        f"2023/meldungen/GB2_Meldebogen.xlsx, Zeile 3: GB2-002 „Schulweg West“ – {reason}",
     ]
 
     code, output = run(runner, "build", "2023", "-C", str(project), "--trotz-fehlern")
     assert code == 0, output
-    assert "Wasserverband Nord – Pflichtspalte fehlt" in output and "1 Vorhaben veröffentlicht" in output
+    assert "GB2-001 „Wasserverband Nord“ – Pflichtspalte fehlt" in output and "1 Vorhaben veröffentlicht" in output
     assert "1 Vorhaben veröffentlicht, 1 Fehler und " in output  # the errors overridden are counted too
     vorlage = Document(str(annex_docx(project)))
     cells = [cell.text for table in vorlage.tables for table_row in table.rows for cell in table_row.cells]
@@ -65,8 +65,20 @@ def test_a_doubled_column_keeps_the_files_rows_out_and_says_so(tmp_path: Path) -
     assert finding.scope is Scope.COLUMN and "keine Zeile dieser Datei veröffentlicht" in finding.message
     assert data.publishable() == []
     assert data.left_out() == [
-        "2023/meldungen/GB1_Meldebogen.xlsx, Zeile 2: Vorhaben Nummer 1 – Spalte doppelt: „Status“"
+        "2023/meldungen/GB1_Meldebogen.xlsx, Zeile 2: GB1-001 „Vorhaben Nummer 1“ – Spalte doppelt: „Status“"
     ]
+
+
+def test_every_left_out_row_is_named_by_nr_and_title_alike(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "projekt")
+    doubled = [*HEADER, "Status"]
+    rows = [[*row(1, nr="GB1-001", vorhaben="Radweg Süd"), "x"], [*row(2, nr="GB1-002", vorhaben=""), "x"],
+            [*row(3, nr="", vorhaben="Schulweg West"), "x"]]  # fmt: skip
+    write_workbook(project / "2023" / "meldungen" / "GB1_Meldebogen.xlsx", rows, header=doubled)
+    lines = check_year(Project.open(project), 2023).left_out()
+    named = [line.split(": ", 1)[1].split(" – ")[0] for line in lines]
+    # A row without a Nr. is named by its provisional one.
+    assert named == ["GB1-001 „Radweg Süd“", "GB1-002 (ohne Vorhaben)", "GB1-neu-1 „Schulweg West“"]
 
 
 def test_a_file_left_out_with_one_row_says_one_row() -> None:

@@ -27,7 +27,17 @@ class FileResult:
     layout: Layout | None = field(default=None, repr=False, compare=False)
 
     def left_out_line(self, activity: Activity, reason: str) -> str:
-        """The line that says `activity` was left out and why: file, the sheet if there are several, row, title."""
+        """The line that says `activity` was left out and why: file, the sheet if there are several, row, Nr. and title.
+
+        Every row is named the same way, Nr. first and the title in quotes, saying which of the two is missing.
+        """
         sheet = f", Blatt „{activity.source.sheet}“" if len(self.sheets) > 1 else ""
         place = f"{activity.source.file}{sheet}, Zeile {activity.source.row}"
-        return f"{place}: {activity.title or activity.id} – {reason}"
+        return f"{place}: {_named(activity)} – {reason}"
+
+
+def _named(activity: Activity) -> str:
+    """`GB1-001 „Radweg Süd“`, `GB1-002 (ohne Vorhaben)` or `ohne Nr.: „Schulweg West“`."""
+    if not activity.id:
+        return f"ohne Nr.: „{activity.title}“" if activity.title else "ohne Nr. und ohne Vorhaben"
+    return f"{activity.id} „{activity.title}“" if activity.title else f"{activity.id} (ohne Vorhaben)"
