@@ -144,6 +144,15 @@ def test_an_accepted_finding_is_not_sent_to_the_department(runner: CliRunner, tm
     code, output = run(runner, "validate", "2023", "--annotate", str(tmp_path / "kopien"), *project)
     assert code == 0, output
     assert not (tmp_path / "kopien" / "GB1_2023.xlsx").exists()  # nothing left to ask GB1 about
+    code, output = run(runner, "status", "2023", "--format", "json", *project)
+    gb1 = next(d for d in json.loads(output)["geschaeftsbereiche"] if d["kuerzel"] == "GB1")
+    assert code == 0 and gb1["warnungen"] == 0, output  # accepted: no longer counted as a warning
+    settings = root / "2023" / "vorlage.toml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace(
+        "frist = 2024-03-29", 'frist = 2024-03-29\nemail = "kooperation@example.org"'), encoding="utf-8")  # fmt: skip
+    code, output = run(runner, "erinnerung", "2023", "--auch-warnungen", *project)
+    assert code == 0, output
+    assert not list((root / "ausgabe" / "2023").rglob("*GB1*.eml")), output  # and no reminder about it
     code, output = run(runner, "build", "2023", "--endfassung", *project)
     assert code == 0, output
     document = Document(str(root / "ausgabe" / "2023" / "Kooperationsbericht-2023.docx"))

@@ -126,7 +126,8 @@ def _due(project: Project, data: YearData, with_warnings: bool) -> list[_Case]:
         state = data.state(department.code)
         results = list(state.files)
         files = {r.source.file for r in results}
-        findings = [f for f in data.report.findings if f.file in files and f.severity is not Severity.INFO]
+        findings = [f for f in data.report.findings
+                    if f.file in files and f.severity is not Severity.INFO and f.accepted is None]  # fmt: skip
         errors = sum(1 for f in findings if f.severity is Severity.ERROR)
         warnings = len(findings) - errors
         due = state.status is DepartmentStatus.MISSING or bool(state.unreadable) or errors > 0

@@ -99,7 +99,8 @@ def _departments(project: Project, data: YearData, mails: dict[str, Intake]) -> 
     """One row per Geschäftsbereich, from its files as the year's state assigns them (`YearData.state`)."""
     findings_by_file: dict[str, list[Finding]] = {}
     for finding in data.report.findings:
-        findings_by_file.setdefault(finding.file, []).append(finding)
+        if finding.accepted is None:  # an accepted finding is settled: neither an error nor a warning to chase
+            findings_by_file.setdefault(finding.file, []).append(finding)
     rows = []
     for department in project.settings.departments:
         state = data.state(department.code)
