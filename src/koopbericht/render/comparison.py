@@ -12,7 +12,6 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..compare import Change, Comparison, Uncomparable
 from ..model import NO_REPORT, Activity
-from .xlsx.pagesetup import print_on_page_width
 from .xlsx.safetext import set_text
 from .xlsx.stamped import workbook_bytes
 
@@ -269,7 +268,6 @@ def _finish(sheet: Worksheet, widths: list[int]) -> None:
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(widths))}{max(sheet.max_row, 1)}"
-    print_on_page_width(sheet, "landscape", "1:1")  # A4 across, one page wide, the titles on every page
 
 
 def _sheet(workbook: Workbook, name: str, titles: list[str], rows: list[list[str]]) -> None:
