@@ -214,4 +214,3 @@ def _write_table(sheet: Worksheet, rows: list[tuple[Any, ...]]) -> None:
     last = FIRST_ROW + len(rows)
     sheet.auto_filter.ref = f"A{FIRST_ROW}:{get_column_letter(len(HEADER))}{last}"
     sheet.freeze_panes = f"A{FIRST_ROW + 1}"
-

@@ -28,6 +28,7 @@ from .rows import DEFAULT_FONT_SIZE, align_values, column_width, fit_row_heights
 A4_WIDTH, A4_HEIGHT = 595.28, 841.89  # points
 SIDE_MARGIN = 0.5  # inches, left and right
 SMALLEST_PRINTED = 7.2  # points: 7 pt is the least a reader should get, and the widths are estimated
+PORTRAIT_PRINTED = 8.0  # points: a sheet printed portrait at this size or larger is not turned
 PAGE_NUMBERS = "Seite &P von &N"
 NUMBER_COLUMN = 16  # characters: a first column this narrow holds a number or a code
 
@@ -52,7 +53,7 @@ class PrintPlan:
 def print_plan(points: float, font_size: float = DEFAULT_FONT_SIZE) -> PrintPlan:
     """The plan for a sheet `points` wide at 100 %, its smallest type `font_size` points."""
     margins = 2 * SIDE_MARGIN * 72
-    if points <= (A4_WIDTH - margins) / 0.9:  # portrait, at 90 % or more
+    if font_size * (A4_WIDTH - margins) / points >= PORTRAIT_PRINTED:
         return PrintPlan("portrait")
     if font_size * (A4_HEIGHT - margins) / points >= SMALLEST_PRINTED:
         return PrintPlan("landscape")

@@ -10,13 +10,14 @@ text of the next column and a Beginn looked like an Ende.
 from __future__ import annotations
 
 import datetime as dt
+from copy import copy
 from typing import Any
 
 from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-DEFAULT_FONT_SIZE = 11.0
+DEFAULT_FONT, DEFAULT_FONT_SIZE = "Calibri", 11.0
 DEFAULT_WIDTH = 8.43  # characters: a column without a width of its own
 LINE_FACTOR = 1.3  # a line of text takes 1.3 times its type size (15 points at 11 pt)
 MAX_ROW_HEIGHT = 409.0  # Excel's limit
@@ -94,8 +95,16 @@ def _merged_widths(sheet: Worksheet) -> dict[str, float]:
 
 
 def align_values(sheet: Worksheet) -> None:
-    """Left-align the dates and numbers that have no alignment of their own, like their headings."""
+    """Left-align the dates and numbers that have no alignment of their own, like their headings.
+
+    A font without a name (openpyxl's `Font(bold=True)`) is given the workbook's, Calibri: LibreOffice
+    would set it in its default serif face.
+    """
     for cell in _cells(sheet):
+        if cell.value is not None and cell.font is not None and cell.font.name is None:
+            font = copy(cell.font)
+            font.name = DEFAULT_FONT
+            cell.font = font
         value = cell.value
         if isinstance(value, bool) or not isinstance(value, (int, float, dt.date)):
             continue
