@@ -266,6 +266,7 @@ def _write_instructions(
 
 def _column_help(settings: Settings, sheet: Worksheet, row: int) -> None:
     """From `row` on: a table of every column, whether required and published, and what goes in it."""
+    sheet.print_title_rows = f"{row}:{row}"  # on every page, should the table run onto a second
     for header, index in (("Spalte", 1), ("Pflicht", 2), ("Veröffentlicht", 3), ("Erklärung", 4)):
         cell = sheet.cell(row, index)
         set_text(cell, header)
@@ -276,7 +277,7 @@ def _column_help(settings: Settings, sheet: Worksheet, row: int) -> None:
         if column.vocabulary:
             allowed = " Erlaubt: " + "; ".join(settings.vocabularies[column.vocabulary].values) + "."
         for index, value in enumerate(
-            (column.title, "ja" if column.required else "", "ja" if column.public else "nein (intern)",
+            (column.title, "ja" if column.required else "nein", "ja" if column.public else "nein (intern)",
              column.help + allowed), start=1,
         ):  # fmt: skip
             cell = sheet.cell(row, index)
