@@ -50,14 +50,14 @@ def test_geschaeftsbereiche_in_the_configured_order_in_every_output(vergleich: P
                if r[0] == "Geschäftsbereich" and r[1] != "Insgesamt"]  # fmt: skip
     assert counted == CONFIGURED
     runner = CliRunner()
-    code, output = run(runner, "compare", "2022", "2023", "-C", str(EXAMPLE), "--format", "json")
+    _, output = run(runner, "compare", "2022", "2023", "-C", str(EXAMPLE), "--format", "json")
     data = json.loads(output)
     for key in ("neu", "nicht_mehr_gemeldet", "geaendert"):
         assert in_order([x["geschaeftsbereich"] for x in data[key]]), key
-    code, markdown = run(runner, "compare", "2022", "2023", "-C", str(EXAMPLE), "--format", "markdown")
+    _, markdown = run(runner, "compare", "2022", "2023", "-C", str(EXAMPLE), "--format", "markdown")
     new_section = markdown.split("### Neue Vorhaben")[1].split("###")[0]
     assert in_order([line.rsplit("** (", 1)[1][:3].rstrip(";)") for line in new_section.split("\n") if "** (" in line])
-    code, text = run(runner, "compare", "2022", "2023", "-C", str(EXAMPLE))
+    _, text = run(runner, "compare", "2022", "2023", "-C", str(EXAMPLE))
     new_table = text.split("Neu 2023")[1].split("Nicht mehr gemeldet")[0]
     codes = [line.split("│")[2].strip() for line in new_table.split("\n") if line.count("│") > 3]
     assert in_order([c for c in codes if c]) and codes[0] == "OB"

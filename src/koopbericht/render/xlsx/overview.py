@@ -1,7 +1,8 @@
 """`Anlage-Uebersicht-JAHR.xlsx`: the rows and columns of Anlage 1 in one sheet, ready to filter.
 
 The columns are those of Anlage 1 (`anlage_spalten`, chosen by `assemble.annex_rows`), after the
-Kürzel and name of the Geschäftsbereich, so that the two attachments list the same. The package
+Kürzel of the Geschäftsbereich (Anlage 1 names it in a title row; a filter needs it in a column), so
+that the two attachments list the same; its name would take a landscape page's width from the text. The package
 is written directly as SpreadsheetML, the sheet streamed row by row into the zip: openpyxl, even
 in write-only mode, spent most of a large build turning cells into objects and back. Every value is
 an inline string, so text that starts with `=`, `+`, `-` or `@` stays text; a Beginn or Ende is a
@@ -30,8 +31,9 @@ from .parts import CONTENT_TYPES, MAIN, REL, ROOT_RELS, SHEET, STYLES, WORKBOOK_
 from .rows import DEFAULT_FONT_SIZE, LINE_FACTOR, text_height
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)  # day 0 of Excel's (and LibreOffice's) date numbers
-GROUP_WIDTHS = (7, 20)  # Kürzel, Geschäftsbereich (its name wraps)
+GROUP_WIDTHS = (7,)  # the Kürzel of the Geschäftsbereich, which Anlage 1 names in a title row
 LONGEST_COLUMN = 60  # characters: a line of text no wider than this reads well
+FREE_TEXT_LEAST = 20  # characters: the narrowest a column of long free text (Vorhaben, Sachstand) gets
 TABLE_WIDTH = 158  # characters across all columns: landscape A4 at ≥ 7 pt (`pagesetup.print_plan`)
 BODY_CELL = 't="inlineStr" s="2"><is><t xml:space="preserve">'  # style 2: wrapped, top-aligned
 MARK_STYLE = 6  # bold, dark red, wrapped
@@ -86,8 +88,8 @@ def _table(settings: Settings, annex: Annex, year: int, draft: bool) -> _Table:
     for group in annex.groups:
         for row in texts[group.code]:
             cells = [dates[i].get(text, text) if i in dates else text for i, text in enumerate(row)]
-            rows.append([group.code, group.name, *cells])
-    return _Table(["Kürzel", "Geschäftsbereich", *(c.title for c in columns)], widths, rows, 2 if draft else 1)
+            rows.append([group.code, *cells])
+    return _Table(["Kürzel", *(c.title for c in columns)], widths, rows, 2 if draft else 1)
 
 
 def _widths(headers: list[str], rows: list[tuple[str, ...]]) -> list[float]:
@@ -100,9 +102,11 @@ def _widths(headers: list[str], rows: list[tuple[str, ...]]) -> list[float]:
     least, want = [], []
     for index, header in enumerate(headers):
         texts = [row[index] for row in rows]
-        words = [len(word) for text in (header, *texts) for word in text.split()]
-        least.append(max(words, default=4) + 3.0)  # the cell pads its text
+        words = [len(word) for text in (header, *texts) for word in text.replace("\n", " ").split(" ")]  # not at NBSP
         lines = [len(line) for text in texts for line in text.split("\n")]
+        longest_word = max(words, default=4) + 3.0  # the cell pads its text
+        # In long free text a rare long word may break, rather than the table break across pages.
+        least.append(min(longest_word, FREE_TEXT_LEAST) if max(lines, default=0) > LONGEST_COLUMN else longest_word)
         want.append(min(max(max(lines, default=0) + 2, least[-1]), LONGEST_COLUMN))
     if sum(want) <= budget:
         return want

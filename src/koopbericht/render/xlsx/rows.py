@@ -21,7 +21,7 @@ DEFAULT_FONT, DEFAULT_FONT_SIZE = "Calibri", 11.0
 DEFAULT_WIDTH = 8.43  # characters: a column without a width of its own
 LINE_FACTOR = 1.3  # a line of text takes 1.3 times its type size (15 points at 11 pt)
 MAX_ROW_HEIGHT = 409.0  # Excel's limit
-CHARACTERS_PER_WIDTH = 1.15  # ordinary text: more characters than digits fit a unit of width
+CHARACTERS_PER_WIDTH = 1.1  # ordinary text: more characters than digits fit a unit of width
 CHECKED_CELLS = 200_000  # beyond this, a department's sheet is left as it is (the copy must be written fast)
 
 
