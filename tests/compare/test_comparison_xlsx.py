@@ -36,7 +36,8 @@ def test_the_overview_has_the_figures_of_the_json(vergleich: Path) -> None:
     figures = {f["kennzahl"]: f["anzahl"] for f in json.loads(output)["ueberblick"]}
     assert figures["Vorhaben 2022"] == 41 and figures["Vorhaben 2023"] == 47 and figures["neu"] == 9
     workbook = load_workbook(vergleich)
-    assert workbook.sheetnames[0] == "Überblick" and workbook.active.title == "Überblick"
+    assert workbook.sheetnames[0] == "Überblick" and workbook.active is not None
+    assert workbook.active.title == "Überblick"
     shown = {r[0]: r[1] for r in workbook["Überblick"].iter_rows(min_row=4, values_only=True) if r[0]}
     assert shown == figures
 
@@ -70,7 +71,7 @@ def test_partner_changes_are_named_not_left_blank(vergleich: Path) -> None:
     assert rows
     for row in rows:
         assert row[4], row  # the partners of 2022, not an empty cell that reads as „no partners“
-        assert "hinzugekommen: " in row[5] or "weggefallen: " in row[5]
+        assert "hinzugekommen: " in str(row[5]) or "weggefallen: " in str(row[5])
 
 
 def test_colour_only_on_what_changed_totals_and_wrapped_text(vergleich: Path) -> None:

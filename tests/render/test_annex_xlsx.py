@@ -40,7 +40,7 @@ def with_columns(root: Path, columns: str) -> Path:
     shutil.copytree(EXAMPLE, root / "potsdam", ignore=shutil.ignore_patterns("ausgabe"))
     text = config.read_text(encoding="utf-8")
     start = text.index("anlage_spalten = ")
-    config.write_text(text[:start] + f"anlage_spalten = {columns}" + text[text.index("\n", start):], encoding="utf-8")
+    config.write_text(text[:start] + f"anlage_spalten = {columns}" + text[text.index("\n", start) :], encoding="utf-8")
     code, output = run(CliRunner(), "build", "2023", "-C", str(root / "potsdam"))
     assert code == 0, output
     return root / "potsdam" / "ausgabe" / "2023" / "Anlage-Uebersicht-2023.xlsx"

@@ -15,6 +15,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 from openpyxl import load_workbook
+from openpyxl.cell.cell import Cell
 from typer.testing import CliRunner
 
 from ..conftest import built_copy_of_example, run
@@ -59,7 +60,7 @@ def type_sizes(pdf: Path) -> list[list[float]]:
     """The type sizes set on each page (LibreOffice sets text at its printed size, without a text matrix scale)."""
     with pikepdf.open(pdf) as document:
         return [
-            [float(operands[1]) for operands, operator in pikepdf.parse_content_stream(page) if str(operator) == "Tf"]
+            [float(i.operands[1]) for i in pikepdf.parse_content_stream(page) if str(i.operator) == "Tf"]
             for page in document.pages
         ]
 
@@ -122,7 +123,8 @@ def test_the_anleitung_prints_on_one_page_and_says_ja_or_nein(example: Path, pdf
     for row in anleitung.iter_rows(min_row=1):
         text = str(row[3].value or "")
         if len(text) > 2 * 110:  # three lines or more in its 90 characters: the row is tall enough for them
-            assert (anleitung.row_dimensions[row[0].row].height or 0) >= 3 * 14, row[0].row
+            number = int(row[0].row or 0)
+            assert (anleitung.row_dimensions[number].height or 0) >= 3 * 14, number
 
 
 def test_dates_and_numbers_stand_left_like_their_headings(example: Path) -> None:
@@ -130,5 +132,6 @@ def test_dates_and_numbers_stand_left_like_their_headings(example: Path) -> None
     paths = workbooks(example)
     for sheet in (load_workbook(paths["ruecklauf"]).active, load_workbook(paths["meldebogen"])["Meldebogen"]):
         assert sheet is not None
-        values = [c for row in sheet.iter_rows() for c in row if isinstance(c.value, (int, float)) or c.is_date]
+        cells = [c for row in sheet.iter_rows() for c in row if isinstance(c, Cell)]
+        values = [c for c in cells if isinstance(c.value, (int, float)) or c.is_date]
         assert values and all(c.alignment.horizontal == "left" for c in values), sheet.title
