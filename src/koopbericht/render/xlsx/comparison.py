@@ -22,6 +22,7 @@ from ...model import NO_REPORT, Activity
 from .safetext import set_text
 from .stamped import workbook_bytes
 
+NONE_GIVEN = "ohne Angabe"
 CHANGED_FILL = PatternFill("solid", fgColor="FFEB9C")
 HEADER_FILL = PatternFill("solid", fgColor="D9E2F3")
 WRAP = Alignment(wrap_text=True, vertical="top")
@@ -81,13 +82,15 @@ def _overview(sheet: Worksheet, result: Comparison, notes: list[str]) -> None:
 def _changed_sheet(workbook: Workbook, result: Comparison) -> None:
     """One line per changed value; for partners the lists of both years and what was added or dropped."""
     a, b = str(result.year_old), str(result.year_new)
-    columns = [("Nr.", 10), ("GB", 6), ("Vorhaben", 28), ("Spalte", 16), (f"Wert {a}", 40),
-               (f"Wert {b}", 40), ("Zuordnung", 14)]  # fmt: skip
+    columns = [("Nr.", 10), ("GB", 6), ("Vorhaben", 28), ("Spalte", 20), (f"Wert {a}", 38),
+               (f"Wert {b}", 38), ("Zuordnung", 14)]  # fmt: skip
     rows = []
     for change in result.changed:
-        entries = [(f.column, f.old, f.new) for f in change.fields]
+        # An empty value says „ohne Angabe“, as in the Markdown: a blank cell reads as a value left out.
+        entries = [(f.column, f.old or NONE_GIVEN, f.new or NONE_GIVEN) for f in change.fields]
         if change.partners_added or change.partners_removed:
-            entries.append(("Kooperationspartner", "; ".join(change.old.partners), _partners_after(change)))
+            before = "; ".join(change.old.partners) or NONE_GIVEN
+            entries.append(("Kooperationspartner", before, _partners_after(change)))
         for column, old, new in entries:
             rows.append([change.new.published_id, change.new.department, change.title, column, old, new, change.reason])
     _sheet(workbook, "Geändert", columns, rows)
