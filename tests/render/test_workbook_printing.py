@@ -9,6 +9,7 @@ column slices).
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -112,6 +113,30 @@ def test_no_fitted_table_is_cut_into_column_slices(example: Path, pdfs: dict[str
         for text in pages:
             shown = headings if fitted else headings[:1]
             assert all(word in text for word in shown), (name, sheet.title, [w for w in shown if w not in text])
+
+
+def word_boxes(pdf: Path) -> list[list[tuple[float, float, float, float]]]:
+    """The box of every word, page by page (pdftotext -bbox)."""
+    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = []
+    for page in html.split("<page ")[1:]:
+        found = re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"', page)
+        pages.append([(float(a), float(b), float(c), float(d)) for a, b, c, d in found])
+    return pages
+
+
+@pytest.mark.parametrize("name", sorted(MOST_PAGES))
+def test_no_text_runs_over_other_text(pdfs: dict[str, Path], name: str) -> None:
+    """Wrapped text in a row too low for it would be printed over the next row's: no two words may overlap."""
+    for number, boxes in enumerate(word_boxes(pdfs[name]), start=1):
+        boxes.sort()
+        for index, (x0, y0, x1, y1) in enumerate(boxes):
+            for a0, b0, a1, b1 in boxes[index + 1 :]:
+                if a0 >= x1:
+                    break  # sorted by left edge: no later box reaches back
+                overlap = (min(x1, a1) - max(x0, a0)) * (min(y1, b1) - max(y0, b0))
+                smaller = min((x1 - x0) * (y1 - y0), (a1 - a0) * (b1 - b0))
+                assert min(y1, b1) <= max(y0, b0) or overlap < 0.3 * smaller, (name, number, (x0, y0), (a0, b0))
 
 
 def test_the_anleitung_prints_on_one_page_and_says_ja_or_nein(example: Path, pdfs: dict[str, Path]) -> None:
