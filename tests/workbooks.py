@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 HEADER = [
     "Nr.", "Handlungsfeld", "Vorhaben", "Kooperationspartner", "Kooperationsform", "Status",
@@ -135,3 +135,11 @@ def make_project(root: Path, year: int = 2023) -> Path:
 def annex_docx(project: Path, year: int = 2023) -> Path:
     """The Anlage as its own Word file, as `build` writes it."""
     return project / "ausgabe" / str(year) / f"Anlage-1-Kooperationsvorhaben-{year}.docx"
+
+
+def overview_rows(path: Path) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """The column titles and the rows of an Anlage-Uebersicht xlsx, below an Entwurf's mark if it has one."""
+    sheet = load_workbook(path).worksheets[0]
+    top = 2 if str(sheet["A1"].value or "").startswith("ENTWURF") else 1
+    titles = [str(c.value) for c in sheet[top]]
+    return titles, list(sheet.iter_rows(min_row=top + 1, values_only=True))

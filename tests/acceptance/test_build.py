@@ -209,7 +209,7 @@ def test_annex_xlsx(built_example: Path) -> None:
     workbook = load_workbook(outputs(built_example)["xlsx"])
     sheet = workbook["Vorhaben"]
     headers = [c.value for c in sheet[1]]
-    assert headers[:4] == ["Kürzel", "Geschäftsbereich", "Nr.", "Handlungsfeld"]
+    assert headers[:3] == ["Kürzel", "Nr.", "Vorhaben"]  # then the other columns of Anlage 1
     assert "Ansprechpartner" not in headers and "Bemerkung (intern)" not in headers
     assert sheet.freeze_panes == "A2"
     assert sheet.auto_filter.ref == f"A1:{get_column_letter(len(headers))}48"

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from ..conftest import run
-from ..workbooks import CONFIG, YEAR, make_project, row, write_workbook
+from ..workbooks import CONFIG, YEAR, make_project, overview_rows, row, write_workbook
 
 SEVERAL = CONFIG.replace('dateien = ["GB1*.xlsx"]\n', 'dateien = ["GB1*.xlsx"]\nmehrere_dateien = true\n', 1)
 
@@ -70,9 +70,8 @@ def test_the_files_of_one_department_are_merged(project: Path, runner: CliRunner
 
     code, output = run(runner, "build", "2023", "-C", str(project))
     assert code == 0, output
-    annex = load_workbook(project / "ausgabe" / "2023" / "Anlage-Uebersicht-2023.xlsx").active
-    assert annex is not None
-    ids = [r[2] for r in annex.iter_rows(min_row=2, values_only=True) if r[2]]
+    titles, rows = overview_rows(project / "ausgabe" / "2023" / "Anlage-Uebersicht-2023.xlsx")
+    ids = [r[titles.index("Nr.")] for r in rows if r[titles.index("Nr.")]]
     assert ids == ["GB1-001", "GB1-002", "GB1-003", "GB2-001"]
     vorlage = Document(str(project / "ausgabe" / "2023" / "Kooperationsbericht-2023.docx"))
     overview = next(t for t in vorlage.tables if t.rows[0].cells[0].text == "Geschäftsbereich")

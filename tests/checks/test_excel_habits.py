@@ -17,7 +17,7 @@ from koopbericht.year.pipeline import check_paths
 
 from ..conftest import run
 from ..libreoffice import convert
-from ..workbooks import HEADER, make_project, row, write_workbook
+from ..workbooks import HEADER, make_project, overview_rows, row, write_workbook
 
 TODAY = dt.date(2024, 2, 1)
 # The form's columns: the default ones, with Ergebnis/Ausblick after the description.
@@ -117,11 +117,9 @@ def test_build_publishes_rows_merged_across_columns(tmp_path: Path, runner: CliR
     merged_every_row(project / "2023" / "meldungen" / "GB1_Meldebogen.xlsx")
     code, output = run(runner, "build", "2023", "-C", str(project))
     assert code == 0, output
-    annex = load_workbook(project / "ausgabe" / "2023" / "Anlage-Uebersicht-2023.xlsx")
-    sheet = annex.worksheets[0]
-    titles = [cell.value for cell in sheet[1]]
+    titles, rows = overview_rows(project / "ausgabe" / "2023" / "Anlage-Uebersicht-2023.xlsx")
     column = titles.index("Vorhaben")
-    published = [r[column] for r in sheet.iter_rows(min_row=2, values_only=True) if r[column]]
+    published = [r[column] for r in rows if r[column]]
     assert len([t for t in published if str(t).startswith("Vorhaben Nummer")]) == 6
 
 
@@ -263,9 +261,8 @@ def test_a_name_wrapped_in_its_cell_stays_one_partner(tmp_path: Path, runner: Cl
     target.write_bytes(path.read_bytes())
     code, output = run(runner, "build", "2023", "-C", str(project))
     assert code == 0, output
-    sheet = load_workbook(project / "ausgabe" / "2023" / "Anlage-Uebersicht-2023.xlsx").worksheets[0]
-    titles = [cell.value for cell in sheet[1]]
-    partners = next(r for r in sheet.iter_rows(min_row=2, values_only=True) if r[titles.index("Vorhaben")])
+    titles, rows = overview_rows(project / "ausgabe" / "2023" / "Anlage-Uebersicht-2023.xlsx")
+    partners = next(r for r in rows if r[titles.index("Vorhaben")])
     published = str(partners[titles.index("Kooperationspartner")])
     assert "Musterstädter Innovations- und Gründerzentrum GmbH" in published
     assert "Innovations-;" not in published and "Landkreis Potsdam-Mittelmark" in published
@@ -361,9 +358,8 @@ def test_a_meldebogen_split_over_two_sheets_is_read_whole(tmp_path: Path, saved_
     (folder / f"GB1_Meldebogen{path.suffix}").write_bytes(path.read_bytes())
     code, output = run(runner, "build", "2023", "-C", str(project.root), "--trotz-fehlern")
     assert code == 0, output
-    sheet = load_workbook(project.root / "ausgabe" / "2023" / "Anlage-Uebersicht-2023.xlsx").worksheets[0]
-    titles = [cell.value for cell in sheet[1]]
-    published = [r[titles.index("Vorhaben")] for r in sheet.iter_rows(min_row=2, values_only=True)]
+    titles, rows = overview_rows(project.root / "ausgabe" / "2023" / "Anlage-Uebersicht-2023.xlsx")
+    published = [r[titles.index("Vorhaben")] for r in rows]
     # An error keeps out its own row only: row 3 of „Teil 2“ is published beside the error in row 3 of „Teil 1“.
     assert {"Vorhaben Nummer 1", "Vorhaben Nummer 3", "Vorhaben Nummer 4"} <= set(published)
     assert "Vorhaben Nummer 2" not in published and "Vorhaben Nummer 5" not in published

@@ -145,7 +145,9 @@ def test_every_format_carries_the_caveat(gaps_project: Path, runner: CliRunner, 
     code, output = run(runner, *base, "--format", "xlsx", "-o", str(target))
     assert code == 0, output
     workbook = load_workbook(target)
-    assert workbook.sheetnames[0] == "Vorbehalte" and "Nicht vergleichbar" in workbook.sheetnames
+    assert workbook.sheetnames[:2] == ["Überblick", "Vorbehalte"] and "Nicht vergleichbar" in workbook.sheetnames
+    overview = [c.value for c in workbook["Überblick"]["A"] if c.value]
+    assert any(str(v).startswith("Der Vergleich ist unvollständig") for v in overview)
     notes = [c.value for c in workbook["Vorbehalte"]["A"][1:]]
     assert notes[0].startswith("Der Vergleich ist unvollständig") and any(n.startswith(GAPS[0]) for n in notes)
     assert any("Zeile 3" in n for n in notes if n.startswith("Weggelassen:"))

@@ -2,8 +2,8 @@
 
 The Vorlage's Anlage 1 (docx) and `Anlage-Uebersicht-JAHR.xlsx` show the same activities
 in the same order: grouped by Geschäftsbereich in the order of koopbericht.toml, each
-value formatted once. The model holds every public column; a renderer picks the ones
-it shows (the Vorlage those of `anlage_spalten`). Internal columns never enter it.
+value formatted once. The model holds every public column; Anlage 1 and the xlsx both show
+those of `anlage_spalten` (`annexdoc.annex_rows`). Internal columns never enter it.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ blocks go into the Vorlage itself when `[ausgabe] anlage_in_vorlage` asks for it
 
 from __future__ import annotations
 
-from ..config import Settings, YearSettings
+from ..config import Column, Settings, YearSettings
 from ..config.model import RUNNING_TIME
 from ..document import Block, Heading, Paragraph, Run, Table, TableRow, VorlageDocument
 from ..document.widths import ANNEX_LINE, content_widths
@@ -21,10 +21,8 @@ ANNEX_TITLE = "Tabellarische Übersicht der Kooperationsvorhaben"
 
 def annex_blocks(settings: Settings, annex: Annex, year: int, heading: str = "Anlage 1") -> list[Block]:
     """The heading and one table per Geschäftsbereich, each naming it in a header row on every page."""
-    keys = settings.output.annex_columns
-    columns = [settings.annex_column(key) for key in keys]
+    columns, texts = annex_rows(settings, annex, year)
     titles = ", ".join(c.title for c in columns)
-    texts = {group.code: _shown_texts(annex, group, keys, year) for group in annex.groups}
     header = tuple(c.title for c in columns)
     widths = content_widths(header, [row for rows in texts.values() for row in rows], ANNEX_LINE)
     blocks: list[Block] = [Heading(1, f"{heading}: {ANNEX_TITLE} {year}")]
@@ -46,6 +44,16 @@ def annex_blocks(settings: Settings, annex: Annex, year: int, heading: str = "An
             )
         )
     return blocks
+
+
+def annex_rows(settings: Settings, annex: Annex, year: int) -> tuple[list[Column], dict[str, list[tuple[str, ...]]]]:
+    """The columns of Anlage 1 (`anlage_spalten`) and, by Geschäftsbereich, the texts of its rows.
+
+    The Word Anlage and the xlsx `Anlage-Uebersicht` both show these, so that they list the same.
+    """
+    keys = settings.output.annex_columns
+    columns = [settings.annex_column(key) for key in keys]
+    return columns, {group.code: _shown_texts(annex, group, keys, year) for group in annex.groups}
 
 
 def _shown_texts(annex: Annex, group: AnnexGroup, keys: tuple[str, ...], year: int) -> list[tuple[str, ...]]:

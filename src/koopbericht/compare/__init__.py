@@ -7,9 +7,10 @@ checks both years and writes the result is `actions/compare.py`.
 from __future__ import annotations
 
 from .diff import Change, Comparison, Counts, FieldChange, Uncomparable, compare
+from .figures import Figure, headline_figures, in_department_order
 from .gaps import Gap, Withheld, year_gaps
 
 __all__ = [
-    "Change", "Comparison", "Counts", "FieldChange", "Gap", "Uncomparable", "Withheld",
-    "compare", "year_gaps",
+    "Change", "Comparison", "Counts", "FieldChange", "Figure", "Gap", "Uncomparable", "Withheld",
+    "compare", "headline_figures", "in_department_order", "year_gaps",
 ]  # fmt: skip

@@ -10,6 +10,7 @@ from ..config import Settings
 from ..formatting import format_value
 from ..model import Activity
 from ..year.align import Pair, align
+from .figures import in_department_order
 from .gaps import Gap, Withheld
 
 
@@ -128,6 +129,10 @@ def compare(
     partners_new = {names.get(p, p) for a in new if id(a) not in uncomparable for p in a.partners}
     gained = sorted(partners_new - everywhere_old, key=str.casefold)
     lost = sorted(partners_old - everywhere_new, key=str.casefold)
+    added = in_department_order(settings, added, lambda a: a.department)
+    removed = in_department_order(settings, removed, lambda a: a.department)
+    changed = in_department_order(settings, changed, lambda c: c.new.department)
+    not_comparable = in_department_order(settings, not_comparable, lambda u: u.activity.department)
     return Comparison(
         year_old, year_new, len(old), len(new), added, removed, changed, unchanged, gained, lost,
         _counts(settings, year_old, old, year_new, new, gap_of), gaps=list(gaps), not_comparable=not_comparable,

@@ -2,22 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.styles import Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
-
-from ..compare import Change, Comparison, Uncomparable
+from ..compare import Change, Comparison, Uncomparable, headline_figures
 from ..model import NO_REPORT, Activity
-from .xlsx.pagesetup import print_on_page_width
-from .xlsx.safetext import set_text
-from .xlsx.stamped import workbook_bytes
-
-CHANGED_FILL = PatternFill("solid", fgColor="FFEB9C")
-HEADER_FILL = PatternFill("solid", fgColor="D9E2F3")
+from .xlsx.comparison import comparison_workbook
 
 
 def _describe(activity: Activity) -> str:
@@ -147,6 +136,7 @@ def to_json(result: Comparison) -> dict[str, Any]:
     return {
         "jahre": [result.year_old, result.year_new],
         "anzahl": {str(result.year_old): result.total_old, str(result.year_new): result.total_new},
+        "ueberblick": [{"kennzahl": f.label, "anzahl": f.value} for f in headline_figures(result)],
         "neu": [_activity_json(a) for a in result.added],
         "nicht_mehr_gemeldet": [_activity_json(a) for a in result.removed],
         "geaendert": [
@@ -179,104 +169,8 @@ def to_json(result: Comparison) -> dict[str, Any]:
 
 
 def to_xlsx(result: Comparison) -> bytes:
-    """One sheet per category; in "Geändert" the changed cells are highlighted. Text stays text.
-
-    Dated 1 January after the newer year, 9:00 (as a build without a Vorlage date), so that the same
-    two years always give the same bytes.
-    """
-    workbook = Workbook()
-    first = workbook.active
-    assert first is not None
-    workbook.remove(first)
-    b = str(result.year_new)
-    columns = ["Nr.", "Geschäftsbereich", "Vorhaben", "Kooperationspartner", "Status"]
+    """The comparison as a workbook: „Überblick“ first, then one sheet per list (`xlsx.comparison`)."""
     notes = caveats(result)
     if notes:
-        # First, so that it is what the workbook opens with.
         notes += [f"Weggelassen: {line}" for line in result.left_out]
-        _sheet(workbook, "Vorbehalte", ["Vorbehalt"], [[note] for note in notes])
-    _sheet(workbook, "Neu", columns, [_row(x) for x in result.added])
-    _sheet(workbook, "Nicht mehr gemeldet", columns, [_row(x) for x in result.removed])
-    if result.not_comparable:
-        _sheet(
-            workbook, "Nicht vergleichbar", [*columns, "Jahr", "Grund"],
-            [[*_row(u.activity), str(u.year), u.reason] for u in result.not_comparable],
-        )  # fmt: skip
-    _changed_sheet(workbook, result)
-    partner_rows = [[p, f"neu {b}"] for p in result.partners_gained]
-    partner_rows += [[p, f"nicht mehr {b}"] for p in result.partners_lost]
-    _sheet(workbook, "Partner", ["Partner", "Veränderung"], partner_rows)
-    _counts_sheet(workbook, result)
-    return workbook_bytes(workbook, dt.datetime(result.year_new + 1, 1, 1, 9))
-
-
-def _changed_sheet(workbook: Workbook, result: Comparison) -> None:
-    """One line per changed value, the old and new values highlighted."""
-    a, b = str(result.year_old), str(result.year_new)
-    sheet = workbook.create_sheet("Geändert")
-    _header(sheet, ["Nr.", "Geschäftsbereich", "Vorhaben", "Spalte", f"Wert {a}", f"Wert {b}", "Zuordnung"])
-    line = 2
-    for change in result.changed:
-        entries = [(f.column, f.old, f.new) for f in change.fields]
-        if change.partners_added or change.partners_removed:
-            entries.append(
-                ("Kooperationspartner", "; ".join(change.partners_removed), "; ".join(change.partners_added))
-            )
-        for column, old, new in entries:
-            values = [change.new.published_id, change.new.department, change.title, column, old, new, change.reason]
-            for index, value in enumerate(values, start=1):
-                cell = sheet.cell(line, index)
-                set_text(cell, value)
-                if index in (5, 6):
-                    cell.fill = CHANGED_FILL
-            line += 1
-    _finish(sheet, [12, 10, 40, 22, 50, 50, 30])
-
-
-def _counts_sheet(workbook: Workbook, result: Comparison) -> None:
-    sheet = workbook.create_sheet("Zählung")
-    _header(sheet, ["Merkmal", "Wert", str(result.year_old), str(result.year_new), "Veränderung"])
-    line = 2
-    for group in result.counts:
-        for label, x, y in group.rows:
-            delta = None if x is None or y is None else y - x
-            count_row: list[object] = [group.dimension, label, _cell_count(x), _cell_count(y), delta]
-            for index, count_value in enumerate(count_row, start=1):
-                set_text(sheet.cell(line, index), count_value)
-            line += 1
-    _finish(sheet, [18, 50, 8, 8, 12])
-
-
-def _cell_count(value: int | None) -> int | str:
-    return NO_REPORT if value is None else value
-
-
-def _row(activity: Activity) -> list[str]:
-    partners = "; ".join(activity.partners)
-    return [activity.published_id, activity.department, activity.title, partners, activity.status or ""]
-
-
-def _header(sheet: Worksheet, titles: list[str]) -> None:
-    for index, title in enumerate(titles, start=1):
-        cell = sheet.cell(1, index)
-        set_text(cell, title)
-        cell.font = Font(bold=True)
-        cell.fill = HEADER_FILL
-
-
-def _finish(sheet: Worksheet, widths: list[int]) -> None:
-    for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(widths))}{max(sheet.max_row, 1)}"
-    print_on_page_width(sheet, "landscape", "1:1")  # A4 across, one page wide, the titles on every page
-
-
-def _sheet(workbook: Workbook, name: str, titles: list[str], rows: list[list[str]]) -> None:
-    sheet = workbook.create_sheet(name)
-    _header(sheet, titles)
-    for line, values in enumerate(rows, start=2):
-        for index, value in enumerate(values, start=1):
-            set_text(sheet.cell(line, index), value)
-    widths = [12, 10, 50, 50, 14, 8, 50] if len(titles) > 2 else [50, 20] if len(titles) == 2 else [120]
-    _finish(sheet, widths[: len(titles)])
+    return comparison_workbook(result, notes)

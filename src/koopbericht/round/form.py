@@ -24,7 +24,6 @@ from ..config import Column, ColumnType, Department, Settings, YearSettings
 from ..model import Activity
 from ..normalise.values import PartialDate
 from ..read.workbook import TEMPLATE_LIST_SHEET
-from ..render.xlsx.pagesetup import print_on_page_width
 from ..render.xlsx.safetext import set_text
 from ..render.xlsx.stamped import workbook_bytes
 
@@ -85,7 +84,6 @@ def render_meldebogen(
     _write_header(settings, data)
     for offset, item in enumerate(carried, start=2):
         _write_activity(settings, data, offset, item)
-    _page_setup(data)
     _add_validations(settings, data, ranges, len(carried) + 1 + EXTRA_ROWS)
     help_sheet = workbook.create_sheet(HELP_SHEET, 1)
     _write_instructions(settings, help_sheet, department, year, year_settings, carried, gap)
@@ -154,10 +152,6 @@ def _write_activity(settings: Settings, sheet: Worksheet, row: int, item: Carrie
             set_text(cell, "; ".join(value))
         else:
             set_text(cell, value)
-
-
-def _page_setup(sheet: Worksheet) -> None:
-    print_on_page_width(sheet, "landscape", "1:1")
 
 
 def _row_height(settings: Settings, values: dict[str, object]) -> float:
@@ -272,6 +266,7 @@ def _write_instructions(
 
 def _column_help(settings: Settings, sheet: Worksheet, row: int) -> None:
     """From `row` on: a table of every column, whether required and published, and what goes in it."""
+    sheet.print_title_rows = f"{row}:{row}"  # on every page, should the table run onto a second
     for header, index in (("Spalte", 1), ("Pflicht", 2), ("Veröffentlicht", 3), ("Erklärung", 4)):
         cell = sheet.cell(row, index)
         set_text(cell, header)
@@ -282,7 +277,7 @@ def _column_help(settings: Settings, sheet: Worksheet, row: int) -> None:
         if column.vocabulary:
             allowed = " Erlaubt: " + "; ".join(settings.vocabularies[column.vocabulary].values) + "."
         for index, value in enumerate(
-            (column.title, "ja" if column.required else "", "ja" if column.public else "nein (intern)",
+            (column.title, "ja" if column.required else "nein", "ja" if column.public else "nein (intern)",
              column.help + allowed), start=1,
         ):  # fmt: skip
             cell = sheet.cell(row, index)

@@ -22,7 +22,6 @@ from ..config import Settings
 from ..findings import Finding, Severity
 from ..findings.advice import activity_text, department_text
 from ..formatting import format_value, german_date
-from ..render.xlsx.pagesetup import print_on_page_width
 from ..render.xlsx.safetext import set_text
 
 SUMMARY_SHEET = "Prüfergebnis"
@@ -101,8 +100,9 @@ def mark(cell: Any, severity: Severity) -> None:
 
 
 def print_setup(sheet: Worksheet, orientation: Literal["portrait", "landscape"], title_rows: str | None = None) -> None:
-    """A4 in `orientation`, as wide as one page and as long as needed, `title_rows` repeated on every page."""
-    print_on_page_width(sheet, orientation, title_rows, side_margins=0.5)
+    """`title_rows` repeated on every page; the rest (A4, orientation by width) is `workbook_bytes`'s."""
+    if title_rows:
+        sheet.print_title_rows = title_rows
 
 
 def row_height(texts: Sequence[tuple[str, float]]) -> float:

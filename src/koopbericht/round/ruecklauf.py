@@ -21,7 +21,6 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..config import Contact
 from ..formatting import counted, german_date
-from ..render.xlsx.pagesetup import print_on_page_width
 from ..render.xlsx.safetext import set_text
 from ..render.xlsx.stamped import workbook_bytes
 
@@ -33,7 +32,7 @@ SHEET, FIRST_ROW, DATE_FORMAT = "Rücklauf", 6, "DD.MM.YYYY"
 HEADER_FILL = PatternFill("solid", fgColor="D9E2F3")
 MISSING_FILL = PatternFill("solid", fgColor="FFC7CE")
 WARNING_FILL = PatternFill("solid", fgColor="FFEB9C")
-TOP = Alignment(vertical="top")
+TOP = Alignment(vertical="top", wrap_text=True)
 _FORMULA_START = ("=", "+", "-", "@")
 
 
@@ -164,7 +163,6 @@ def status_xlsx(status: YearStatus, author: str) -> bytes:
     _write_table(sheet, rows)
     for offset, file in enumerate(status.unassigned_files, start=FIRST_ROW + len(rows) + 2):
         set_text(sheet.cell(offset, 1), f"Keinem Geschäftsbereich zugeordnet: {file}")
-    _page_setup(sheet, status.year)
     return workbook_bytes(workbook, timestamp)
 
 
@@ -192,7 +190,7 @@ def _write_top(sheet: Worksheet, status: YearStatus) -> None:
 
 def _write_table(sheet: Worksheet, rows: list[tuple[Any, ...]]) -> None:
     """The header with fill and filter, frozen; the rows with real dates and marked gaps."""
-    widths = [len(title) + 4 for title in HEADER]
+    widths = [len(title) + 2 for title in HEADER]
     widths[0] = len("Rückgabefrist") + 3  # the labels above the table share the first column
     for column, title in enumerate(HEADER, start=1):
         cell = sheet.cell(FIRST_ROW, column)
@@ -213,16 +211,7 @@ def _write_table(sheet: Worksheet, rows: list[tuple[Any, ...]]) -> None:
         if values[7]:
             sheet.cell(number, 8).fill = WARNING_FILL
     for column, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(column)].width = min(width, 50)
+        sheet.column_dimensions[get_column_letter(column)].width = min(width, 24)  # longer names wrap
     last = FIRST_ROW + len(rows)
     sheet.auto_filter.ref = f"A{FIRST_ROW}:{get_column_letter(len(HEADER))}{last}"
     sheet.freeze_panes = f"A{FIRST_ROW + 1}"
-
-
-def _page_setup(sheet: Worksheet, year: int) -> None:
-    """A4 landscape on the page's width, the header row repeated, title and page numbers in header and footer."""
-    print_on_page_width(sheet, "landscape", f"{FIRST_ROW}:{FIRST_ROW}")
-    header, footer = sheet.oddHeader, sheet.oddFooter
-    assert header is not None and footer is not None  # openpyxl makes both with the sheet
-    header.center.text = f"Rücklauf der Meldebögen {year}"
-    footer.center.text = "Seite &P von &N"

@@ -16,6 +16,7 @@ from openpyxl import Workbook
 from openpyxl.writer.excel import ExcelWriter
 
 from ..zipped import deterministic_zip
+from .pagesetup import ready_for_print
 
 CORE = "docProps/core.xml"
 _MODIFIED = re.compile(rb"(<dcterms:modified\b[^>]*>)[^<]*(</dcterms:modified>)")
@@ -37,8 +38,10 @@ def workbook_bytes(workbook: Workbook, timestamp: dt.datetime, *, created: bool 
     Every openpyxl workbook koopbericht writes is saved here. openpyxl dates a new workbook's `created`
     with the moment it was made and `save` dates `modified` with the moment of saving; both are set to
     `timestamp` here, like the zip members, so two runs on the same input give the same bytes.
-    `created=False` keeps the `created` a loaded workbook brought.
+    `created=False` keeps the `created` a loaded workbook brought. Every visible sheet is made ready
+    for print on the way out (`pagesetup.ready_for_print`), so that no writer can forget it.
     """
+    ready_for_print(workbook)
     if created:
         workbook.properties.created = timestamp
     workbook.properties.modified = timestamp
