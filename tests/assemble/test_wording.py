@@ -27,7 +27,7 @@ def test_one_of_everything_is_singular_in_the_vorlage(tmp_path: Path, runner: Cl
     code, output = run(runner, "build", "2023", "-C", str(project))
     assert code == 0, output
     text = " ".join(p.text for p in Document(str(project / "ausgabe/2023/Kooperationsbericht-2023.docx")).paragraphs)
-    assert "Für 2023 hat 1 Geschäftsbereich 1 Vorhaben mit 1 Kooperationspartner gemeldet." in text
+    assert "Für 2023 hat ein Geschäftsbereich ein Vorhaben mit einem Kooperationspartner gemeldet." in text
     assert "Geschäftsbereiche 1" not in text and "1 verschiedenen" not in text
 
 

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..config import Settings
-from ..formatting import german_number
+from ..formatting import spelled_number
 from ..model import Activity
 
 UNKNOWN_STATUS = "ohne Angabe"
@@ -87,17 +87,17 @@ def figures(
 
 
 def placeholders(figures: YearFigures, settings: Settings, number: str) -> dict[str, str]:
-    """The values `{{ name }}` can take in text/*.md and text/*.docx."""
+    """The values `{{ name }}` can take in text/*.md and text/*.docx; numbers up to twelve as words (running text)."""
     values = {
-        "anzahl_aktivitaeten": german_number(figures.activities),
-        "anzahl_vorhaben": german_number(figures.activities),  # the word the Vorlage itself uses
-        "anzahl_partner": german_number(figures.partners),
-        "anzahl_geschaeftsbereiche": german_number(figures.departments),
+        "anzahl_aktivitaeten": spelled_number(figures.activities),
+        "anzahl_vorhaben": spelled_number(figures.activities),  # the word the Vorlage itself uses
+        "anzahl_partner": spelled_number(figures.partners),
+        "anzahl_geschaeftsbereiche": spelled_number(figures.departments),
         "berichtsjahr": str(figures.year),
         "koerperschaft": settings.authority.name,
         "vorlagen_nummer": number,
     }
     for status, count in figures.by_status.items():
         if status != UNKNOWN_STATUS:
-            values[f"anzahl_{status}"] = german_number(count)
+            values[f"anzahl_{status}"] = spelled_number(count)
     return values

@@ -19,7 +19,7 @@ from ..document import (
     VorlageDocument,
 )
 from ..document.widths import PORTRAIT_LINE, content_widths
-from ..formatting import counted, file_size, german_date
+from ..formatting import file_size, german_date, spelled_count, spelled_number
 from ..model import NO_REPORT
 from ..read.texts.sections import NarrativeText
 from .annex import Annex
@@ -167,12 +167,7 @@ def _overview(figures: YearFigures, table_number: int) -> list[Block]:
         rows.append(TableRow((label, *(str(counts.get(s, 0)) for s in statuses), str(sum(counts.values())))))
     total = ("Gesamt", *(str(figures.by_status.get(s, 0)) for s in statuses), str(figures.activities))
     rows.append(TableRow(total, bold=True))
-    summary = (
-        f"Für {figures.year} {'hat' if figures.departments == 1 else 'haben'} "
-        f"{counted(figures.departments, 'Geschäftsbereich', 'Geschäftsbereiche')} "
-        f"{counted(figures.activities, 'Vorhaben', 'Vorhaben')} mit "
-        f"{counted(figures.partners, 'Kooperationspartner', 'verschiedenen Kooperationspartnern')} gemeldet."
-    )
+    summary = _summary(figures)
     missing = [code for code, _, _ in figures.by_department if figures.not_reported.get(code) == NO_REPORT]
     if missing:
         summary += f" Keine Meldung liegt vor von: {', '.join(missing)}."
@@ -196,6 +191,21 @@ def _overview(figures: YearFigures, table_number: int) -> list[Block]:
         ),
         Image(bar_chart(figures), chart_alt_text(figures), "Vorhaben je Geschäftsbereich und Status", 16.0),
     ]
+
+
+def _summary(figures: YearFigures) -> str:
+    """The Überblick's first sentence, numbers up to twelve written out, as running text has them.
+
+    "Für 2023 haben sechs Geschäftsbereiche 47 Vorhaben mit 44 verschiedenen Kooperationspartnern gemeldet."
+    """
+    partners = {0: "keinem Kooperationspartner", 1: "einem Kooperationspartner"}.get(
+        figures.partners, f"{spelled_number(figures.partners)} verschiedenen Kooperationspartnern"
+    )
+    return (
+        f"Für {figures.year} {'hat' if figures.departments == 1 else 'haben'} "
+        f"{spelled_count(figures.departments, 'Geschäftsbereich', 'Geschäftsbereiche')} "
+        f"{spelled_count(figures.activities, 'Vorhaben', 'Vorhaben')} mit {partners} gemeldet."
+    )
 
 
 def _attachment_list(attachments: list[Attachment], table_number: int) -> list[Block]:

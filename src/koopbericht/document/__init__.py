@@ -72,6 +72,7 @@ class Table:
     small: bool = False
     figures_from: int | None = None  # the columns from this one on hold figures: right-aligned
     title: str | None = None  # a first header row across all columns, repeated on every page with the header
+    hyphenated: tuple[bool, ...] = ()  # the columns of free text, the only cells hyphenation may split
 
 
 @dataclass(frozen=True)

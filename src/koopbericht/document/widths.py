@@ -10,12 +10,17 @@ widening lowers the table's estimated height most.
 Texts are measured with Arial's (= Helvetica's, Liberation Sans's) character widths, in
 em: a column that must hold "abgeschlossen" needs 6.7 em, not 13 "average" characters.
 Widths come back as proportions the renderer scales to the page.
+
+The Anlage is set by rules instead (`rule_widths`): what a column must hold follows from the
+configured columns and vocabularies, not from this year's rows, so the same columns keep the
+same widths from year to year.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 # A4 landscape with 2 cm margins: 25.7 cm = 728 pt of line, in 9 pt table text.
 ANNEX_LINE = 728.5 / 9
@@ -126,3 +131,49 @@ def _table_height(heights: list[list[float]]) -> float:
     """The table's height in lines: every row as tall as its tallest cell."""
     rows: Iterable[tuple[float, ...]] = zip(*heights, strict=True)
     return sum(max(row) for row in rows)
+
+
+@dataclass(frozen=True)
+class ColumnRule:
+    """What a typesetter asks of one column, independent of this year's rows.
+
+    `unbroken`: texts each kept on one line (a Nr., a date); `words`: texts whose words are never
+    split (vocabulary values, partner names); `weight` > 0: a column of free text that shares the rest
+    of the line in this proportion, never narrower than `floor` em.
+    """
+
+    title: str
+    unbroken: tuple[str, ...] = ()
+    words: tuple[str, ...] = ()
+    weight: float = 0.0
+    floor: float = 0.0
+
+
+def narrowest(rule: ColumnRule) -> float:
+    """The narrowest the column can be: its bold title's words, its unbroken texts and words, its floor."""
+    widths = [text_width(word) * _BOLD for word in _WORD.findall(rule.title)]
+    widths += [text_width(text) for text in rule.unbroken]
+    widths += [text_width(word) for text in rule.words for word in _WORD.findall(text)]
+    return max([*widths, rule.floor, 1.5])
+
+
+def rule_widths(rules: Sequence[ColumnRule], line: float) -> tuple[float, ...]:
+    """Widths in em (padding included) for `rules`: fixed columns at their narrowest, the rest by weight.
+
+    A free column whose share would fall below its narrowest gets that and leaves the others the
+    rest. When even the narrowest widths overflow the line, they come back as they are and the
+    renderer scales them to the page.
+    """
+    widths = [narrowest(rule) for rule in rules]
+    free = {index for index, rule in enumerate(rules) if rule.weight > 0}
+    while free:
+        rest = line - _PADDING * len(rules) - sum(w for i, w in enumerate(widths) if i not in free)
+        total = sum(rules[i].weight for i in free)
+        shares = {i: rest * rules[i].weight / total for i in free}
+        short = {i for i, share in shares.items() if share < widths[i]}
+        if not short:
+            for index, share in shares.items():
+                widths[index] = share
+            break
+        free -= short  # they keep their narrowest width; share again among the others
+    return tuple(width + _PADDING for width in widths)

@@ -45,20 +45,27 @@ class TableSpec:
     right_from: int | None = None  # columns from this index on are right-aligned (figures)
     title: str | None = None  # a header row across all columns above the column titles (repeated too)
     keep_together: bool = False  # a small table: never split across pages
+    hyphenated: Sequence[bool] = ()  # the columns of free text hyphenation may split; every other cell never
 
     def right(self, column: int) -> bool:
         """Whether column `column` is right-aligned."""
         return self.right_from is not None and column >= self.right_from
 
+    def hyphenate(self, column: int) -> bool:
+        """Whether hyphenation may split the words of column `column`."""
+        return column < len(self.hyphenated) and self.hyphenated[column]
+
 
 def _paragraph(
-    text: str, style: str | None, *, bold: bool = False, keep_next: bool = False, right: bool = False
-) -> str:
-    properties = ""
-    if style or keep_next or right:  # in the schema's order: pStyle, keepNext, jc
-        properties = "<w:pPr>" + (f'<w:pStyle w:val="{style}"/>' if style else "")
-        properties += ("<w:keepNext/>" if keep_next else "") + ('<w:jc w:val="right"/>' if right else "")
-        properties += "</w:pPr>"
+    text: str, style: str | None, *, bold: bool = False, keep_next: bool = False, right: bool = False,
+    hyphenate: bool = False,
+) -> str:  # fmt: skip
+    # In the schema's order: pStyle, keepNext, suppressAutoHyphens, jc. Names, terms, numbers and
+    # titles in a cell are never hyphenated ("Pots-dam", "Ver-trag"), only free text is.
+    properties = "<w:pPr>" + (f'<w:pStyle w:val="{style}"/>' if style else "")
+    properties += ("<w:keepNext/>" if keep_next else "") + ("" if hyphenate else "<w:suppressAutoHyphens/>")
+    properties += ('<w:jc w:val="right"/>' if right else "") + "</w:pPr>"
+    properties = properties.replace("<w:pPr></w:pPr>", "")
     if not text:
         return f"<w:p>{properties}</w:p>"
     return f"<w:p>{properties}{_run(text, bold=bold)}</w:p>"
@@ -73,20 +80,24 @@ def _run(text: str, *, bold: bool = False) -> str:
     return f"<w:r>{'<w:rPr><w:b/></w:rPr>' if bold else ''}{lines}</w:r>"
 
 
-def _cell(text: str, width: int, style: str | None, *, fill: str | None = None, span: int = 1,
-          bold: bool = False, keep_next: bool = False, right: bool = False) -> str:  # fmt: skip
+def _cell(text: str, width: int, style: str | None, *, fill: str | None = None, span: int = 1, bold: bool = False,
+          keep_next: bool = False, right: bool = False, hyphenate: bool = False) -> str:  # fmt: skip
     properties = f'<w:tcW w:w="{width}" w:type="dxa"/>'
     if span > 1:
         properties += f'<w:gridSpan w:val="{span}"/>'
     if fill:
         properties += f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>'
-    paragraph = _paragraph(text, style, bold=bold, keep_next=keep_next, right=right)
+    paragraph = _paragraph(text, style, bold=bold, keep_next=keep_next, right=right, hyphenate=hyphenate)
     return f"<w:tc><w:tcPr>{properties}</w:tcPr>{paragraph}</w:tc>"
 
 
 # 0.1 cm left and right inside every cell instead of Word's 0.19 cm: the Anlage's seven
 # columns win 1.2 cm of text width, and the ruled cells still keep text off the lines.
-CELL_MARGINS = '<w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>'
+# 2 pt above and below, so that text never sits on a rule (Word's default is none).
+CELL_MARGINS = (
+    '<w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="57" w:type="dxa"/>'
+    '<w:bottom w:w="40" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>'
+)
 
 
 def table_xml(spec: TableSpec) -> Iterator[str]:
@@ -105,7 +116,10 @@ def table_xml(spec: TableSpec) -> Iterator[str]:
     total = sum(widths)
     # A body cell differs from its neighbours in the column only by its text: the markup
     # around the text is made once per column (most of a large Anlage is body cells).
-    opening = [_cell("", width, spec.paragraph_style).removesuffix("</w:p></w:tc>") for width in widths]
+    opening = [
+        _cell("", width, spec.paragraph_style, hyphenate=spec.hyphenate(column)).removesuffix("</w:p></w:tc>")
+        for column, width in enumerate(widths)
+    ]
     if spec.keep_together or spec.right_from is not None or any(bold for _, _, bold in spec.rows):
         yield from _small_rows(spec, widths)
         yield "</w:tbl>"
@@ -158,7 +172,15 @@ def _small_rows(spec: TableSpec, widths: list[int]) -> Iterator[str]:
                          keep_next=True)  # fmt: skip
         else:
             cell = "".join(
-                _cell(text, width, spec.paragraph_style, bold=bold, keep_next=keep, right=spec.right(column))
+                _cell(
+                    text,
+                    width,
+                    spec.paragraph_style,
+                    bold=bold,
+                    keep_next=keep,
+                    right=spec.right(column),
+                    hyphenate=spec.hyphenate(column),
+                )
                 for column, (text, width) in enumerate(zip(cells, widths, strict=True))
             )
         yield f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cell}</w:tr>"

@@ -28,7 +28,7 @@ from ...document import Heading, Image, LandscapeSection, ListBlock, Paragraph, 
 from ...formatting import keep_together
 from ..zipped import deterministic_zip
 from . import oxml
-from .hyphenation import automatic_hyphenation, never_hyphenated
+from .hyphenation import automatic_hyphenation, never_hyphenated, never_hyphenated_paragraph
 from .numbering import restarted_numbering
 from .page import (
     column_widths,
@@ -168,6 +168,8 @@ class _Writer:
             self._landscape()
 
     def _runs(self, paragraph: DocxParagraph, runs: tuple[Run, ...]) -> None:
+        if any(run.link for run in runs):  # a link is never hyphenated: LibreOffice only switches off paragraphs
+            never_hyphenated_paragraph(paragraph)
         for run in runs:
             if run.link:
                 _hyperlink(paragraph, run)
@@ -206,7 +208,7 @@ class _Writer:
             widths, block.caption, block.description, block.header, rows, self.table_style, text_style,
             right_from=block.figures_from, title=block.title,
             # A small summary table stays on one page; the Anlage's tall rows may not fit one page together.
-            keep_together=len(block.rows) <= KEEP_TOGETHER_ROWS and not block.small,
+            keep_together=len(block.rows) <= KEEP_TOGETHER_ROWS and not block.small, hyphenated=block.hyphenated,
         )  # fmt: skip
         # A processing instruction holds the place; the table is streamed in when the package is written.
         holder = self.document.add_paragraph()._p
