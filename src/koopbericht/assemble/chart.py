@@ -22,15 +22,28 @@ from PIL import Image, ImageDraw, ImageFont
 from ..formatting import counted
 from .stats import YearFigures
 
-# One colour per status (geplant, laufend, abgeschlossen, ruhend, …) in clearly different lightness
-# (grey levels 232, 159, 100, 37, 190) so the bars stay apart when the Vorlage is printed in black
-# and white, as council papers often are.
-COLOURS = ("#deebf7", "#6baed6", "#238b45", "#252525", "#fdae6b")
-# Liberation Sans and Arial share their metrics, so the labels wrap alike on Linux and Windows.
+# One colour per status (geplant, laufend, abgeschlossen, ruhend, …), fixed by its place in the
+# configured list so a status keeps its colour when another one is not shown. Every colour has a
+# contrast of at least 3:1 against white (WCAG 1.4.11; relative luminance at most 0.30), and
+# segments are set apart by a white gap, so each segment stands 3:1 against its neighbours too.
+# Four greys cannot also stand 3:1 against each other (that would take 3³ = 27:1, white to black
+# is 21:1); the first four, grey levels 148, 98, 49 and 0 of 255 (luminance 0.30, 0.15, 0.04, 0),
+# differ by at least 1.75:1, so the bars stay apart when the Vorlage is printed in black and white,
+# as council papers often are.
+COLOURS = ("#8494bd", "#2b6fad", "#17411e", "#000000", "#b76b25")
+SEGMENT_GAP = 4  # pixels of white between two segments of a bar (0.4 mm)
+# The document's font: Arial, or Liberation Sans with Arial's metrics, so the labels wrap alike
+# on Linux and Windows. Another font only when neither is installed.
 FONT_PATHS = (
     "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+    "/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf",
+    "/usr/share/fonts/liberation-sans/LiberationSans-Regular.ttf",
+    "/usr/share/fonts/liberation-sans-fonts/LiberationSans-Regular.ttf",
+    "/usr/share/fonts/TTF/LiberationSans-Regular.ttf",
     "C:/Windows/Fonts/arial.ttf",
     "/System/Library/Fonts/Supplemental/Arial.ttf",
+    "/Library/Fonts/Arial.ttf",
+    "/usr/share/fonts/truetype/msttcorefonts/Arial.ttf",
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
 )
 # Pixels; the Vorlage places the chart 16 cm wide, so 100 pixels are 1 cm and TEXT_SIZE is about 9.6 pt.
@@ -178,18 +191,16 @@ def _total(row: _Row) -> int:
     return sum(row.counts.values())
 
 
-def _legend(statuses: Sequence[str], font: Font) -> tuple[tuple[LegendEntry, ...], int]:
-    """The legend entries, flowing onto further lines if needed, and the y below them."""
+def _legend(statuses: Sequence[str], shown: Sequence[str], font: Font) -> tuple[tuple[LegendEntry, ...], int]:
+    """The legend entries of the `shown` statuses, flowing onto further lines if needed, and the y below them."""
     entries: list[LegendEntry] = []
     x, y = MARGIN, MARGIN
-    for index, status in enumerate(statuses):
+    for status in shown:
         text = _length(font, status)
         if x > MARGIN and x + LINE + text > WIDTH - MARGIN:
             x, y = MARGIN, y + LINE + 12
         swatch = (x, y + 4, x + LINE - 8, y + LINE - 4)
-        entries.append(
-            LegendEntry(status, COLOURS[index % len(COLOURS)], swatch, (x + LINE, y, x + LINE + text, y + LINE))
-        )
+        entries.append(LegendEntry(status, colour(statuses, status), swatch, (x + LINE, y, x + LINE + text, y + LINE)))
         x += LINE + text + 40
     return tuple(entries), y + LINE + 30
 
@@ -200,14 +211,26 @@ def _value(row: _Row) -> str:
     return str(_total(row)) + (f" ({INCOMPLETE})" if row.incomplete else "")
 
 
+def colour(statuses: Sequence[str], status: str) -> str:
+    """The colour of `status`, by its place among all configured `statuses`."""
+    return COLOURS[statuses.index(status) % len(COLOURS)]
+
+
+def shown_statuses(figures: YearFigures) -> tuple[str, ...]:
+    """The statuses the Überblick shows, in table and legend alike: those that occur (all, if none does)."""
+    return tuple(s for s in figures.statuses if figures.by_status.get(s)) or tuple(figures.statuses)
+
+
 def _segments(row: _Row, statuses: Sequence[str], x: int, top: int, scale: float) -> tuple[tuple[str, Box], ...]:
-    """The stacked boxes of one bar; cumulative rounding leaves no gaps between them."""
-    segments, done = [], 0
-    for index, status in enumerate(statuses):
+    """The stacked boxes of one bar; cumulative rounding keeps the white gaps between them equal."""
+    segments: list[tuple[str, Box]] = []
+    done = 0
+    for status in statuses:
         count = row.counts.get(status, 0)
         if count:
             left, right = x + round(done * scale), x + round((done + count) * scale)
-            segments.append((COLOURS[index % len(COLOURS)], (left, top, right, top + BAR)))
+            gap = SEGMENT_GAP if segments else 0
+            segments.append((colour(statuses, status), (left + gap, top, right, top + BAR)))
             done += count
     return tuple(segments)
 
@@ -233,7 +256,7 @@ def _place(
 def chart_layout(figures: YearFigures) -> ChartLayout:
     """Where the legend, the labels, the bars and the numbers go."""
     font = _font(TEXT_SIZE)
-    legend, top = _legend(figures.statuses, font)
+    legend, top = _legend(figures.statuses, shown_statuses(figures), font)
     rows, folded, label_width = _select(_departments(figures), figures.statuses, font, MAX_HEIGHT - top - MARGIN)
     bar_left = MARGIN + label_width + LABEL_GAP
     room = max((_length(font, _value(row)) for row in rows if not row.missing), default=0)
@@ -260,8 +283,8 @@ def bar_chart(figures: YearFigures) -> bytes:
     for row in layout.rows:
         for index, line in enumerate(row.lines):
             draw.text((row.label_box[0], row.label_box[1] + index * LINE), line, fill="black", font=font)
-        for colour, box in row.segments:
-            draw.rectangle(box, fill=colour, outline="black")
+        for fill, box in row.segments:
+            draw.rectangle(box, fill=fill)  # no outline: the white gap sets segments apart
         draw.text(row.value_box[:2], row.value, fill="black" if row.value[:1].isdigit() else "#595959", font=font)
     if layout.rows:
         first, last = layout.rows[0], layout.rows[-1]

@@ -24,7 +24,7 @@ from ..model import NO_REPORT
 from ..read.texts.sections import NarrativeText
 from .annex import Annex
 from .annexdoc import annex_blocks
-from .chart import bar_chart, chart_alt_text
+from .chart import bar_chart, chart_alt_text, shown_statuses
 from .narrative import narrative_blocks
 from .stamps import draft_mark, timestamp_for
 from .stats import Completeness, YearFigures, placeholders
@@ -157,7 +157,7 @@ def _explanation(year: YearSettings) -> list[Block]:
 
 
 def _overview(figures: YearFigures, table_number: int) -> list[Block]:
-    statuses = [s for s in figures.statuses if figures.by_status.get(s)] or list(figures.statuses)
+    statuses = shown_statuses(figures)  # the legend of the chart below shows the same
     rows = []
     for code, name, counts in figures.by_department:
         if code in figures.not_reported:  # nothing reported is not the same as nothing done
