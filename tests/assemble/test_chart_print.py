@@ -68,7 +68,8 @@ def test_the_legend_shows_exactly_the_statuses_of_the_table() -> None:
     assert table.header == ("Geschäftsbereich", *legend, "gesamt")
     full = chart_layout(figures({"geplant": 1, "laufend": 1, "abgeschlossen": 1, "ruhend": 1})).legend
     colours = {entry.status: entry.colour for entry in full}
-    assert all(entry.colour == colours[entry.status] for entry in chart_layout(chart).legend)  # a status keeps its colour
+    # a status keeps its colour when another one is not shown
+    assert all(entry.colour == colours[entry.status] for entry in chart_layout(chart).legend)
 
 
 def test_the_chart_is_set_in_the_documents_font() -> None:
