@@ -34,6 +34,12 @@ def contrast(a: tuple[int, ...], b: tuple[int, ...]) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
+def pixel(image: PILImage.Image, x: int, y: int) -> tuple[int, ...]:
+    value = image.getpixel((x, y))
+    assert isinstance(value, tuple)
+    return value
+
+
 def figures(counts: dict[str, int]) -> YearFigures:
     rows = (("GB1", "Finanzen", counts), ("GB2", "Bildung", {s: 1 for s in counts}))
     by_status = {s: sum(row[2].get(s, 0) for row in rows) for s in STATUSES}
@@ -43,18 +49,19 @@ def figures(counts: dict[str, int]) -> YearFigures:
 def test_every_segment_stands_3_to_1_against_white_and_its_neighbours_and_greys_differ() -> None:
     chart = figures({"geplant": 2, "laufend": 3, "abgeschlossen": 2, "ruhend": 2})
     image = PILImage.open(io.BytesIO(bar_chart(chart))).convert("RGB")
-    grey = image.convert("L")
+    grey = image.convert("L").load()
+    assert grey is not None
     [bar, _] = chart_layout(chart).rows
     assert len(bar.segments) == 4
     fills = []
     for _, (left, top, right, bottom) in bar.segments:
-        fill = image.getpixel(((left + right) // 2, (top + bottom) // 2))
+        fill = pixel(image, (left + right) // 2, (top + bottom) // 2)
         assert contrast(fill, WHITE) >= 3, fill
         fills.append(fill)
     for (_, before), (_, after) in zip(bar.segments, bar.segments[1:], strict=False):
-        gap = image.getpixel(((before[2] + after[0]) // 2, (before[1] + before[3]) // 2))
+        gap = pixel(image, (before[2] + after[0]) // 2, (before[1] + before[3]) // 2)
         assert gap == WHITE  # each segment's neighbour is white: 3:1 against it, as just measured
-    levels = [grey.getpixel(((b[0] + b[2]) // 2, (b[1] + b[3]) // 2)) for _, b in bar.segments]
+    levels = [int(str(grey[(b[0] + b[2]) // 2, (b[1] + b[3]) // 2])) for _, b in bar.segments]  # "L": one int
     assert all(abs(a - b) >= 45 for a, b in combinations(levels, 2)), levels  # four clearly different greys
     assert all(contrast(a, b) >= 1.5 for a, b in combinations(fills, 2)), fills
 

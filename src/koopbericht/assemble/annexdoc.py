@@ -12,7 +12,7 @@ from ..config.model import RUNNING_TIME
 from ..document import Block, Heading, Paragraph, Run, Table, TableRow, VorlageDocument
 from ..formatting import counted, running_time
 from .annex import Annex, AnnexGroup
-from .annexlayout import NEW_ACTIVITY, annex_widths, hyphenated
+from .annexlayout import NEW_ACTIVITY, annex_widths, hyphenated, name_words
 from .stamps import draft_mark, timestamp_for
 from .stats import Completeness
 
@@ -97,4 +97,5 @@ def annex_document(settings: Settings, year: YearSettings, annex: Annex, complet
         status=completeness.status,
         draft_mark=draft_mark(completeness),
         landscape=True,
+        names=name_words(settings),
     )

@@ -28,7 +28,22 @@ LONG_COMPOUND = "Kooperationsvereinbarung"
 RUNNING_TIMES = ("seit\u00a000.00.0000", "Beginn\u00a000.00.0000", "00.00.0000\u00a0–")
 DATE = "00.00.0000"
 LONG_TEXT = 1000  # characters: a column that may hold this many is a long text
+_PUNCTUATION = "„“”\"'()[],;:.!?"
+_SHORTEST_NAME = 5  # letters: a shorter word ("Stadt", "Amt") is not hyphenated anyway
 NEW_ACTIVITY = "neu"  # the Nr. cell of an activity the Meldebogen gave no Nr.: an empty cell looks like a gap
+
+
+def name_words(settings: Settings) -> frozenset[str]:
+    """The words hyphenation never splits, not even in free text ("Pots-dam", "Ver-trag").
+
+    They are the words of the authority's and the Geschäftsbereiche's names, of the registered
+    partners' names and aliases, and of the vocabulary terms.
+    """
+    texts = [settings.authority.name, *(d.name for d in settings.departments)]
+    texts += [text for partner in settings.partners for text in (partner.name, *partner.aliases)]
+    texts += [value for vocabulary in settings.vocabularies.values() for value in vocabulary.values]
+    words = (word.strip(_PUNCTUATION) for text in texts for word in text.split())
+    return frozenset(word for word in words if len(word) >= _SHORTEST_NAME and word[:1].isupper())
 
 
 def hyphenated(column: Column) -> bool:
@@ -38,7 +53,8 @@ def hyphenated(column: Column) -> bool:
 
 def annex_widths(settings: Settings, columns: list[Column]) -> tuple[float, ...]:
     """The widths of the Anlage's `columns` in em of 9 pt type, padding included."""
-    rules = [_rule(settings, column) for column in columns]
+    names = tuple(sorted(name_words(settings)))
+    rules = [_rule(settings, column, names) for column in columns]
     fixed = [narrowest(rule) for rule, column in zip(rules, columns, strict=True) if column.vocabulary]
     rules = [
         ColumnRule(rule.title, rule.unbroken, rule.words, rule.weight, max([rule.floor, *fixed]))
@@ -49,7 +65,8 @@ def annex_widths(settings: Settings, columns: list[Column]) -> tuple[float, ...]
     return rule_widths(rules, ANNEX_LINE)
 
 
-def _rule(settings: Settings, column: Column) -> ColumnRule:
+def _rule(settings: Settings, column: Column, names: tuple[str, ...]) -> ColumnRule:
+    """The rule of one column; `names` are the words free text holds unhyphenated."""
     if column.key == "nr":
         return ColumnRule(column.title, (NEW_ACTIVITY, *(f"{d.code}-000" for d in settings.departments)))
     if column.key == RUNNING_TIME.key:
@@ -65,4 +82,4 @@ def _rule(settings: Settings, column: Column) -> ColumnRule:
         return ColumnRule(column.title, words=names, weight=1.5, floor=text_width(LONG_COMPOUND))
     if column.type == ColumnType.NUMBER:
         return ColumnRule(column.title, ("000.000,00",))
-    return ColumnRule(column.title, weight=weight, floor=text_width(LONG_COMPOUND))
+    return ColumnRule(column.title, words=names, weight=weight, floor=text_width(LONG_COMPOUND))

@@ -24,6 +24,7 @@ from ..model import NO_REPORT
 from ..read.texts.sections import NarrativeText
 from .annex import Annex
 from .annexdoc import annex_blocks
+from .annexlayout import name_words
 from .chart import bar_chart, chart_alt_text, shown_statuses
 from .narrative import narrative_blocks
 from .stamps import draft_mark, timestamp_for
@@ -75,6 +76,7 @@ def assemble(
         blocks=tuple(blocks),
         status=completeness.status,
         draft_mark=draft_mark(completeness),
+        names=name_words(settings),
     )
 
 

@@ -107,6 +107,7 @@ class VorlageDocument:
     status: str = "Endfassung"  # or "Entwurf"; stored as the core property contentStatus
     draft_mark: str | None = None  # shown in the header of every page of an Entwurf
     landscape: bool = False  # the whole document in landscape (the Anlage as its own file)
+    names: frozenset[str] = frozenset()  # words of names and terms never hyphenated, not even in free text
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ narrow cells runs of hyphenated lines stay at two at most.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from docx.document import Document as DocumentObject
@@ -141,3 +142,25 @@ def _suppress(properties: Any) -> None:
         properties.insert_element_before(
             etree.Element(qn("w:suppressAutoHyphens")), *(f"w:{name}" for name in _AFTER_SUPPRESS)
         )
+
+
+# A run that hyphenation never splits, inside hyphenated free text: Word does not hyphenate text
+# marked "no proofing"; LibreOffice ignores that but hyphenates no text of language "x-none", and
+# writes no language of its own for it into the PDF, so a screen reader keeps reading it as German.
+NAME_RUN_PROPERTIES = '<w:noProof/><w:lang w:val="x-none"/>'
+_TOKEN = re.compile(r"(\s+)")
+_PUNCTUATION = "„“”\"'()[],;:.!?"
+
+
+def name_pieces(text: str, names: frozenset[str]) -> list[tuple[str, bool]]:
+    """`text` cut into pieces, each marked whether it is a word of `names` (with its punctuation)."""
+    if not names:
+        return [(text, False)]
+    pieces: list[tuple[str, bool]] = []
+    for token in _TOKEN.split(text):
+        name = bool(token) and not token.isspace() and token.strip(_PUNCTUATION) in names
+        if pieces and pieces[-1][1] == name:
+            pieces[-1] = (pieces[-1][0] + token, name)
+        elif token:
+            pieces.append((token, name))
+    return pieces

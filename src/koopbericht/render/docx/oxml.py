@@ -22,6 +22,7 @@ from lxml import etree
 
 from ...formatting import keep_together
 from ...normalise.values import XML_ILLEGAL
+from .hyphenation import NAME_RUN_PROPERTIES, name_pieces
 
 HEADER_FILL = "D9E2F3"
 GROUP_FILL = "EDEDED"
@@ -46,6 +47,7 @@ class TableSpec:
     title: str | None = None  # a header row across all columns above the column titles (repeated too)
     keep_together: bool = False  # a small table: never split across pages
     hyphenated: Sequence[bool] = ()  # the columns of free text hyphenation may split; every other cell never
+    names: frozenset[str] = frozenset()  # words never hyphenated even in free text
 
     def right(self, column: int) -> bool:
         """Whether column `column` is right-aligned."""
@@ -71,13 +73,20 @@ def _paragraph(
     return f"<w:p>{properties}{_run(text, bold=bold)}</w:p>"
 
 
-def _run(text: str, *, bold: bool = False) -> str:
-    """One run with the text; line breaks in it become `w:br`."""
+def _run(text: str, *, bold: bool = False, names: frozenset[str] = frozenset()) -> str:
+    """The text as runs, words of `names` in runs hyphenation never splits; line breaks in it become `w:br`."""
+    if names:
+        return "".join(_one_run(piece, bold=bold, name=name) for piece, name in name_pieces(keep_together(text), names))
+    return _one_run(text, bold=bold)
+
+
+def _one_run(text: str, *, bold: bool = False, name: bool = False) -> str:
     if "\n" in text:
         lines = "<w:br/>".join(f'<w:t xml:space="preserve">{_text(line)}</w:t>' for line in text.split("\n"))
     else:
         lines = f'<w:t xml:space="preserve">{_text(text)}</w:t>'
-    return f"<w:r>{'<w:rPr><w:b/></w:rPr>' if bold else ''}{lines}</w:r>"
+    properties = ("<w:b/>" if bold else "") + (NAME_RUN_PROPERTIES if name else "")  # in the schema's order
+    return f"<w:r>{f'<w:rPr>{properties}</w:rPr>' if properties else ''}{lines}</w:r>"
 
 
 def _cell(text: str, width: int, style: str | None, *, fill: str | None = None, span: int = 1, bold: bool = False,
@@ -120,6 +129,7 @@ def table_xml(spec: TableSpec) -> Iterator[str]:
         _cell("", width, spec.paragraph_style, hyphenate=spec.hyphenate(column)).removesuffix("</w:p></w:tc>")
         for column, width in enumerate(widths)
     ]
+    cell_names = [spec.names if spec.hyphenate(column) else frozenset() for column in range(len(widths))]
     if spec.keep_together or spec.right_from is not None or any(bold for _, _, bold in spec.rows):
         yield from _small_rows(spec, widths)
         yield "</w:tbl>"
@@ -137,8 +147,8 @@ def table_xml(spec: TableSpec) -> Iterator[str]:
             yield (
                 "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
                 + "".join(
-                    f"{start}{_run(text)}</w:p></w:tc>" if text else f"{start}</w:p></w:tc>"
-                    for text, start in zip(cells, opening, strict=True)
+                    f"{start}{_run(text, names=names)}</w:p></w:tc>" if text else f"{start}</w:p></w:tc>"
+                    for text, start, names in zip(cells, opening, cell_names, strict=True)
                 )
                 + "</w:tr>"
             )
