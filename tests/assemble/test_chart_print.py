@@ -14,7 +14,8 @@ import pytest
 from PIL import Image as PILImage
 from PIL import ImageFont
 
-from koopbericht.assemble.chart import FONT_PATHS, TEXT_SIZE, _font, bar_chart, chart_layout
+from koopbericht.assemble.chart import TEXT_SIZE, bar_chart, chart_layout
+from koopbericht.assemble.chartstyle import FONT_PATHS, chart_font
 from koopbericht.assemble.stats import YearFigures
 from koopbericht.assemble.vorlage import _overview
 from koopbericht.document import Table
@@ -82,6 +83,6 @@ def test_the_legend_shows_exactly_the_statuses_of_the_table() -> None:
 def test_the_chart_is_set_in_the_documents_font() -> None:
     if not any(Path(path).is_file() for path in FONT_PATHS if "DejaVu" not in path):
         pytest.skip("neither Arial nor Liberation Sans is installed where the chart looks for it")
-    font = _font(TEXT_SIZE)
+    font = chart_font(TEXT_SIZE)
     assert isinstance(font, ImageFont.FreeTypeFont)
     assert font.getname()[0] in {"Liberation Sans", "Arial"}, font.getname()

@@ -10,42 +10,17 @@ Geschäftsbereiche for one page: those with the most Vorhaben get a bar, the res
 
 from __future__ import annotations
 
-import functools
 import io
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
 
 from ..formatting import counted
+from .chartstyle import SEGMENT_GAP, Font, chart_font, colour, shown_statuses
 from .stats import YearFigures
 
-# One colour per status (geplant, laufend, abgeschlossen, ruhend, …), fixed by its place in the
-# configured list so a status keeps its colour when another one is not shown. Every colour has a
-# contrast of at least 3:1 against white (WCAG 1.4.11; relative luminance at most 0.30), and
-# segments are set apart by a white gap, so each segment stands 3:1 against its neighbours too.
-# Four greys cannot also stand 3:1 against each other (that would take 3³ = 27:1, white to black
-# is 21:1); the first four, grey levels 148, 98, 49 and 0 of 255 (luminance 0.30, 0.15, 0.04, 0),
-# differ by at least 1.75:1, so the bars stay apart when the Vorlage is printed in black and white,
-# as council papers often are.
-COLOURS = ("#8494bd", "#2b6fad", "#17411e", "#000000", "#b76b25")
-SEGMENT_GAP = 4  # pixels of white between two segments of a bar (0.4 mm)
-# The document's font: Arial, or Liberation Sans with Arial's metrics, so the labels wrap alike
-# on Linux and Windows. Another font only when neither is installed.
-FONT_PATHS = (
-    "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
-    "/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf",
-    "/usr/share/fonts/liberation-sans/LiberationSans-Regular.ttf",
-    "/usr/share/fonts/liberation-sans-fonts/LiberationSans-Regular.ttf",
-    "/usr/share/fonts/TTF/LiberationSans-Regular.ttf",
-    "C:/Windows/Fonts/arial.ttf",
-    "/System/Library/Fonts/Supplemental/Arial.ttf",
-    "/Library/Fonts/Arial.ttf",
-    "/usr/share/fonts/truetype/msttcorefonts/Arial.ttf",
-    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-)
 # Pixels; the Vorlage places the chart 16 cm wide, so 100 pixels are 1 cm and TEXT_SIZE is about 9.6 pt.
 WIDTH, TEXT_SIZE, LINE, MARGIN = 1600, 34, 41, 20
 LABEL_MAX, LABEL_GAP, VALUE_GAP, BAR, GAP = 600, 24, 12, 46, 24
@@ -53,7 +28,6 @@ MAX_LINES, MAX_HEIGHT = 3, 1800  # at most 18 cm high: the chart and its caption
 INCOMPLETE = "unvollständig"
 
 Box = tuple[int, int, int, int]  # left, top, right, bottom
-Font = ImageFont.FreeTypeFont | ImageFont.ImageFont
 
 
 @dataclass(frozen=True)
@@ -99,14 +73,6 @@ class _Row:
     counts: dict[str, int]
     missing: str | None
     incomplete: bool
-
-
-@functools.cache
-def _font(size: int) -> Font:
-    for candidate in FONT_PATHS:
-        if Path(candidate).is_file():
-            return ImageFont.truetype(candidate, size)
-    return ImageFont.load_default(size)
 
 
 def _length(font: Font, text: str) -> int:
@@ -211,16 +177,6 @@ def _value(row: _Row) -> str:
     return str(_total(row)) + (f" ({INCOMPLETE})" if row.incomplete else "")
 
 
-def colour(statuses: Sequence[str], status: str) -> str:
-    """The colour of `status`, by its place among all configured `statuses`."""
-    return COLOURS[statuses.index(status) % len(COLOURS)]
-
-
-def shown_statuses(figures: YearFigures) -> tuple[str, ...]:
-    """The statuses the Überblick shows, in table and legend alike: those that occur (all, if none does)."""
-    return tuple(s for s in figures.statuses if figures.by_status.get(s)) or tuple(figures.statuses)
-
-
 def _segments(row: _Row, statuses: Sequence[str], x: int, top: int, scale: float) -> tuple[tuple[str, Box], ...]:
     """The stacked boxes of one bar; cumulative rounding keeps the white gaps between them equal."""
     segments: list[tuple[str, Box]] = []
@@ -255,7 +211,7 @@ def _place(
 
 def chart_layout(figures: YearFigures) -> ChartLayout:
     """Where the legend, the labels, the bars and the numbers go."""
-    font = _font(TEXT_SIZE)
+    font = chart_font(TEXT_SIZE)
     legend, top = _legend(figures.statuses, shown_statuses(figures), font)
     rows, folded, label_width = _select(_departments(figures), figures.statuses, font, MAX_HEIGHT - top - MARGIN)
     bar_left = MARGIN + label_width + LABEL_GAP
@@ -276,7 +232,7 @@ def bar_chart(figures: YearFigures) -> bytes:
     layout = chart_layout(figures)
     image = Image.new("RGB", (layout.width, layout.height), "white")
     draw = ImageDraw.Draw(image)
-    font = _font(TEXT_SIZE)
+    font = chart_font(TEXT_SIZE)
     for entry in layout.legend:
         draw.rectangle(entry.swatch, fill=entry.colour, outline="black")
         draw.text(entry.text_box[:2], entry.status, fill="black", font=font)

@@ -25,7 +25,8 @@ from ..read.texts.sections import NarrativeText
 from .annex import Annex
 from .annexdoc import annex_blocks
 from .annexlayout import name_words
-from .chart import bar_chart, chart_alt_text, shown_statuses
+from .chart import bar_chart, chart_alt_text
+from .chartstyle import shown_statuses
 from .narrative import narrative_blocks
 from .stamps import draft_mark, timestamp_for
 from .stats import Completeness, YearFigures, placeholders
