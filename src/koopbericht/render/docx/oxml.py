@@ -48,6 +48,7 @@ class TableSpec:
     keep_together: bool = False  # a small table: never split across pages
     hyphenated: Sequence[bool] = ()  # the columns of free text hyphenation may split; every other cell never
     names: frozenset[str] = frozenset()  # words never hyphenated even in free text
+    padding: int = 40  # twips inside each cell above and below its text
 
     def right(self, column: int) -> bool:
         """Whether column `column` is right-aligned."""
@@ -102,11 +103,13 @@ def _cell(text: str, width: int, style: str | None, *, fill: str | None = None, 
 
 # 0.1 cm left and right inside every cell instead of Word's 0.19 cm: the Anlage's seven
 # columns win 1.2 cm of text width, and the ruled cells still keep text off the lines.
-# 2 pt above and below, so that text never sits on a rule (Word's default is none).
-CELL_MARGINS = (
-    '<w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="57" w:type="dxa"/>'
-    '<w:bottom w:w="40" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>'
-)
+# Above and below, so that text never sits on a rule (Word's default is none): 2 pt around the
+# Vorlage's 11 pt text, 1 pt around the Anlage's 9 pt (`padding`, in twips).
+def _cell_margins(padding: int) -> str:
+    return (
+        f'<w:tblCellMar><w:top w:w="{padding}" w:type="dxa"/><w:left w:w="57" w:type="dxa"/>'
+        f'<w:bottom w:w="{padding}" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>'
+    )
 
 
 def table_xml(spec: TableSpec) -> Iterator[str]:
@@ -114,7 +117,8 @@ def table_xml(spec: TableSpec) -> Iterator[str]:
     widths = list(spec.widths)
     style = f'<w:tblStyle w:val="{spec.table_style}"/>' if spec.table_style else ""
     yield (
-        f'<w:tbl><w:tblPr>{style}<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>{CELL_MARGINS}'
+        f'<w:tbl><w:tblPr>{style}<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+        f"{_cell_margins(spec.padding)}"
         '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
         'w:noHBand="1" w:noVBand="1"/>'
         f"<w:tblCaption w:val={quoteattr(XML_ILLEGAL.sub('', spec.caption))}/>"

@@ -221,7 +221,7 @@ class _Writer:
             right_from=block.figures_from, title=block.title,
             # A small summary table stays on one page; the Anlage's tall rows may not fit one page together.
             keep_together=len(block.rows) <= KEEP_TOGETHER_ROWS and not block.small, hyphenated=block.hyphenated,
-            names=self.names,
+            names=self.names, padding=20 if block.small else 40,
         )  # fmt: skip
         # A processing instruction holds the place; the table is streamed in when the package is written.
         holder = self.document.add_paragraph()._p
