@@ -88,7 +88,7 @@ _AFTER_HYPHENATION = frozenset(
 )
 
 
-HYPHENATION_ZONE = 425  # twips: 1.5 cm
+HYPHENATION_ZONE = 851  # twips: 1.5 cm
 
 
 def automatic_hyphenation(document: DocumentObject) -> None:
