@@ -58,3 +58,34 @@ def test_overview_figures_right_aligned_total_bold_kept_together(tmp_path: Path,
         assert all(c.find(f".//{qn('w:jc')}") is not None for c in cells[1:])  # figures right-aligned
         assert cells[0].find(f".//{qn('w:jc')}") is None
     assert rows[-1].findall(f".//{qn('w:b')}") and overview.rows[-1].cells[0].text == "Gesamt"
+
+
+def test_running_text_writes_small_numbers_out_and_cells_are_padded(example_copy: Path, runner: CliRunner) -> None:
+    from docx.oxml.ns import qn
+
+    code, output = run(runner, "build", "2023", "-C", str(example_copy))
+    assert code == 0, output
+    document = Document(str(example_copy / "ausgabe/2023/Kooperationsbericht-2023.docx"))
+    text = " ".join(p.text for p in document.paragraphs)
+    assert "Für 2023 haben sechs Geschäftsbereiche 47 Vorhaben mit 44 verschiedenen Kooperationspartnern" in text
+    for table in document.tables:  # text never sits on a rule
+        margins = table._tbl.tblPr.find(qn("w:tblCellMar"))
+        assert margins is not None
+        for side in ("top", "bottom"):
+            padding = margins.find(qn(f"w:{side}"))
+            assert padding is not None and int(padding.get(qn("w:w"))) >= 40  # 2 pt
+
+
+def test_placeholders_write_numbers_up_to_twelve_out() -> None:
+    from koopbericht.assemble.stats import YearFigures, placeholders
+    from koopbericht.config.load import load_settings
+
+    from ..conftest import EXAMPLE
+
+    statuses = ("geplant", "laufend")
+    figures = YearFigures(2024, 13, 12, 6, statuses, (), {"geplant": 1, "laufend": 12}, {}, frozenset())
+    values = placeholders(figures, load_settings(EXAMPLE), "24/SVV/1")
+    assert values["anzahl_geschaeftsbereiche"] == "sechs"
+    assert values["anzahl_partner"] == "zwölf"
+    assert values["anzahl_vorhaben"] == "13"
+    assert values["anzahl_laufend"] == "zwölf"
