@@ -64,3 +64,21 @@ def test_widths_follow_from_the_settings_not_from_the_years_rows(tmp_path: Path,
             assert all(text_width(word) <= width[title] for word in value.split()), (title, value)
     assert width["Nr."] >= text_width("GB1-000")
     assert width["Beschreibung/Sachstand"] > width["Vorhaben"]  # the longest text gets the most room
+
+
+def test_only_free_text_may_be_hyphenated_and_names_in_it_never(tmp_path: Path, runner: CliRunner) -> None:
+    project = make_project(tmp_path / "p")
+    text = "Gemeinsam mit dem Landkreis Potsdam-Mittelmark, der Gemeinde Schwielowsee und weiteren Partnern."
+    build(runner, project, [row(1, beschreibung=text)])
+    document = docx.Document(str(annex_docx(project)))
+    header = [cell.text for cell in document.tables[0].rows[1].cells]
+    for column, cell in zip(header, document.tables[0].rows[2].cells, strict=True):
+        properties = cell.paragraphs[0]._p.pPr
+        suppressed = properties is not None and properties.find(qn("w:suppressAutoHyphens")) is not None
+        assert suppressed == (column not in ("Vorhaben", "Beschreibung/Sachstand")), column
+    runs = document.tables[0].rows[2].cells[header.index("Beschreibung/Sachstand")].paragraphs[0].runs
+    kept = [piece.text for piece in runs if piece._r.rPr is not None and piece._r.rPr.find(qn("w:noProof")) is not None]
+    assert kept == ["Landkreis Potsdam-Mittelmark,", "Gemeinde Schwielowsee"]
+    for piece in runs:
+        language = piece._r.rPr.find(qn("w:lang")) if piece._r.rPr is not None else None
+        assert (language is not None and language.get(qn("w:val")) == "x-none") == (piece.text in kept)

@@ -148,19 +148,31 @@ def _suppress(properties: Any) -> None:
 # marked "no proofing"; LibreOffice ignores that but hyphenates no text of language "x-none", and
 # writes no language of its own for it into the PDF, so a screen reader keeps reading it as German.
 NAME_RUN_PROPERTIES = '<w:noProof/><w:lang w:val="x-none"/>'
-_TOKEN = re.compile(r"(\s+)")
+_WORDS = re.compile(r"\S+")
 _PUNCTUATION = "„“”\"'()[],;:.!?"
 
 
 def name_pieces(text: str, names: frozenset[str]) -> list[tuple[str, bool]]:
-    """`text` cut into pieces, each marked whether it is a word of `names` (with its punctuation)."""
-    if not names:
-        return [(text, False)]
+    """`text` cut into pieces, each marked whether it holds words of `names` (with their punctuation).
+
+    Names that follow one another ("Landkreis Potsdam-Mittelmark") share one piece.
+    """
+    spans: list[list[int]] = []
+    if names:
+        for match in _WORDS.finditer(text):
+            if match.group().strip(_PUNCTUATION) not in names:
+                continue
+            if spans and not text[spans[-1][1] : match.start()].strip():
+                spans[-1][1] = match.end()
+            else:
+                spans.append([match.start(), match.end()])
     pieces: list[tuple[str, bool]] = []
-    for token in _TOKEN.split(text):
-        name = bool(token) and not token.isspace() and token.strip(_PUNCTUATION) in names
-        if pieces and pieces[-1][1] == name:
-            pieces[-1] = (pieces[-1][0] + token, name)
-        elif token:
-            pieces.append((token, name))
+    position = 0
+    for start, end in spans:
+        if start > position:
+            pieces.append((text[position:start], False))
+        pieces.append((text[start:end], True))
+        position = end
+    if position < len(text) or not pieces:
+        pieces.append((text[position:], False))
     return pieces
