@@ -76,7 +76,7 @@ def test_running_text_writes_small_numbers_out_and_cells_are_padded(example_copy
             assert padding is not None and int(padding.get(qn("w:w"))) >= 40  # 2 pt
 
 
-def test_placeholders_write_numbers_up_to_twelve_out() -> None:
+def test_placeholders_write_numbers_two_to_twelve_out() -> None:
     from koopbericht.assemble.stats import YearFigures, placeholders
     from koopbericht.config.load import load_settings
 
@@ -89,3 +89,4 @@ def test_placeholders_write_numbers_up_to_twelve_out() -> None:
     assert values["anzahl_partner"] == "zwölf"
     assert values["anzahl_vorhaben"] == "13"
     assert values["anzahl_laufend"] == "zwölf"
+    assert values["anzahl_geplant"] == "1"  # "eins Vorhaben" is wrong, and the noun that follows is unknown
