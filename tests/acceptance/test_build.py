@@ -81,7 +81,8 @@ def test_docx_structure(built_example: Path) -> None:
     assert attachments[1][1].endswith("(Anlage-1-Kooperationsvorhaben-2023.docx)")
     assert attachments[2][1].endswith("(Anlage-Uebersicht-2023.xlsx)")
     sizes = (outputs(built_example)["annex"].stat().st_size, outputs(built_example)["xlsx"].stat().st_size)
-    assert [row[2] for row in attachments[1:]] == [f"{size / 1000:.1f} kB".replace(".", ",") for size in sizes]  # kB = 1000 bytes (DIN 1301)
+    # kB = 1000 bytes (DIN 1301)
+    assert [row[2] for row in attachments[1:]] == [f"{size / 1000:.1f} kB".replace(".", ",") for size in sizes]
     text = "\n".join(p.text for p in paragraphs)
     assert "Der Hauptausschuss nimmt zur Kenntnis:" in text
     assert "insgesamt 47 Vorhaben mit" in text

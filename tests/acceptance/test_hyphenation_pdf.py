@@ -64,7 +64,7 @@ def never_split(project: Path, year: int) -> set[str]:
                         words.update(cell.text.split())
         for paragraph in document.paragraphs:
             words.update(word for link in paragraph.hyperlinks for word in link.text.split())
-    return {word.strip("„“\"()[],;:.!?") for word in words}
+    return {word.strip('„“"()[],;:.!?') for word in words}
 
 
 def test_only_free_text_is_hyphenated_and_never_three_lines_in_a_row(builds: list[tuple[Path, int]]) -> None:
@@ -76,7 +76,7 @@ def test_only_free_text_is_hyphenated_and_never_three_lines_in_a_row(builds: lis
             marks = hyphenations(pdf, words)
             split = [word for run in marks for word in run if word]
             assert split, f"{pdf.name}: no hyphenation at all is not what this test expects"
-            assert not [word for word in split if word.strip("„“\"()[],;:.!?") in protected], pdf.name
+            assert not [word for word in split if word.strip('„“"()[],;:.!?') in protected], pdf.name
             assert longest_hyphenated_run(marks) <= 2, pdf.name
             assert broken_words(pdf, words) == [], pdf.name
 
