@@ -87,11 +87,13 @@ def test_no_word_is_broken_without_a_hyphen(pdf_build: tuple[Path, bytes]) -> No
         assert broken == [], f"{name}: {len(broken)} Wörter ohne Trennstrich umbrochen: {broken}"
 
 
-def test_anlage_takes_at_most_five_pages_each_naming_its_geschaeftsbereich(pdf_build: tuple[Path, bytes]) -> None:
+def test_anlage_takes_at_most_six_pages_each_naming_its_geschaeftsbereich(pdf_build: tuple[Path, bytes]) -> None:
     path = pdf_build[0] / FOLDER / ANNEX_PDF
     with pikepdf.open(path) as pdf:
         pages = len(pdf.pages)
-    assert pages <= 5, f"Die Anlage hat {pages} Seiten (höchstens 5)."
+    # Five pages once; the Vorhaben column as wide as a long compound, names kept whole and cells
+    # padded above and below (issue 26) take a sixth for the example's 47 Vorhaben.
+    assert pages <= 6, f"Die Anlage hat {pages} Seiten (höchstens 6)."
     for number in range(1, pages + 1):
         text = subprocess.run(
             ["pdftotext", "-f", str(number), "-l", str(number), "-layout", str(path), "-"],

@@ -1,13 +1,15 @@
 """The Anlage as a table model, assembled once for every renderer.
 
 The Vorlage's Anlage 1 (docx) and `Anlage-Uebersicht-JAHR.xlsx` show the same activities
-in the same order: grouped by Geschäftsbereich in the order of koopbericht.toml, each
+in the same order: grouped by Geschäftsbereich in the order of koopbericht.toml, within
+each in natural Nr. order (GB2-008 before GB2-010, new activities without a Nr. last), each
 value formatted once. The model holds every public column; Anlage 1 and the xlsx both show
 those of `anlage_spalten` (`annexdoc.annex_rows`). Internal columns never enter it.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -60,11 +62,20 @@ def annex_table(settings: Settings, activities: list[Activity]) -> Annex:
     order += sorted(code for code in by_department if code not in names)  # never drop an activity
     groups = []
     for code in order:
-        own = by_department.get(code)
+        own = sorted(by_department.get(code, ()), key=nr_order)  # stable: equal Nrs. keep the Meldebogen's order
         if own:
             values = tuple(tuple(a.values.get(c.key) for c in columns) for a in own)
             groups.append(AnnexGroup(code, names.get(code, ""), tuple(_texts(a, columns) for a in own), values))
     return Annex(columns, tuple(groups))
+
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+def nr_order(activity: Activity) -> tuple[bool, list[tuple[int, str]]]:
+    """The sort key of an activity by its Nr., numbers compared as numbers; one without a Nr. comes last."""
+    nr = activity.published_id.strip()
+    return not nr, [(int(part), "") if part.isdigit() else (-1, part.casefold()) for part in _DIGITS.split(nr)]
 
 
 def _texts(activity: Activity, columns: tuple[Column, ...]) -> tuple[str, ...]:

@@ -10,9 +10,9 @@ from __future__ import annotations
 from ..config import Column, Settings, YearSettings
 from ..config.model import RUNNING_TIME
 from ..document import Block, Heading, Paragraph, Run, Table, TableRow, VorlageDocument
-from ..document.widths import ANNEX_LINE, content_widths
 from ..formatting import counted, running_time
 from .annex import Annex, AnnexGroup
+from .annexlayout import NEW_ACTIVITY, annex_widths, hyphenated, name_words
 from .stamps import draft_mark, timestamp_for
 from .stats import Completeness
 
@@ -24,7 +24,8 @@ def annex_blocks(settings: Settings, annex: Annex, year: int, heading: str = "An
     columns, texts = annex_rows(settings, annex, year)
     titles = ", ".join(c.title for c in columns)
     header = tuple(c.title for c in columns)
-    widths = content_widths(header, [row for rows in texts.values() for row in rows], ANNEX_LINE)
+    widths = annex_widths(settings, columns)
+    free_text = tuple(hyphenated(column) for column in columns)
     blocks: list[Block] = [Heading(1, f"{heading}: {ANNEX_TITLE} {year}")]
     if not annex.groups:
         blocks.append(Paragraph((Run("Es liegt kein veröffentlichbares Vorhaben vor."),)))
@@ -41,6 +42,7 @@ def annex_blocks(settings: Settings, annex: Annex, year: int, heading: str = "An
                 widths,
                 small=True,
                 title=f"{name} ({reported})",
+                hyphenated=free_text,
             )
         )
     return blocks
@@ -57,6 +59,15 @@ def annex_rows(settings: Settings, annex: Annex, year: int) -> tuple[list[Column
 
 
 def _shown_texts(annex: Annex, group: AnnexGroup, keys: tuple[str, ...], year: int) -> list[tuple[str, ...]]:
+    """The cells of `keys` for every row of `group`, an empty Nr. as „neu“."""
+    rows = _cells(annex, group, keys, year)
+    if "nr" not in keys:
+        return rows
+    nr = keys.index("nr")
+    return [(*row[:nr], row[nr] or NEW_ACTIVITY, *row[nr + 1 :]) for row in rows]
+
+
+def _cells(annex: Annex, group: AnnexGroup, keys: tuple[str, ...], year: int) -> list[tuple[str, ...]]:
     """The cells of `keys` for every row of `group`; "laufzeit" is made from the row's Beginn and Ende."""
     if RUNNING_TIME.key not in keys or RUNNING_TIME.key in {c.key for c in annex.columns}:
         positions = annex.positions(keys)
@@ -94,4 +105,5 @@ def annex_document(settings: Settings, year: YearSettings, annex: Annex, complet
         status=completeness.status,
         draft_mark=draft_mark(completeness),
         landscape=True,
+        names=name_words(settings),
     )

@@ -10,29 +10,17 @@ Geschäftsbereiche for one page: those with the most Vorhaben get a bar, the res
 
 from __future__ import annotations
 
-import functools
 import io
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
 
 from ..formatting import counted
+from .chartstyle import SEGMENT_GAP, Font, chart_font, colour, shown_statuses
 from .stats import YearFigures
 
-# One colour per status (geplant, laufend, abgeschlossen, ruhend, …) in clearly different lightness
-# (grey levels 232, 159, 100, 37, 190) so the bars stay apart when the Vorlage is printed in black
-# and white, as council papers often are.
-COLOURS = ("#deebf7", "#6baed6", "#238b45", "#252525", "#fdae6b")
-# Liberation Sans and Arial share their metrics, so the labels wrap alike on Linux and Windows.
-FONT_PATHS = (
-    "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
-    "C:/Windows/Fonts/arial.ttf",
-    "/System/Library/Fonts/Supplemental/Arial.ttf",
-    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-)
 # Pixels; the Vorlage places the chart 16 cm wide, so 100 pixels are 1 cm and TEXT_SIZE is about 9.6 pt.
 WIDTH, TEXT_SIZE, LINE, MARGIN = 1600, 34, 41, 20
 LABEL_MAX, LABEL_GAP, VALUE_GAP, BAR, GAP = 600, 24, 12, 46, 24
@@ -40,7 +28,6 @@ MAX_LINES, MAX_HEIGHT = 3, 1800  # at most 18 cm high: the chart and its caption
 INCOMPLETE = "unvollständig"
 
 Box = tuple[int, int, int, int]  # left, top, right, bottom
-Font = ImageFont.FreeTypeFont | ImageFont.ImageFont
 
 
 @dataclass(frozen=True)
@@ -86,14 +73,6 @@ class _Row:
     counts: dict[str, int]
     missing: str | None
     incomplete: bool
-
-
-@functools.cache
-def _font(size: int) -> Font:
-    for candidate in FONT_PATHS:
-        if Path(candidate).is_file():
-            return ImageFont.truetype(candidate, size)
-    return ImageFont.load_default(size)
 
 
 def _length(font: Font, text: str) -> int:
@@ -178,18 +157,16 @@ def _total(row: _Row) -> int:
     return sum(row.counts.values())
 
 
-def _legend(statuses: Sequence[str], font: Font) -> tuple[tuple[LegendEntry, ...], int]:
-    """The legend entries, flowing onto further lines if needed, and the y below them."""
+def _legend(statuses: Sequence[str], shown: Sequence[str], font: Font) -> tuple[tuple[LegendEntry, ...], int]:
+    """The legend entries of the `shown` statuses, flowing onto further lines if needed, and the y below them."""
     entries: list[LegendEntry] = []
     x, y = MARGIN, MARGIN
-    for index, status in enumerate(statuses):
+    for status in shown:
         text = _length(font, status)
         if x > MARGIN and x + LINE + text > WIDTH - MARGIN:
             x, y = MARGIN, y + LINE + 12
         swatch = (x, y + 4, x + LINE - 8, y + LINE - 4)
-        entries.append(
-            LegendEntry(status, COLOURS[index % len(COLOURS)], swatch, (x + LINE, y, x + LINE + text, y + LINE))
-        )
+        entries.append(LegendEntry(status, colour(statuses, status), swatch, (x + LINE, y, x + LINE + text, y + LINE)))
         x += LINE + text + 40
     return tuple(entries), y + LINE + 30
 
@@ -201,13 +178,15 @@ def _value(row: _Row) -> str:
 
 
 def _segments(row: _Row, statuses: Sequence[str], x: int, top: int, scale: float) -> tuple[tuple[str, Box], ...]:
-    """The stacked boxes of one bar; cumulative rounding leaves no gaps between them."""
-    segments, done = [], 0
-    for index, status in enumerate(statuses):
+    """The stacked boxes of one bar; cumulative rounding keeps the white gaps between them equal."""
+    segments: list[tuple[str, Box]] = []
+    done = 0
+    for status in statuses:
         count = row.counts.get(status, 0)
         if count:
             left, right = x + round(done * scale), x + round((done + count) * scale)
-            segments.append((COLOURS[index % len(COLOURS)], (left, top, right, top + BAR)))
+            gap = SEGMENT_GAP if segments else 0
+            segments.append((colour(statuses, status), (left + gap, top, right, top + BAR)))
             done += count
     return tuple(segments)
 
@@ -232,8 +211,8 @@ def _place(
 
 def chart_layout(figures: YearFigures) -> ChartLayout:
     """Where the legend, the labels, the bars and the numbers go."""
-    font = _font(TEXT_SIZE)
-    legend, top = _legend(figures.statuses, font)
+    font = chart_font(TEXT_SIZE)
+    legend, top = _legend(figures.statuses, shown_statuses(figures), font)
     rows, folded, label_width = _select(_departments(figures), figures.statuses, font, MAX_HEIGHT - top - MARGIN)
     bar_left = MARGIN + label_width + LABEL_GAP
     room = max((_length(font, _value(row)) for row in rows if not row.missing), default=0)
@@ -253,15 +232,15 @@ def bar_chart(figures: YearFigures) -> bytes:
     layout = chart_layout(figures)
     image = Image.new("RGB", (layout.width, layout.height), "white")
     draw = ImageDraw.Draw(image)
-    font = _font(TEXT_SIZE)
+    font = chart_font(TEXT_SIZE)
     for entry in layout.legend:
         draw.rectangle(entry.swatch, fill=entry.colour, outline="black")
         draw.text(entry.text_box[:2], entry.status, fill="black", font=font)
     for row in layout.rows:
         for index, line in enumerate(row.lines):
             draw.text((row.label_box[0], row.label_box[1] + index * LINE), line, fill="black", font=font)
-        for colour, box in row.segments:
-            draw.rectangle(box, fill=colour, outline="black")
+        for fill, box in row.segments:
+            draw.rectangle(box, fill=fill)  # no outline: the white gap sets segments apart
         draw.text(row.value_box[:2], row.value, fill="black" if row.value[:1].isdigit() else "#595959", font=font)
     if layout.rows:
         first, last = layout.rows[0], layout.rows[-1]

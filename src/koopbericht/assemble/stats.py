@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from ..config import Settings
-from ..formatting import german_number
+from ..formatting import german_number, spelled_number
 from ..model import Activity
 
 UNKNOWN_STATUS = "ohne Angabe"
@@ -101,17 +101,26 @@ def figures(
 
 
 def placeholders(figures: YearFigures, settings: Settings, number: str) -> dict[str, str]:
-    """The values `{{ name }}` can take in text/*.md and text/*.docx."""
+    """The values `{{ name }}` can take in text/*.md and text/*.docx; numbers two to twelve as words (running text)."""
     values = {
-        "anzahl_aktivitaeten": german_number(figures.activities),
-        "anzahl_vorhaben": german_number(figures.activities),  # the word the Vorlage itself uses
-        "anzahl_partner": german_number(figures.partners),
-        "anzahl_geschaeftsbereiche": german_number(figures.departments),
+        "anzahl_aktivitaeten": _in_text(figures.activities),
+        "anzahl_vorhaben": _in_text(figures.activities),  # the word the Vorlage itself uses
+        "anzahl_partner": _in_text(figures.partners),
+        "anzahl_geschaeftsbereiche": _in_text(figures.departments),
         "berichtsjahr": str(figures.year),
         "koerperschaft": settings.authority.name,
         "vorlagen_nummer": number,
     }
     for status, count in figures.by_status.items():
         if status != UNKNOWN_STATUS:
-            values[f"anzahl_{status}"] = german_number(count)
+            values[f"anzahl_{status}"] = _in_text(count)
     return values
+
+
+def _in_text(count: int) -> str:
+    """A count before a noun in running text: two to twelve as words ("sechs"), others in digits.
+
+    One would have to agree with the noun that follows ("ein Vorhaben", "eine Aktivität"), which a
+    placeholder does not know; "1" reads right before any noun, "eins" before none.
+    """
+    return spelled_number(count) if 2 <= count <= 12 else german_number(count)

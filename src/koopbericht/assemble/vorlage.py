@@ -20,12 +20,14 @@ from ..document import (
     VorlageDocument,
 )
 from ..document.widths import PORTRAIT_LINE, content_widths
-from ..formatting import counted, file_size, german_date
+from ..formatting import file_size, german_date, spelled_count, spelled_number
 from ..model import NO_REPORT
 from ..read.texts.sections import NarrativeText
 from .annex import Annex
 from .annexdoc import annex_blocks
+from .annexlayout import name_words
 from .chart import bar_chart, chart_alt_text
+from .chartstyle import shown_statuses
 from .development import PLACEHOLDER, KeyFigures, UnreadableYear, development_blocks
 from .narrative import narrative_blocks
 from .stamps import draft_mark, timestamp_for
@@ -82,6 +84,7 @@ def assemble(
         blocks=tuple(blocks),
         status=completeness.status,
         draft_mark=draft_mark(completeness),
+        names=name_words(settings),
     )
 
 
@@ -164,7 +167,7 @@ def _explanation(year: YearSettings) -> list[Block]:
 
 
 def _overview(figures: YearFigures, table_number: int) -> list[Block]:
-    statuses = [s for s in figures.statuses if figures.by_status.get(s)] or list(figures.statuses)
+    statuses = shown_statuses(figures)  # the legend of the chart below shows the same
     rows = []
     for code, name, counts in figures.by_department:
         if code in figures.not_reported:  # nothing reported is not the same as nothing done
@@ -174,12 +177,7 @@ def _overview(figures: YearFigures, table_number: int) -> list[Block]:
         rows.append(TableRow((label, *(str(counts.get(s, 0)) for s in statuses), str(sum(counts.values())))))
     total = ("Gesamt", *(str(figures.by_status.get(s, 0)) for s in statuses), str(figures.activities))
     rows.append(TableRow(total, bold=True))
-    summary = (
-        f"Für {figures.year} {'hat' if figures.departments == 1 else 'haben'} "
-        f"{counted(figures.departments, 'Geschäftsbereich', 'Geschäftsbereiche')} "
-        f"{counted(figures.activities, 'Vorhaben', 'Vorhaben')} mit "
-        f"{counted(figures.partners, 'Kooperationspartner', 'verschiedenen Kooperationspartnern')} gemeldet."
-    )
+    summary = _summary(figures)
     missing = [code for code, _, _ in figures.by_department if figures.not_reported.get(code) == NO_REPORT]
     if missing:
         summary += f" Keine Meldung liegt vor von: {', '.join(missing)}."
@@ -203,6 +201,21 @@ def _overview(figures: YearFigures, table_number: int) -> list[Block]:
         ),
         Image(bar_chart(figures), chart_alt_text(figures), "Vorhaben je Geschäftsbereich und Status", 16.0),
     ]
+
+
+def _summary(figures: YearFigures) -> str:
+    """The Überblick's first sentence, numbers up to twelve written out, as running text has them.
+
+    "Für 2023 haben sechs Geschäftsbereiche 47 Vorhaben mit 44 verschiedenen Kooperationspartnern gemeldet."
+    """
+    partners = {0: "keinem Kooperationspartner", 1: "einem Kooperationspartner"}.get(
+        figures.partners, f"{spelled_number(figures.partners)} verschiedenen Kooperationspartnern"
+    )
+    return (
+        f"Für {figures.year} {'hat' if figures.departments == 1 else 'haben'} "
+        f"{spelled_count(figures.departments, 'Geschäftsbereich', 'Geschäftsbereiche')} "
+        f"{spelled_count(figures.activities, 'Vorhaben', 'Vorhaben')} mit {partners} gemeldet."
+    )
 
 
 def _attachment_list(attachments: list[Attachment], table_number: int) -> list[Block]:

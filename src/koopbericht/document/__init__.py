@@ -82,6 +82,7 @@ class Table:
     small: bool = False
     figures_from: int | None = None  # the columns from this one on hold figures: right-aligned
     title: str | None = None  # a first header row across all columns, repeated on every page with the header
+    hyphenated: tuple[bool, ...] = ()  # the columns of free text, the only cells hyphenation may split
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,7 @@ class VorlageDocument:
     status: str = "Endfassung"  # or "Entwurf"; stored as the core property contentStatus
     draft_mark: str | None = None  # shown in the header of every page of an Entwurf
     landscape: bool = False  # the whole document in landscape (the Anlage as its own file)
+    names: frozenset[str] = frozenset()  # words of names and terms never hyphenated, not even in free text
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from lxml import etree
 from ...document import Run
 from ...formatting import keep_together
 from ...normalise.values import XML_ILLEGAL
+from .hyphenation import NAME_RUN_PROPERTIES, name_pieces
 from .richcell import Revisions, rich_paragraph
 
 HEADER_FILL = "D9E2F3"
@@ -49,48 +50,70 @@ class TableSpec:
     keep_together: bool = False  # a small table: never split across pages
     rich: Sequence[Sequence[Sequence[Run]]] = ()  # per row: its cells as formatted runs, or nothing (plain)
     revisions: Revisions | None = None  # numbers and dates the tracked changes in `rich`
+    hyphenated: Sequence[bool] = ()  # the columns of free text hyphenation may split; every other cell never
+    names: frozenset[str] = frozenset()  # words never hyphenated even in free text
+    padding: int = 40  # twips inside each cell above and below its text
 
     def right(self, column: int) -> bool:
         """Whether column `column` is right-aligned."""
         return self.right_from is not None and column >= self.right_from
 
+    def hyphenate(self, column: int) -> bool:
+        """Whether hyphenation may split the words of column `column`."""
+        return column < len(self.hyphenated) and self.hyphenated[column]
+
 
 def _paragraph(
-    text: str, style: str | None, *, bold: bool = False, keep_next: bool = False, right: bool = False
-) -> str:
-    properties = ""
-    if style or keep_next or right:  # in the schema's order: pStyle, keepNext, jc
-        properties = "<w:pPr>" + (f'<w:pStyle w:val="{style}"/>' if style else "")
-        properties += ("<w:keepNext/>" if keep_next else "") + ('<w:jc w:val="right"/>' if right else "")
-        properties += "</w:pPr>"
+    text: str, style: str | None, *, bold: bool = False, keep_next: bool = False, right: bool = False,
+    hyphenate: bool = False,
+) -> str:  # fmt: skip
+    # In the schema's order: pStyle, keepNext, suppressAutoHyphens, jc. Names, terms, numbers and
+    # titles in a cell are never hyphenated ("Pots-dam", "Ver-trag"), only free text is.
+    properties = "<w:pPr>" + (f'<w:pStyle w:val="{style}"/>' if style else "")
+    properties += ("<w:keepNext/>" if keep_next else "") + ("" if hyphenate else "<w:suppressAutoHyphens/>")
+    properties += ('<w:jc w:val="right"/>' if right else "") + "</w:pPr>"
+    properties = properties.replace("<w:pPr></w:pPr>", "")
     if not text:
         return f"<w:p>{properties}</w:p>"
     return f"<w:p>{properties}{_run(text, bold=bold)}</w:p>"
 
 
-def _run(text: str, *, bold: bool = False) -> str:
-    """One run with the text; line breaks in it become `w:br`."""
+def _run(text: str, *, bold: bool = False, names: frozenset[str] = frozenset()) -> str:
+    """The text as runs, words of `names` in runs hyphenation never splits; line breaks in it become `w:br`."""
+    if names:
+        return "".join(_one_run(piece, bold=bold, name=name) for piece, name in name_pieces(keep_together(text), names))
+    return _one_run(text, bold=bold)
+
+
+def _one_run(text: str, *, bold: bool = False, name: bool = False) -> str:
     if "\n" in text:
         lines = "<w:br/>".join(f'<w:t xml:space="preserve">{_text(line)}</w:t>' for line in text.split("\n"))
     else:
         lines = f'<w:t xml:space="preserve">{_text(text)}</w:t>'
-    return f"<w:r>{'<w:rPr><w:b/></w:rPr>' if bold else ''}{lines}</w:r>"
+    properties = ("<w:b/>" if bold else "") + (NAME_RUN_PROPERTIES if name else "")  # in the schema's order
+    return f"<w:r>{f'<w:rPr>{properties}</w:rPr>' if properties else ''}{lines}</w:r>"
 
 
-def _cell(text: str, width: int, style: str | None, *, fill: str | None = None, span: int = 1,
-          bold: bool = False, keep_next: bool = False, right: bool = False) -> str:  # fmt: skip
+def _cell(text: str, width: int, style: str | None, *, fill: str | None = None, span: int = 1, bold: bool = False,
+          keep_next: bool = False, right: bool = False, hyphenate: bool = False) -> str:  # fmt: skip
     properties = f'<w:tcW w:w="{width}" w:type="dxa"/>'
     if span > 1:
         properties += f'<w:gridSpan w:val="{span}"/>'
     if fill:
         properties += f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>'
-    paragraph = _paragraph(text, style, bold=bold, keep_next=keep_next, right=right)
+    paragraph = _paragraph(text, style, bold=bold, keep_next=keep_next, right=right, hyphenate=hyphenate)
     return f"<w:tc><w:tcPr>{properties}</w:tcPr>{paragraph}</w:tc>"
 
 
 # 0.1 cm left and right inside every cell instead of Word's 0.19 cm: the Anlage's seven
 # columns win 1.2 cm of text width, and the ruled cells still keep text off the lines.
-CELL_MARGINS = '<w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>'
+# Above and below, so that text never sits on a rule (Word's default is none): 2 pt around the
+# Vorlage's 11 pt text, 1 pt around the Anlage's 9 pt (`padding`, in twips).
+def _cell_margins(padding: int) -> str:
+    return (
+        f'<w:tblCellMar><w:top w:w="{padding}" w:type="dxa"/><w:left w:w="57" w:type="dxa"/>'
+        f'<w:bottom w:w="{padding}" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>'
+    )
 
 
 def table_xml(spec: TableSpec) -> Iterator[str]:
@@ -98,7 +121,8 @@ def table_xml(spec: TableSpec) -> Iterator[str]:
     widths = list(spec.widths)
     style = f'<w:tblStyle w:val="{spec.table_style}"/>' if spec.table_style else ""
     yield (
-        f'<w:tbl><w:tblPr>{style}<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>{CELL_MARGINS}'
+        f'<w:tbl><w:tblPr>{style}<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+        f"{_cell_margins(spec.padding)}"
         '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
         'w:noHBand="1" w:noVBand="1"/>'
         f"<w:tblCaption w:val={quoteattr(XML_ILLEGAL.sub('', spec.caption))}/>"
@@ -109,7 +133,11 @@ def table_xml(spec: TableSpec) -> Iterator[str]:
     total = sum(widths)
     # A body cell differs from its neighbours in the column only by its text: the markup
     # around the text is made once per column (most of a large Anlage is body cells).
-    opening = [_cell("", width, spec.paragraph_style).removesuffix("</w:p></w:tc>") for width in widths]
+    opening = [
+        _cell("", width, spec.paragraph_style, hyphenate=spec.hyphenate(column)).removesuffix("</w:p></w:tc>")
+        for column, width in enumerate(widths)
+    ]
+    cell_names = [spec.names if spec.hyphenate(column) else frozenset() for column in range(len(widths))]
     if spec.keep_together or spec.right_from is not None or any(bold for _, _, bold in spec.rows):
         yield from _small_rows(spec, widths)
         yield "</w:tbl>"
@@ -129,8 +157,8 @@ def table_xml(spec: TableSpec) -> Iterator[str]:
             yield (
                 "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
                 + "".join(
-                    f"{start}{_run(text)}</w:p></w:tc>" if text else f"{start}</w:p></w:tc>"
-                    for text, start in zip(cells, opening, strict=True)
+                    f"{start}{_run(text, names=names)}</w:p></w:tc>" if text else f"{start}</w:p></w:tc>"
+                    for text, start, names in zip(cells, opening, cell_names, strict=True)
                 )
                 + "</w:tr>"
             )
@@ -180,7 +208,15 @@ def _small_rows(spec: TableSpec, widths: list[int]) -> Iterator[str]:
                          keep_next=True)  # fmt: skip
         else:
             cell = "".join(
-                _cell(text, width, spec.paragraph_style, bold=bold, keep_next=keep, right=spec.right(column))
+                _cell(
+                    text,
+                    width,
+                    spec.paragraph_style,
+                    bold=bold,
+                    keep_next=keep,
+                    right=spec.right(column),
+                    hyphenate=spec.hyphenate(column),
+                )
                 for column, (text, width) in enumerate(zip(cells, widths, strict=True))
             )
         yield f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cell}</w:tr>"

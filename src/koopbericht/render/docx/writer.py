@@ -22,13 +22,20 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from docx.styles.style import BaseStyle
 from docx.text.paragraph import Paragraph as DocxParagraph
+from docx.text.run import Run as DocxRun
 from lxml import etree
 
 from ...document import Heading, Image, LandscapeSection, ListBlock, Paragraph, Run, Table, VorlageDocument
 from ...formatting import keep_together
 from ..zipped import deterministic_zip
 from . import oxml
-from .hyphenation import automatic_hyphenation, never_hyphenated
+from .hyphenation import (
+    NAME_RUN_PROPERTIES,
+    automatic_hyphenation,
+    name_pieces,
+    never_hyphenated,
+    never_hyphenated_paragraph,
+)
 from .numbering import restarted_numbering
 from .page import (
     column_widths,
@@ -42,6 +49,7 @@ from .richcell import Revisions
 from .styles import REQUIRED, find_style, normal_style, paragraph_style, set_language
 from .template import open_template
 
+W_NAMESPACE = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 TABLE_TEXT_STYLE = "Tabellentext"
 # A table of up to this many rows is never split across pages (its rows are kept with the next).
 KEEP_TOGETHER_ROWS = 12
@@ -56,7 +64,7 @@ def render_docx(doc: VorlageDocument, template: Path | None = None) -> bytes:
     document = open_template(template)
     _drop_comments_and_instructions(document)
     _prepare_styles(document)
-    writer = _Writer(document)
+    writer = _Writer(document, doc.names)
     writer.revisions = Revisions(f"{doc.timestamp:%Y-%m-%dT%H:%M:%SZ}")  # a fixed date: same bytes on rebuild
     if doc.landscape:
         writer.turn_first_section()
@@ -132,8 +140,9 @@ def _prepare_styles(document: DocumentObject) -> None:
 
 
 class _Writer:
-    def __init__(self, document: DocumentObject) -> None:
+    def __init__(self, document: DocumentObject, names: frozenset[str]) -> None:
         self.document = document
+        self.names = names
         self.figures = 0
         self.styles = {name: paragraph_style(document, name) for name in (*REQUIRED, TABLE_TEXT_STYLE)}
         for name in ("Title", "Heading 1", "Heading 2", "Heading 3", "Caption"):
@@ -171,15 +180,20 @@ class _Writer:
             self._landscape()
 
     def _runs(self, paragraph: DocxParagraph, runs: tuple[Run, ...]) -> None:
+        if any(run.link for run in runs):  # a link is never hyphenated: LibreOffice only switches off paragraphs
+            never_hyphenated_paragraph(paragraph)
         for run in runs:
             if run.link:
                 _hyperlink(paragraph, run)
                 continue
             lines = run.text.split("\n")
             for index, line in enumerate(lines):
-                piece = paragraph.add_run(keep_together(line))
-                piece.bold = run.bold or None
-                piece.italic = run.italic or None
+                for text, name in name_pieces(keep_together(line), self.names):
+                    piece = paragraph.add_run(text)
+                    piece.bold = run.bold or None
+                    piece.italic = run.italic or None
+                    if name:
+                        _never_hyphenated_run(piece)
                 if index < len(lines) - 1:
                     piece.add_break()
 
@@ -209,7 +223,8 @@ class _Writer:
             widths, block.caption, block.description, block.header, rows, self.table_style, text_style,
             right_from=block.figures_from, title=block.title,
             # A small summary table stays on one page; the Anlage's tall rows may not fit one page together.
-            keep_together=len(block.rows) <= KEEP_TOGETHER_ROWS and not block.small,
+            keep_together=len(block.rows) <= KEEP_TOGETHER_ROWS and not block.small, hyphenated=block.hyphenated,
+            names=self.names, padding=20 if block.small else 40,
             rich=[row.rich for row in block.rows], revisions=self.revisions,
         )  # fmt: skip
         # A processing instruction holds the place; the table is streamed in when the package is written.
@@ -242,6 +257,13 @@ class _Writer:
         section = self.document.add_section(WD_SECTION.NEW_PAGE)
         move_section_break_into_previous_paragraph(self.document)
         turn_landscape(section, previous)
+
+
+def _never_hyphenated_run(piece: DocxRun) -> None:
+    """A name in running text: no hyphenation in Word (no proofing) nor in LibreOffice (no language)."""
+    properties = piece._r.get_or_add_rPr()
+    for child in etree.fromstring(f'<w:rPr xmlns:w="{W_NAMESPACE}">{NAME_RUN_PROPERTIES}</w:rPr>'):
+        oxml.insert_in_order(properties, child, oxml.RUN_PROPERTIES_ORDER)
 
 
 def _style_id(style: BaseStyle | None) -> str | None:
