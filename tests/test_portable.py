@@ -131,7 +131,7 @@ def test_every_command_with_umlauts_and_spaces(
     code, output = run(runner, "build", "2023")
     assert code == 0, output
     document = Document(str(root / "ausgabe" / "2023" / "Kooperationsbericht-2023.docx"))
-    assert "2 Vorhaben der Musterstadt." in [p.text for p in document.paragraphs]
+    assert "zwei Vorhaben der Musterstadt." in [p.text for p in document.paragraphs]
     annex = Document(str(annex_docx(root)))
     assert "Radweg Süd – Ausbau" in {c.text for table in annex.tables for r in table.rows for c in r.cells}
 

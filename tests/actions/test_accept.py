@@ -43,7 +43,7 @@ def test_a_probably_wrong_value_keeps_the_build_an_entwurf_that_names_it(runner:
     assert "ENTWURF – Befunde noch nicht geklärt" in document.sections[0].header.paragraphs[0].text
     body = "\n".join(p.text for p in document.paragraphs)
     assert "„Gemeinde Schwielow See“, gemeint wohl „Gemeinde Schwielowsee“" in body
-    assert "2 verschiedenen Kooperationspartnern" in body  # the misspelt one is Schwielowsee: two, not three
+    assert "zwei verschiedenen Kooperationspartnern" in body  # the misspelt one is Schwielowsee: two, not three
 
     code, output = run(runner, "build", "2023", "--endfassung", "-C", str(root))
     assert code == 1 and "Gemeinde Schwielow See" in output and "nicht vollständig" in output
@@ -157,7 +157,7 @@ def test_an_accepted_finding_is_not_sent_to_the_department(runner: CliRunner, tm
     assert code == 0, output
     document = Document(str(root / "ausgabe" / "2023" / "Kooperationsbericht-2023.docx"))
     body = "\n".join(p.text for p in document.paragraphs)
-    assert "3 verschiedenen Kooperationspartnern" in body  # accepted as a partner of its own: counted apart
+    assert "drei verschiedenen Kooperationspartnern" in body  # accepted as a partner of its own: counted apart
 
 
 def test_a_doubt_about_an_internal_column_keeps_no_build_a_draft(runner: CliRunner, tmp_path: Path) -> None:

@@ -114,9 +114,10 @@ def test_every_format_carries_the_caveat(gaps_project: Path, runner: CliRunner, 
     assert code == 0, markdown
     document = markdown.split("Weggelassen wegen Fehlern:", 1)[0]  # the stderr lines come after the document
     assert "> **Vorbehalt:** Der Vergleich ist unvollständig." in document
-    assert "> - GB2: Meldebogen 2023 fehlt – 2 Vorhaben aus 2022 nicht verglichen." in document
-    assert "> - GB3: Meldebogen 2023 nicht lesbar – 1 Vorhaben aus 2022 nicht verglichen." in document
-    assert "1 Vorhaben ist neu, 1 wird nicht mehr gemeldet" in document and "7 sind nicht vergleichbar" in document
+    assert "> - GB2: Meldebogen 2023 fehlt – zwei Vorhaben aus 2022 nicht verglichen." in document
+    assert "> - GB3: Meldebogen 2023 nicht lesbar – ein Vorhaben aus 2022 nicht verglichen." in document
+    assert "ein Vorhaben ist neu, eines wird nicht mehr gemeldet" in document
+    assert "sieben sind nicht vergleichbar" in document
     assert "sagt der Unterschied nichts über die Zusammenarbeit" in document and "weniger als" not in document
     sections = {part.split("\n", 1)[0]: part for part in document.split("### ")[1:]}
     _assert_no_gone_or_new([t for t in NOT_COMPARABLE if t in sections["Neue Vorhaben"]])

@@ -12,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from ..conftest import EXAMPLE, built_copy_of_example, run
+from ..conftest import EXAMPLE, built_copy_of_example, run, settle_example
 from ..libreoffice import convert
 
 ANLAGE_1 = [
@@ -35,9 +35,10 @@ def test_the_columns_of_anlage_1_and_no_other(annex_xlsx: Path) -> None:
 
 
 def with_columns(root: Path, columns: str) -> Path:
-    """A copy of the example whose anlage_spalten are `columns`, built for 2023."""
+    """A copy of the example whose anlage_spalten are `columns`, its open findings settled, built for 2023."""
     config = root / "potsdam" / "koopbericht.toml"
     shutil.copytree(EXAMPLE, root / "potsdam", ignore=shutil.ignore_patterns("ausgabe"))
+    settle_example(root / "potsdam")
     text = config.read_text(encoding="utf-8")
     start = text.index("anlage_spalten = ")
     config.write_text(text[:start] + f"anlage_spalten = {columns}" + text[text.index("\n", start) :], encoding="utf-8")

@@ -10,6 +10,7 @@ column slices).
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from openpyxl import load_workbook
 from openpyxl.cell.cell import Cell
 from typer.testing import CliRunner
 
-from ..conftest import built_copy_of_example, run
+from ..conftest import EXAMPLE, built_copy_of_example, run
 from ..libreoffice import convert
 
 SMALLEST_TYPE = 7.0
@@ -30,9 +31,13 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example built for 2023, with its forms, marked copies, Rücklaufliste and comparison written."""
     root = built_copy_of_example(tmp_path_factory.mktemp("printing"))
     runner = CliRunner()
+    # The settled example has nothing to mark: the marked copies come from the example as shipped.
+    unsettled = tmp_path_factory.mktemp("unsettled") / "potsdam"
+    shutil.copytree(EXAMPLE, unsettled, ignore=shutil.ignore_patterns("ausgabe"))
+    code, output = run(runner, "validate", "2023", "--annotate", str(root / "markiert"), "-C", str(unsettled))
+    assert code == 0 and list((root / "markiert").glob("*.xlsx")), output
     for args in (
         ("template", "2023"),
-        ("validate", "2023", "--annotate", str(root / "markiert")),
         ("status", "2023", "--format", "xlsx", "-o", str(root / "ruecklauf.xlsx")),
         ("compare", "2022", "2023", "--format", "xlsx"),
     ):

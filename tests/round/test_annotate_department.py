@@ -231,7 +231,8 @@ def test_the_summary_wraps_and_prints_on_landscape_pages(project: Path, runner: 
     assert all(summary.cell(r, 1).alignment.vertical == "top" for r in range(2, summary.max_row + 1))
     cover = load_workbook(tmp_path / "zurueck" / source.name)["Was ist zu tun"]
     setup = cover.sheet_properties.pageSetUpPr
-    assert cover.page_setup.orientation == "portrait" and setup is not None and setup.fitToPage
+    # With its Vorhaben column the cover is wider than a portrait page: orientation follows the width.
+    assert cover.page_setup.orientation == "landscape" and setup is not None and setup.fitToPage
 
 
 def _grey(rgb: str) -> float:

@@ -49,14 +49,12 @@ def accept(
         entry = done.entry
         value = f" („{entry.value}“)" if entry.value else ""
         console.success(f"Angenommen: „{entry.code}“ in {entry.file}, Zelle {entry.cell}{value}.")
-        console.stdout.print(
-            f"Festgehalten in {project.relative(done.path).as_posix()}. Ändert sich der Wert der Zelle, gilt die "
-            "Annahme nicht mehr.",
-            markup=False,
-        )
+        where = project.relative(done.path).as_posix()
+        lapse = "Ändert sich der Wert der Zelle, gilt die Annahme nicht mehr."
+        console.say(console.stdout, f"Festgehalten in {where}. {lapse}")
         if entry.code == "partner-unbekannt" and entry.suggestion:  # the usual fix is an alias, valid every year
-            console.stdout.print(
+            console.say(
+                console.stdout,
                 f"Ist „{entry.value}“ nur eine andere Schreibweise von „{entry.suggestion}“, ist ein Alias besser: "
                 f'koopbericht alias "{entry.value}" "{entry.suggestion}"',
-                markup=False,
             )

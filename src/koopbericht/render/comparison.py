@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..compare import Change, Comparison, Uncomparable, headline_figures
+from ..formatting import MINUS, spelled_count, spelled_number
 from ..model import NO_REPORT, Activity
 from .xlsx.comparison import comparison_workbook
 
@@ -19,7 +20,7 @@ def _difference(before: int | None, after: int | None) -> str:
     if before is None or after is None:
         return "–"
     delta = after - before
-    return "±0" if delta == 0 else f"{delta:+d}"
+    return "±0" if delta == 0 else f"{delta:+d}".replace("-", MINUS)  # a real minus sign
 
 
 def _count(value: int | None) -> str:
@@ -48,19 +49,33 @@ def caveats(result: Comparison) -> list[str]:
         )
     if result.left_out:
         lines.append(
-            f"Wegen Fehlern weggelassen: {len(result.left_out)} Einträge (einzelne Zeilen oder ganze Dateien)."
+            f"Wegen Fehlern weggelassen: {spelled_count(len(result.left_out), 'Eintrag', 'Einträge')} "
+            "(einzelne Zeilen oder ganze Dateien)."
         )
     lines += [f"Nicht gelesen, daher nicht verglichen: {line}." for line in result.unread]
     return lines
 
 
 def _are(count: int, with_count: bool = True) -> str:
+    """The count and its verb in running text: „eines ist“, „drei sind“, „13 sind“."""
     verb = "ist" if count == 1 else "sind"
-    return f"{count} {verb}" if with_count else verb
+    if not with_count:
+        return verb
+    return f"{_pronoun(count)} {verb}"
+
+
+def _pronoun(count: int) -> str:
+    """A count standing for „Vorhaben“: „eines“, „drei“, „13“."""
+    return "eines" if count == 1 else spelled_number(count)
+
+
+def _dative(count: int) -> str:
+    """The count after „bei“: „einem“, „keinem“, „drei“."""
+    return {0: "keinem", 1: "einem"}.get(count) or spelled_number(count)
 
 
 def _vorhaben(count: int) -> str:
-    return "1 Vorhaben" if count == 1 else f"{count} Vorhaben"
+    return spelled_count(count, "Vorhaben", "Vorhaben")
 
 
 def _uncomparable_line(item: Uncomparable) -> str:
@@ -71,7 +86,7 @@ def to_markdown(result: Comparison) -> str:
     """Short German lists, ready to paste into a narrative section."""
     a, b = result.year_old, result.year_new
     more = result.total_new - result.total_old
-    trend = "genauso viele wie" if more == 0 else (f"{abs(more)} mehr als" if more > 0 else f"{abs(more)} weniger als")
+    trend = "genauso viele wie" if more == 0 else f"{spelled_number(abs(more))} {'mehr' if more > 0 else 'weniger'} als"
     lines = [f"## Veränderungen gegenüber {a}", ""]
     notes = caveats(result)
     if notes:
@@ -79,16 +94,18 @@ def to_markdown(result: Comparison) -> str:
     if result.gaps or result.not_comparable:
         # Totals over different sets of Geschäftsbereiche: no "more" or "fewer".
         totals = (
-            f"Für {b} wurden {result.total_new} Vorhaben verwendet, für {a} {result.total_old}; wegen der fehlenden "
+            f"Für {b} wurden {_vorhaben(result.total_new)} verwendet, für {a} {spelled_number(result.total_old)}; "
+            "wegen der fehlenden "
             "oder weggelassenen Meldungen sagt der Unterschied nichts über die Zusammenarbeit."
         )
     else:
-        totals = f"Für {b} wurden {result.total_new} Vorhaben gemeldet, {trend} {a} ({result.total_old})."
+        totals = f"Für {b} wurden {_vorhaben(result.total_new)} gemeldet, {trend} {a} ({result.total_old})."
     not_comparable = f", {_are(len(result.not_comparable))} nicht vergleichbar" if result.not_comparable else ""
+    unchanged = f", {_are(result.unchanged)} unverändert" if result.unchanged else ""
     lines.append(
-        f"{totals} {len(result.added)} Vorhaben {_are(len(result.added), False)} neu, {len(result.removed)} "
-        f"{'wird' if len(result.removed) == 1 else 'werden'} nicht mehr gemeldet, bei {len(result.changed)} hat "
-        f"sich etwas geändert, {_are(result.unchanged)} unverändert{not_comparable}."
+        f"{totals} {_vorhaben(len(result.added))} {_are(len(result.added), False)} neu, "
+        f"{_pronoun(len(result.removed))} {'wird' if len(result.removed) == 1 else 'werden'} nicht mehr "
+        f"gemeldet, bei {_dative(len(result.changed))} hat sich etwas geändert{unchanged}{not_comparable}."
     )
     sections: list[tuple[str, list[str]]] = [
         ("Neue Vorhaben", [_describe(x) for x in result.added]),
