@@ -43,6 +43,37 @@ def wrapper(folder: Path, log: Path) -> Path:
     return program
 
 
+def _parent(pid: int) -> int:
+    try:
+        return int((Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[1])
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def started_by(ancestor: int, marker: str) -> list[str]:
+    """The command lines mentioning `marker` of processes that `ancestor` started (children, grandchildren, …).
+
+    Other builds may run on the same machine at the same time; only this test's own may be counted.
+    """
+    lines = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        pid = int(entry.name)
+        while pid > 1 and pid != ancestor:
+            pid = _parent(pid)
+        if pid == ancestor:
+            lines += [line for line in _command_lines(entry) if marker in line]
+    return lines
+
+
+def _command_lines(entry: Path) -> list[str]:
+    try:
+        return [(entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")]
+    except OSError:
+        return []
+
+
 def running_with(marker: str) -> list[str]:
     """The command lines of every process on this machine that mention `marker` (Linux: /proc)."""
     lines = []
@@ -236,7 +267,7 @@ def test_libreoffice_is_ended_when_the_build_is_terminated(example_copy: Path) -
         deadline = time.monotonic() + 120
         started: list[str] = []
         while not started and time.monotonic() < deadline and build.poll() is None:
-            started = [line for line in running_with("offen-halten.fodt") if "koopbericht-pdf-" in line]
+            started = [line for line in started_by(build.pid, "offen-halten.fodt") if "koopbericht-pdf-" in line]
             time.sleep(0.05)
         assert started, "build --pdf ended before its LibreOffice was seen"
         profile = next(part for part in started[0].split() if part.startswith("-env:UserInstallation="))
