@@ -92,6 +92,9 @@ def test_the_example_shows_its_development_from_2021_to_2023(tmp_path: Path) -> 
         ["2022", "alle 6", "41", "9", "3", "36"],
         ["2023", "alle 6", "47", "6", "4", "43"],  # „Schwielow-See“ counted as Gemeinde Schwielowsee
     ]
+    liesmich = (EXAMPLE / "LIESMICH.md").read_text(encoding="utf-8")
+    described = [line.strip("| ").split(" | ") for line in liesmich.splitlines() if line.startswith("| 20")]
+    assert [HEADER, *described] == _development(project)  # the table LIESMICH.md shows
     code, compared = run(CliRunner(), "compare", "2021", "2022", "-C", str(project), "--format", "json")
     assert code == 0, compared
     assert json.loads(compared)["anzahl"] == {"2021": 34, "2022": 41}
