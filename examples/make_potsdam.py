@@ -18,7 +18,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 sys.path.insert(0, str(Path(__file__).parent))
-from potsdam_data import ACTIVITIES
+from potsdam_data import ACTIVITIES, IN_2021, ONLY_2021
 
 ROOT = Path(__file__).parent / "potsdam"
 FIELDS = [
@@ -46,6 +46,10 @@ FIXED_TIME = dt.datetime(2024, 3, 1, 9, 0, 0)
 
 def activity_for(year: int, activity: dict[str, Any]) -> dict[str, Any] | None:
     """The activity as reported in `year`, or None when not reported that year."""
+    if year == 2021:
+        in_2021 = IN_2021.get(activity["nr"])
+        as_in_2022 = activity_for(2022, activity)
+        return None if in_2021 is None or as_in_2022 is None else {**as_in_2022, **in_2021}
     if year == 2023:
         return None if activity.get("only_2022") else activity
     if "y2022" in activity and activity["y2022"] is None:
@@ -76,6 +80,8 @@ def write_rows(sheet: Any, department: str, rows: list[dict[str, Any]], first_ro
 
 def write_department(year: int, department: str, activities: list[dict[str, Any]]) -> Path:
     rows = [a for a in (activity_for(year, act) for act in activities) if a is not None]
+    if year == 2021:
+        rows += ONLY_2021.get(department, [])
     workbook = Workbook()
     workbook.properties.creator = f"{department} (Beispieldaten)"
     workbook.properties.created = FIXED_TIME
@@ -100,7 +106,7 @@ def write_department(year: int, department: str, activities: list[dict[str, Any]
 
 
 def main() -> None:
-    for year in (2022, 2023):
+    for year in (2021, 2022, 2023):
         for department, activities in ACTIVITIES.items():
             print(write_department(year, department, activities))
 

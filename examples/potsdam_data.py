@@ -6,8 +6,10 @@ and all contact persons are invented. Not official figures.
 
 Each activity is the 2023 version; `y2022` holds what differed in 2022 (None: not yet
 reported in 2022), `only_2022` marks activities that were no longer reported in 2023.
-Every activity reported in both years has its own 2022 Beschreibung/Sachstand: a
-Sachstand is rewritten every year, and an unchanged one is a `sachstand-unveraendert`
+`IN_2021` holds, by Nr., what differed in 2021 from the 2022 version (an activity not in it
+was not reported in 2021); `ONLY_2021` are the activities that ended in 2021.
+Every activity reported in two consecutive years has its own Beschreibung/Sachstand in each:
+a Sachstand is rewritten every year, and an unchanged one is a `sachstand-unveraendert`
 warning in `koopbericht validate`.
 The planted differences and imperfections are listed in examples/potsdam/LIESMICH.md.
 """
@@ -628,6 +630,96 @@ ACTIVITIES: dict[str, list[Activity]] = {
             "ansprechpartner": "Ina Muster, i.muster@example.org",
             "y2022": {"beschreibung": "Verwertung der Bioabfälle in einer gemeinsamen Anlage; 2022 wurde über den "
                       "Ausbau der Vergärung gesprochen."},
+        },
+    ],
+}
+
+# What differed in 2021 from the 2022 version, by the activity's Nr. (GB2-005 had none yet).
+IN_2021: dict[str, Activity] = {
+    "OB-001": {"beschreibung": "Der Oberbürgermeister arbeitet im Präsidium des Verbandes mit; 2021 ging es vor "
+               "allem um die Folgen der Pandemie für die kommunalen Haushalte."},
+    "OB-002": {"beschreibung": "Mitwirkung im Präsidium und im Sportausschuss; 2021 standen die Hilfen für die "
+               "Städte in der Pandemie und der Bau von Sportstätten im Vordergrund."},
+    "OB-003": {"ergebnis": "", "beschreibung": "Die Stadt ist Gründungsmitglied des Vereins; 2021 nahmen die "
+               "Arbeitsgruppen West und Süd ihre Arbeit auf."},
+    "OB-004": {"beschreibung": "Jährliches Treffen der Landräte, Bürgermeisterinnen und Bürgermeister sowie der "
+               "Berliner Bezirke; 2021 fand es wegen der Pandemie als Videokonferenz statt."},
+    "OB-006": {"beschreibung": "Regelmäßige Beratungen mit der Landesregierung, 2021 vor allem zur Eindämmung der "
+               "Pandemie und zu den Impfangeboten."},
+    "OB-007": {"beschreibung": "Der Oberbürgermeister arbeitet in der Regionalversammlung mit; 2021 ging es um die "
+               "grundfunktionalen Schwerpunkte im Regionalplan."},
+    "OB-008": {"beschreibung": "Potsdam koordiniert das Netzwerk der Bündnisstädte; 2021 sind weitere Städte "
+               "beigetreten."},
+    "OB-009": {"status": "laufend", "ende": None, "beschreibung": "Wöchentliche Abstimmung der Krisenstäbe zu "
+               "Schutzmaßnahmen, Teststellen und Impfangeboten."},
+    "GB1-004": {"beschreibung": "Beitritt zum Zweckverband zum 1. Januar 2021; erste gemeinsam beschaffte "
+                "Fachverfahren werden eingeführt."},
+    "GB1-006": {"beschreibung": "Die Kämmereien der kreisfreien Städte vergleichen ihre Haushaltsplanung unter den "
+                "Bedingungen der Pandemie."},
+    "GB1-008": {"partner": "Stadt Werder (Havel); Gemeinde Schwielowsee",
+                "beschreibung": "Gemeinsame Ausschreibung für Büromaterial mit zwei Nachbargemeinden."},
+    "GB2-008": {"beschreibung": "Abgestimmtes Kursprogramm; 2021 fanden viele Kurse online statt."},
+    "GB2-001": {"beschreibung": "Stadt und Landkreis vergleichen ihre Prognosen der Schülerzahlen für die "
+                "weiterführenden Schulen."},
+    "GB2-002": {"beschreibung": "Vereinbarungen zur Kostenerstattung für Schülerinnen und Schüler, die aus dem "
+                "Umland eine Potsdamer Schule besuchen."},
+    "GB2-003": {"beschreibung": "Erste Gespräche über die gemeinsame Nutzung von Sporthallen, nachdem sie in der "
+                "Pandemie lange geschlossen waren."},
+    "GB2-004": {"beschreibung": "Gemeinsamer Katalog und Fernleihe; die Umstellung auf ein neues "
+                "Bibliothekssystem wird vorbereitet."},
+    "GB2-005": {"beschreibung": "Kinder aus dem Landkreis können die städtische Musikschule besuchen; die "
+                "Vereinbarung gilt bis Ende 2022."},
+    "GB2-007": {"beschreibung": "Stadt und Landkreis verabreden, die Jugendhilfeplanung an der Grenze zu "
+                "Kleinmachnow und Stahnsdorf abzustimmen."},
+    "GB3-001": {"beschreibung": "Stadt und Landkreis tragen gemeinsam Verantwortung für das Krankenhaus in Bad "
+                "Belzig; 2021 prägte die Pandemie den Betrieb."},
+    "GB3-005": {"beschreibung": "Gemeinsamer Betrieb der Leitstelle für Brandschutz und Rettungsdienst; 2021 wurde "
+                "die Technik erneuert."},
+    "GB3-007": {"beschreibung": "Arbeitskreis zur ambulanten Versorgung; 2021 entstand eine Übersicht der "
+                "Hausarztpraxen in der Region."},
+    "GB3-008": {"beschreibung": "Einsatzkräfte der Nachbarn nehmen an Lehrgängen der Berufsfeuerwehr teil, soweit "
+                "Plätze frei sind."},
+    "GB4-002": {"beschreibung": "Stadt und Landkreis verständigen sich darauf, das städtische Verkehrsmanagement "
+                "auf die Region auszuweiten."},
+    "GB4-003": {"beschreibung": "Vorbereitung des Baus der Brücke aus dem Stadt-Umland-Wettbewerb."},
+    "GB4-004": {"beschreibung": "Stadt, Landkreis und Berlin vereinbaren, mögliche Trassen für "
+                "Radschnellverbindungen gemeinsam zu untersuchen."},
+    "GB4-006": {"beschreibung": "Auftakt am 31. August 2021; die Partner verabreden regelmäßige Arbeitstreffen."},
+    "GB4-008": {"beschreibung": "Mitwirkung in den Gremien des Verbundes; 2021 ging es um das Angebot während der "
+                "Pandemie."},
+    "GB5-008": {"beschreibung": "Abstimmung über die Pflege des Waldgebiets beiderseits der Stadtgrenze."},
+    "GB5-003": {"beschreibung": "Abgestimmte Unterhaltung der Gewässer an der Nuthe."},
+    "GB5-004": {"beschreibung": "Abstimmung über die Pflege der Uferwege an der Stadtgrenze."},
+    "GB5-006": {"status": "laufend", "ende": None, "beschreibung": "Vereinbarung über Ersatzpflanzungen; 2021 "
+                "wurden die ersten Bäume an Kreisstraßen nachgepflanzt."},
+    "GB5-007": {"beschreibung": "Bioabfälle aus Stadt und Landkreisen werden in einer gemeinsamen Anlage "
+                "verwertet."},
+}
+
+# Activities that ended in 2021 and were no longer reported in 2022.
+ONLY_2021: dict[str, list[Activity]] = {
+    "GB2": [
+        {
+            "nr": "GB2-009", "handlungsfeld": BILDUNG,
+            "vorhaben": "Leihgeräte für den Distanzunterricht",
+            "partner": "Landkreis Potsdam-Mittelmark; Gemeinde Michendorf",
+            "form": "Vereinbarung / Vertrag", "status": "abgeschlossen", "beginn": "2020", "ende": "07/2021",
+            "beschreibung": "Gemeinsame Beschaffung von Tablets für Schülerinnen und Schüler aus dem DigitalPakt "
+            "Schule; alle Geräte sind ausgegeben.",
+            "ansprechpartner": "Eva Beispiel, e.beispiel@example.org",
+        },
+    ],
+    "GB3": [
+        {
+            "nr": "GB3-009", "handlungsfeld": DASEIN,
+            "vorhaben": "Mobile Impfteams für Stadt und Umland",
+            "partner": "Landkreis Potsdam-Mittelmark; Land Brandenburg",
+            "form": "Gemeinsames Projekt", "status": "abgeschlossen", "beginn": D(2021, 3, 1),
+            "ende": D(2021, 12, 31),
+            "beschreibung": "Mobile Teams boten Impfungen gegen das Coronavirus in Stadtteilen und "
+            "Umlandgemeinden an; ihre Einsätze wurden gemeinsam geplant.",
+            "finanzierung": "Landesmittel",
+            "ansprechpartner": "Nora Muster, n.muster@example.org",
         },
     ],
 }

@@ -39,6 +39,9 @@ def test_wheel_installs_and_builds_the_example(tmp_path: Path) -> None:
         names = archive.namelist()
     assert "koopbericht/beispiel/koopbericht.toml" in names
     assert "koopbericht/beispiel/2023/meldungen/GB1_Meldebogen_2023.xlsx" in names
+    for year in (2021, 2022, 2023):  # every year of the example, with its Vorlage data
+        assert f"koopbericht/beispiel/{year}/vorlage.toml" in names
+        assert f"koopbericht/beispiel/{year}/meldungen/GB5_Meldebogen_{year}.xlsx" in names
     assert not [name for name in names if "/ausgabe/" in name]
 
     environment = tmp_path / "umgebung"
@@ -58,6 +61,8 @@ def test_wheel_installs_and_builds_the_example(tmp_path: Path) -> None:
     assert "47 Vorhaben veröffentlicht" in output
     outputs = example / "ausgabe" / "2023"
     with zipfile.ZipFile(outputs / "Kooperationsbericht-2023.docx") as document:
-        assert "Kooperationsbericht" in document.read("word/document.xml").decode("utf-8")
+        body = document.read("word/document.xml").decode("utf-8")
+    assert "Kooperationsbericht" in body
+    assert "Entwicklung der Kooperationsvorhaben 2021 bis 2023" in body  # the earlier years came along
     assert (outputs / "Anlage-Uebersicht-2023.xlsx").is_file()
     assert (outputs / "vorlage-2023.oparl.json").is_file()

@@ -117,7 +117,7 @@ def test_lists_are_real_word_lists(built_example: Path) -> None:
 def test_every_table_is_accessible(built_example: Path) -> None:
     document = Document(str(outputs(built_example)["docx"]))
     annex = Document(str(outputs(built_example)["annex"]))
-    assert len(document.tables) == 5  # Grunddaten, Beratungsfolge, text, Überblick, Anlagen
+    assert len(document.tables) == 6  # Grunddaten, Beratungsfolge, Entwicklung, text, Überblick, Anlagen
     assert len(annex.tables) == 6  # one per Geschäftsbereich
     for table in [*document.tables, *annex.tables]:
         properties = table._tbl.tblPr
@@ -226,7 +226,7 @@ def test_anlage_also_inside_the_vorlage_when_asked(example_copy: Path, runner: C
     assert code == 0, output
     document = Document(str(outputs(example_copy)["docx"]))
     assert [s.orientation for s in document.sections] == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE]
-    inside = [[c.text for c in r.cells] for table in document.tables[5:] for r in table.rows]
+    inside = [[c.text for c in r.cells] for table in document.tables[6:] for r in table.rows]
     alone = [[c.text for c in r.cells] for table in Document(str(outputs(example_copy)["annex"])).tables
              for r in table.rows]  # fmt: skip
     assert inside == alone and len(inside) == 6 * 2 + 47  # per Geschäftsbereich title and header; the activities

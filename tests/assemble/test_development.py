@@ -1,7 +1,8 @@
 """The development across the years: `kennzahlen.json` per build and the `{{ entwicklung }}` table.
 
-The example has two years; these tests give a copy of it a 2021 (the 2022 Meldebögen without
-GB5's) and, where asked, a 2020 whose Meldebögen cannot be used, and re-open the built Vorlage.
+The example has three years (2021 to 2023) and the placeholder in its 2023 text. These tests build
+copies of it – as it is, with GB5's 2021 Meldebogen taken out, or with a 2020 whose Meldebögen
+cannot be used – and re-open the built Vorlage.
 """
 
 from __future__ import annotations
@@ -19,29 +20,32 @@ from koopbericht.assemble.development import KeyFigures
 from ..conftest import EXAMPLE, run
 
 TEXT = "2023/text/01-auftrag.md"
-PLACEHOLDER_SECTION = (
-    "\n### Entwicklung über die Jahre\n\nSo hat sich die Zusammenarbeit entwickelt:\n\n{{ entwicklung }}\n"
+INTRODUCTION = (
+    "Wie sich die gemeldete Zusammenarbeit über die Berichtsjahre entwickelt hat, zeigt die folgende Tabelle:"
 )
+PLACEHOLDER_SECTION = (  # as in the example's 2023 text
+    "\nWie sich die gemeldete Zusammenarbeit über die Berichtsjahre entwickelt hat, zeigt die\nfolgende Tabelle:\n"
+    "\n{{ entwicklung }}\n"
+)
+HEADER = ["Jahr", "Geschäftsbereiche", "Vorhaben", "im Jahr begonnen", "abgeschlossen", "Partner"]
 
 
 def _project(folder: Path, *, placeholder: bool = True) -> Path:
-    """A copy of the example with a 2021 in which GB5 did not report, and the placeholder in the 2023 text."""
+    """A copy of the example, without the placeholder in the 2023 text if so asked."""
     project = folder / "potsdam"
     shutil.copytree(EXAMPLE, project, ignore=shutil.ignore_patterns("ausgabe"))
-    _earlier_year(project, 2021, ["OB", "GB1", "GB2", "GB3", "GB4"])
-    if placeholder:
-        with (project / TEXT).open("a", encoding="utf-8") as text:
-            text.write(PLACEHOLDER_SECTION)
+    if not placeholder:
+        text = (project / TEXT).read_text(encoding="utf-8")
+        assert text.count(PLACEHOLDER_SECTION) == 1
+        (project / TEXT).write_text(text.replace(PLACEHOLDER_SECTION, ""), encoding="utf-8")
     return project
 
 
-def _earlier_year(project: Path, year: int, departments: list[str]) -> None:
+def _earlier_year(project: Path, year: int) -> None:
+    """A year folder with the 2022 Vorlage data and no Meldebogen at all."""
     (project / str(year) / "meldungen").mkdir(parents=True)
     settings = (project / "2022" / "vorlage.toml").read_text(encoding="utf-8").replace("2022", str(year))
     (project / str(year) / "vorlage.toml").write_text(settings, encoding="utf-8")
-    for code in departments:
-        source = project / "2022" / "meldungen" / f"{code}_Meldebogen_2022.xlsx"
-        shutil.copy(source, project / str(year) / "meldungen" / f"{code}_Meldebogen_{year}.xlsx")
 
 
 def _build(project: Path, year: int) -> str:
@@ -79,8 +83,31 @@ def test_every_build_writes_its_key_figures_the_same_on_rebuild(tmp_path: Path) 
     assert KeyFigures.from_json(first, 2023).activities == 47
 
 
+def test_the_example_shows_its_development_from_2021_to_2023(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    _build(project, 2023)  # no earlier build: 2021 and 2022 are read from their Meldebögen
+    assert _development(project) == [
+        HEADER,
+        ["2021", "alle 6", "34", "7", "2", "35"],  # GB2-009 and GB3-009 ended in 2021
+        ["2022", "alle 6", "41", "9", "3", "36"],
+        ["2023", "alle 6", "47", "6", "4", "43"],  # „Schwielow-See“ counted as Gemeinde Schwielowsee
+    ]
+    liesmich = (EXAMPLE / "LIESMICH.md").read_text(encoding="utf-8")
+    described = [line.strip("| ").split(" | ") for line in liesmich.splitlines() if line.startswith("| 20")]
+    assert [HEADER, *described] == _development(project)  # the table LIESMICH.md shows
+    code, compared = run(CliRunner(), "compare", "2021", "2022", "-C", str(project), "--format", "json")
+    assert code == 0, compared
+    assert json.loads(compared)["anzahl"] == {"2021": 34, "2022": 41}
+    document = docx.Document(str(project / "ausgabe" / "2023" / "Kooperationsbericht-2023.docx"))
+    body = [child for child in document.element.body.iterchildren() if child.tag.endswith(("}p", "}tbl"))]
+    texts = ["".join(t.text or "" for t in child.iter() if t.tag.endswith("}t")) for child in body]
+    table = next(i for i, text in enumerate(texts) if text.startswith("JahrGeschäftsbereiche"))
+    assert texts[table - 2 : table] == [INTRODUCTION, "Tabelle 3: Entwicklung der Kooperationsvorhaben 2021 bis 2023"]
+
+
 def test_the_table_shows_every_year_from_the_files_or_the_meldeboegen(tmp_path: Path) -> None:
     project = _project(tmp_path)
+    (project / "2021" / "meldungen" / "GB5_Meldebogen_2021.xlsx").unlink()
     _build(project, 2022)
     stored = _figures(project, 2022)
     # The build of 2022 wrote its figures; the development table takes them from there, not from the Meldebögen.
@@ -88,10 +115,10 @@ def test_the_table_shows_every_year_from_the_files_or_the_meldeboegen(tmp_path: 
     (project / "ausgabe" / "2022" / "kennzahlen.json").write_text(json.dumps(stored), encoding="utf-8")
     _build(project, 2023)
     assert _development(project) == [
-        ["Jahr", "Geschäftsbereiche", "Vorhaben", "im Jahr begonnen", "abgeschlossen", "Partner"],
-        ["2021", "5 von 6, ohne Meldung: GB5", "35", "6", "2", "35"],  # 2021 from its Meldebögen
+        HEADER,
+        ["2021", "5 von 6, ohne Meldung: GB5", "29", "7", "2", "34"],  # only GB5 named the WBV Nuthe-Nieplitz
         ["2022", "alle 6", "40", "9", "3", "36"],
-        ["2023", "alle 6", "47", "6", "4", "43"],  # „Schwielow-See“ counted as Gemeinde Schwielowsee
+        ["2023", "alle 6", "47", "6", "4", "43"],
     ]
     document = docx.Document(str(project / "ausgabe" / "2023" / "Kooperationsbericht-2023.docx"))
     captions = [p.text for p in document.paragraphs if p.text.startswith("Tabelle ")]
@@ -101,7 +128,7 @@ def test_the_table_shows_every_year_from_the_files_or_the_meldeboegen(tmp_path: 
 
 def test_a_year_that_cannot_be_read_is_named_never_zero(tmp_path: Path) -> None:
     project = _project(tmp_path)
-    _earlier_year(project, 2020, [])  # a year folder whose Meldebögen are all missing
+    _earlier_year(project, 2020)  # a year folder whose Meldebögen are all missing
     (project / "ausgabe" / "2022").mkdir(parents=True)
     (project / "ausgabe" / "2022" / "kennzahlen.json").write_text("{kaputt", encoding="utf-8")
     _build(project, 2023)

@@ -122,7 +122,7 @@ def test_laufzeit_is_the_default_unless_a_date_is_internal(minimal_project: Path
 
 
 def test_captions_do_not_repeat_the_sentence_above_and_stay_with_their_table(example_copy: Path) -> None:
-    """The text's own table ("… fand statt:") and the Überblick: caption and lead kept with the table."""
+    """The text's own tables ("… fand statt:", the development) and the Überblick: caption and lead stay with it."""
     document = Document(str(built_copy_of_example(example_copy) / "ausgabe" / "2023" / "Kooperationsbericht-2023.docx"))
     body = list(document.element.body.iterchildren())
     paragraphs = {p._p: p for p in document.paragraphs}
@@ -137,7 +137,10 @@ def test_captions_do_not_repeat_the_sentence_above_and_stay_with_their_table(exa
         assert lead[:40] not in caption.text, caption.text  # says what the table holds, not the sentence again
         assert before.paragraph_format.keep_with_next, before.text  # never the last line of a page alone
     captions = [p.text for p in document.paragraphs if p.style is not None and p.style.name == "Caption"]
-    assert "Tabelle 3: Thema und Ergebnis" in captions
+    assert captions[2:4] == [
+        "Tabelle 3: Entwicklung der Kooperationsvorhaben 2021 bis 2023",
+        "Tabelle 4: Thema und Ergebnis",
+    ]
     # Its widths follow the content: the longer Ergebnis texts get the wider column.
     [table] = [t for t in document.tables if [c.text for c in t.rows[0].cells] == ["Thema", "Ergebnis"]]
     grid = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]

@@ -158,7 +158,7 @@ def test_info_on_the_example(runner: CliRunner) -> None:
     code, output = run(runner, "info", "-C", str(EXAMPLE))
     assert code == 0, output
     assert "Landeshauptstadt Potsdam" in output
-    assert "Jahre: 2022, 2023" in output
+    assert "Jahre: 2021, 2022, 2023" in output
     assert "Ansprechpartner" in output and "nein (intern)" in output
 
 
@@ -179,7 +179,7 @@ def test_vorlage_toml_mistakes_are_located(tmp_path: Path) -> None:
 
 
 def test_example_years_load() -> None:
-    for year in (2022, 2023):
+    for year in (2021, 2022, 2023):
         settings = load_year(EXAMPLE, year)
         assert settings.master.number
         assert settings.consultations and settings.consultations[0].lead

@@ -123,7 +123,8 @@ def test_the_liesmich_cases_are_in_the_synopse(example: Example) -> None:
     """The new, gone and changed cases examples/potsdam/LIESMICH.md lists under „Synopse 2022–2023“."""
     _, _, document = example
     text = (EXAMPLE / "LIESMICH.md").read_text(encoding="utf-8")
-    section = text[text.index("## Synopse 2022–2023") :]
+    start = text.index("## Synopse 2022–2023")
+    section = text[start : text.index("\n## ", start)]  # up to the next section (2021 lists its own cases)
     cases = dict(re.findall(r"^- \*\*(.+?):\*\* (.+)$", section, flags=re.MULTILINE))
     rows = _rows(document)
     new = {row[0].text.split("\n")[0] for row in rows if row[2].paragraphs[0].runs[0].text == "Neu im Bericht 2023"}

@@ -45,8 +45,8 @@ def test_the_spec_example_validates_and_a_broken_copy_does_not() -> None:
     assert any(p.startswith("consultation/0/created:") for p in found)
 
 
-def test_both_example_years_validate(example_copy: Path, runner: CliRunner) -> None:
-    for year in (2022, 2023):
+def test_every_example_year_validates(example_copy: Path, runner: CliRunner) -> None:
+    for year in (2021, 2022, 2023):
         code, output = run(runner, "build", str(year), "-C", str(example_copy))
         assert code == 0, output
         paper = json.loads((example_copy / "ausgabe" / str(year) / f"vorlage-{year}.oparl.json").read_text("utf-8"))
@@ -80,8 +80,8 @@ def test_example_export_validates(example_copy: Path, runner: CliRunner) -> None
         assert file["license"] == file["fileLicense"] == LICENSE  # portals read only fileLicense
 
 
-def test_both_example_years_are_complete_without_notice(example_copy: Path, runner: CliRunner) -> None:
-    for year in (2022, 2023):
+def test_every_example_year_is_complete_without_notice(example_copy: Path, runner: CliRunner) -> None:
+    for year in (2021, 2022, 2023):
         code, output = run(runner, "build", str(year), "-C", str(example_copy))
         assert code == 0 and "OParl" not in output, output
         paper = json.loads((example_copy / "ausgabe" / str(year) / f"vorlage-{year}.oparl.json").read_text("utf-8"))

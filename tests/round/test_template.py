@@ -111,10 +111,12 @@ def test_libreoffice_resaved_template_keeps_dropdowns_and_validates(templates: P
 
 
 def test_empty_template_without_previous_year_and_unknown_department(example_copy: Path, runner: CliRunner) -> None:
-    code, output = run(runner, "template", "2022", "-C", str(example_copy), "--gb", "gb5")
+    code, output = run(runner, "template", "2021", "-C", str(example_copy), "--gb", "gb5")  # the example's first year
     assert code == 0, output
-    assert "GB5_Meldebogen_2022.xlsx (leer)" in output
-    sheet = load_workbook(example_copy / "ausgabe" / "2022" / "meldeboegen" / "GB5_Meldebogen_2022.xlsx")["Meldebogen"]
+    assert "GB5_Meldebogen_2021.xlsx (leer)" in output
+    sheet = load_workbook(example_copy / "ausgabe" / "2021" / "meldeboegen" / "GB5_Meldebogen_2021.xlsx")["Meldebogen"]
     assert sheet.cell(2, 3).value is None and sheet.cell(1, 3).value == "Vorhaben"
+    code, output = run(runner, "template", "2022", "-C", str(example_copy), "--gb", "gb5")
+    assert code == 0 and "GB5_Meldebogen_2022.xlsx (5 Vorhaben aus 2021 übernommen)" in output, output
     code, output = run(runner, "template", "2024", "-C", str(example_copy), "--gb", "GB9")
     assert code == 2 and "Den Geschäftsbereich „GB9“ gibt es nicht" in output

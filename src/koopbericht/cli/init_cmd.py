@@ -35,7 +35,7 @@ def init(
         Path | None,
         typer.Option(
             "--beispiel",
-            help="Statt eines leeren Arbeitsordners das eingebaute Beispiel (Potsdam, 2022 und 2023) in diesen "
+            help="Statt eines leeren Arbeitsordners das eingebaute Beispiel (Potsdam, 2021 bis 2023) in diesen "
             "neuen oder leeren Ordner schreiben.",
             metavar="ORDNER",
             show_default=False,

@@ -1,4 +1,4 @@
-"""The built-in example working folder (Landeshauptstadt Potsdam, 2022 and 2023), wherever it was installed.
+"""The built-in example working folder (Landeshauptstadt Potsdam, 2021 to 2023), wherever it was installed.
 
 A wheel carries it inside the package as `koopbericht/beispiel` (pyproject's `sources`); in a
 source checkout or an editable install it is the repository's `examples/potsdam`.
