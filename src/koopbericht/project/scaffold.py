@@ -100,9 +100,13 @@ def config_text(name: str, short_name: str) -> str:
     departments = tomli_w.dumps(
         {
             "geschaeftsbereich": [
-                {"kuerzel": "GB1", "name": "Zentrale Verwaltung", "dateien": ["GB1*.xlsx"]},
-                {"kuerzel": "GB2", "name": "Bildung, Kultur, Jugend und Sport", "dateien": ["GB2*.xlsx"]},
-                {"kuerzel": "GB3", "name": "Stadtentwicklung, Bauen und Umwelt", "dateien": ["GB3*.xlsx"]},
+                # The contacts are placeholders to replace: `erinnerung` writes its drafts to them.
+                {"kuerzel": "GB1", "name": "Zentrale Verwaltung", "dateien": ["GB1*.xlsx"],
+                 "kontakt": [{"name": "Vorname Name", "email": "gb1@example.org"}]},
+                {"kuerzel": "GB2", "name": "Bildung, Kultur, Jugend und Sport", "dateien": ["GB2*.xlsx"],
+                 "kontakt": [{"name": "Vorname Name", "email": "gb2@example.org"}]},
+                {"kuerzel": "GB3", "name": "Stadtentwicklung, Bauen und Umwelt", "dateien": ["GB3*.xlsx"],
+                 "kontakt": [{"name": "Vorname Name", "email": "gb3@example.org"}]},
             ]
         }
     )
@@ -149,6 +153,7 @@ def year_text(year: int, name: str) -> str:
         "meldung": {
             "frist": dt.date(next_year, 3, 31),
             "ansprechpartner": "Büro des Oberbürgermeisters, kooperation@example.org",
+            "email": "kooperation@example.org",  # the sender of the reminders (`erinnerung`)
         },
         "beratungsfolge": [
             {

@@ -41,9 +41,9 @@ seinem Geltungsbereich („Folge“ bei jedem Befund).
                "file": "2023/meldungen/GB4_Meldebogen_2023.xlsx", "sheet": "Meldebogen",
                "cell": "D5", "row": 5, "column": "Kooperationspartner", "value": "Schwielow-See",
                "message": "„Schwielow-See“ steht nicht im Partnerverzeichnis. …",
-               "suggestion": "Gemeinde Schwielowsee", "activity_nr": "GB4-003",
-               "activity_title": "…"}],
- "summary": {"errors": 0, "warnings": 1, "infos": 0, "files": 1, "activities": 9}}
+               "suggestion": "Gemeinde Schwielowsee", "activity_nr": "GB4-004",
+               "activity_title": "Radschnellverbindungen Südwest", "accepted": null}],
+ "summary": {"errors": 0, "warnings": 1, "infos": 0, "files": 1, "activities": 9, "accepted": 0}}
 ```
 
 Der „Hinweis an den Geschäftsbereich“ ist der Text, den der Geschäftsbereich in der markierten

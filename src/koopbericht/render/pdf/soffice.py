@@ -136,9 +136,10 @@ def hyphenation_places(program: str) -> list[Place]:
 def german_hyphenation(program: str) -> Path | None:
     """A German hyphenation pattern file the LibreOffice `program` uses, if it has one."""
     for place in hyphenation_places(program):
-        for candidate in place.candidates():
-            if candidate.is_file():
-                return candidate
+        # hyph_de_DE.dic first: de_AT, de_CH and de_LU are often links to it, and IT looks for that name.
+        found = sorted((c for c in place.candidates() if c.is_file()), key=lambda c: "de_DE" not in c.name)
+        if found:
+            return found[0]
     return None
 
 
