@@ -33,7 +33,7 @@ def wrapper(folder: Path, log: Path) -> Path:
     real one with what it prints going to `folder/ausgabe-PID.txt`: there LibreOffice says what it converted."""
     program = folder / "soffice"
     folder.mkdir(parents=True, exist_ok=True)
-    output = shlex.quote(str(folder)) + "/ausgabe-$$.txt"
+    output = shlex.quote(str(folder)) + '/ausgabe-$$.txt'
     program.write_text(
         f'#!/bin/sh\nprintf "%s %s\\n" "$$" "$*" >> {shlex.quote(str(log))}\n'
         f'exec {shlex.quote(real_soffice())} "$@" > {output} 2>&1\n',
@@ -200,7 +200,9 @@ def test_this_machine_has_german_hyphenation() -> None:
     assert soffice.german_hyphenation(real_soffice()) is not None, os.environ.get("PATH")
 
 
-def test_a_conversion_that_hangs_is_ended_with_what_it_started(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_conversion_that_hangs_is_ended_with_what_it_started(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A stand-in whose conversion starts a child and hangs: after the time-out neither is left."""
     from koopbericht.render.pdf import libreoffice as module
 

@@ -260,12 +260,8 @@ def test_a_hand_edited_history_is_ignored_not_published(example_copy: Path) -> N
 
 def test_outputs_sharing_a_name_are_a_config_error(example_copy: Path, runner: CliRunner) -> None:
     config = example_copy / "koopbericht.toml"
-    config.write_text(
-        config.read_text(encoding="utf-8").replace(
-            "[ausgabe]\n", '[ausgabe]\nanlage_dokument_datei = "Kooperationsbericht-{jahr}.docx"\n'
-        ),
-        encoding="utf-8",
-    )
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "[ausgabe]\n", '[ausgabe]\nanlage_dokument_datei = "Kooperationsbericht-{jahr}.docx"\n'), encoding="utf-8")
     code, output = run(runner, "build", "2023", "-C", str(example_copy))
     assert code == 2 and "anlage_dokument_datei" in output and "derselbe wie bei" in output
     assert not (example_copy / "ausgabe").exists()
