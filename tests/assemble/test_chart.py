@@ -82,7 +82,8 @@ def test_the_chart_is_placed_16_cm_wide_with_its_bars_and_totals_and_fits_a_page
     layout = chart_layout(figures)
     assert chart.width_cm == 16 and chart.height_cm == round(layout.height / layout.width * 16, 2)
     assert chart.height_cm <= 20  # fits a page with its caption
-    assert chart.categories == tuple(" ".join(row.lines) for row in layout.rows)
+    assert chart.categories == tuple("\n".join(row.lines) for row in layout.rows)  # wrapped as laid out
+    assert chart.categories[3] == "GB3 Ordnung, Sicherheit, Soziales und\nGesundheit"
     assert chart.totals == tuple(row.value for row in layout.rows) and chart.totals[2] == "keine Meldung"
     bars = [sum(s.values[i] for s in chart.series) for i in range(len(chart.categories))]
     assert [str(bar) for bar in bars if bar] == [t for t in chart.totals if t != "keine Meldung"]
@@ -124,7 +125,7 @@ def test_many_departments_fold_into_one_row_and_the_height_is_capped() -> None:
     alt = chart_alt_text(figures)
     assert f"die übrigen {200 - shown} Geschäftsbereiche teilen sich die letzte Zeile: {rest.value}." in alt
     assert "B007 (Bereich 7 für Angelegenheiten der Stadt): keine Meldung" in alt
-    assert chart.categories[-1] == " ".join(rest.lines) and chart.totals[-1] == rest.value
+    assert chart.categories[-1] == "\n".join(rest.lines) and chart.totals[-1] == rest.value
     assert all(s.values[-1] == 0 for s in chart.series)
 
 

@@ -240,10 +240,15 @@ def bar_chart(figures: YearFigures, title: str, width_cm: float) -> BarChart:
         ChartSeries(status, colour(figures.statuses, status), tuple(row.counts.get(status, 0) for row in layout.rows))
         for status in statuses
     )
-    categories = tuple(" ".join(row.lines) for row in layout.rows)
+    categories = tuple("\n".join(row.lines) for row in layout.rows)  # wrapped as measured: as wide as laid out
     totals = tuple(row.value for row in layout.rows)
+    largest = max((sum(row.counts.values()) for row in layout.rows), default=0)
+    longest = max((row.bar[2] for row in layout.rows if row.bar), default=layout.bar_left)
+    scale = (longest - layout.bar_left) / largest if largest else 1.0  # pixels per Vorhaben
+    beyond = max(row.value_box[2] - (row.bar[2] if row.bar else layout.bar_left) for row in layout.rows)
     height = layout.height / (layout.width / width_cm)
-    return BarChart(categories, series, totals, chart_alt_text(figures), title, width_cm, round(height, 2))
+    room = round(max(beyond, 1) / scale, 3)
+    return BarChart(categories, series, totals, room, chart_alt_text(figures), title, width_cm, round(height, 2))
 
 
 def chart_alt_text(figures: YearFigures) -> str:

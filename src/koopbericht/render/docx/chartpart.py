@@ -79,7 +79,7 @@ def _total_label(index: int, text: str) -> str:
     """The words at the end of bar `index`: the label of the unfilled series, as its own rich text."""
     colour = TEXT_COLOUR if text[:1].isdigit() else MISSING_COLOUR
     return (
-        f'<c:dLbl><c:idx val="{index}"/><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:r>'
+        f'<c:dLbl><c:idx val="{index}"/><c:tx><c:rich><a:bodyPr wrap="none"/><a:lstStyle/><a:p><a:r>'
         f'<a:rPr lang="de-DE" sz="{TEXT_SIZE}" b="0"><a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>'
         f'<a:latin typeface="{FONT}"/><a:cs typeface="{FONT}"/></a:rPr>'
         f"<a:t>{escape(text)}</a:t></a:r></a:p></c:rich></c:tx>"
@@ -103,7 +103,7 @@ def _totals_series(chart: BarChart, room: float) -> str:
     )
 
 
-def _axes() -> str:
+def _axes(end: float) -> str:
     """Categories down the left, first at the top, without a line (the bars start alike); the value axis hidden."""
     line = "<c:spPr><a:ln><a:noFill/></a:ln></c:spPr>"
     return (
@@ -112,7 +112,8 @@ def _axes() -> str:
         '<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>'
         f'{line}{_text_properties()}<c:crossAx val="{VALUE_AXIS}"/><c:crosses val="autoZero"/>'
         '<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>'
-        f'<c:valAx><c:axId val="{VALUE_AXIS}"/><c:scaling><c:orientation val="minMax"/><c:min val="0"/></c:scaling>'
+        f'<c:valAx><c:axId val="{VALUE_AXIS}"/>'
+        f'<c:scaling><c:orientation val="minMax"/><c:max val="{end:g}"/><c:min val="0"/></c:scaling>'
         '<c:delete val="1"/><c:axPos val="t"/><c:numFmt formatCode="General" sourceLinked="0"/>'
         '<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>'
         f'<c:crossAx val="{CATEGORY_AXIS}"/><c:crosses val="max"/><c:crossBetween val="between"/></c:valAx>'
@@ -122,7 +123,6 @@ def _axes() -> str:
 def chart_xml(chart: BarChart) -> bytes:
     """The chart part (`c:chartSpace`) for `chart`."""
     largest = max((sum(values) for values in zip(*(s.values for s in chart.series), strict=True)), default=0)
-    room = max(largest, 1) * 0.22  # space for the longest total beside the longest bar
     series = "".join(
         _series(i, s.name, s.colour, chart.categories, tuple(float(v) for v in s.values))
         for i, s in enumerate(chart.series)
@@ -133,9 +133,9 @@ def chart_xml(chart: BarChart) -> bytes:
         '<c:date1904 val="0"/><c:lang val="de-DE"/><c:roundedCorners val="0"/>'
         '<c:chart><c:autoTitleDeleted val="1"/><c:plotArea><c:layout/>'
         '<c:barChart><c:barDir val="bar"/><c:grouping val="stacked"/><c:varyColors val="0"/>'
-        f"{series}{_totals_series(chart, room)}"
+        f"{series}{_totals_series(chart, chart.room)}"
         f'<c:gapWidth val="60"/><c:overlap val="100"/><c:axId val="{CATEGORY_AXIS}"/><c:axId val="{VALUE_AXIS}"/>'
-        f"</c:barChart>{_axes()}"
+        f"</c:barChart>{_axes(largest + chart.room)}"
         "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr></c:plotArea>"
         f'<c:legend><c:legendPos val="t"/><c:overlay val="0"/>{_text_properties()}</c:legend>'
         '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>'
