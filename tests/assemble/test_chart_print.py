@@ -96,5 +96,5 @@ def test_the_chart_is_set_in_the_documents_font() -> None:
     part = chart_part(figures({"geplant": 1, "laufend": 1, "abgeschlossen": 1, "ruhend": 1}))
     faces = {latin.get("typeface") for latin in part.iterfind(".//a:latin", NS)}
     sizes = {int(size) for size in part.xpath(".//a:defRPr/@sz | .//a:rPr/@sz", namespaces=NS)}
-    assert faces == {"Arial"} and sizes == {900}  # the size of the table text above it
+    assert faces == {"Arial"} and sizes == {950}  # the size the layout measures the labels at
     assert part.find("c:txPr//a:latin", NS) is not None  # the chart's default: no text falls back to the theme
