@@ -1,10 +1,10 @@
 """The one bar chart of the Vorlage: activities per Geschäftsbereich, stacked by status.
 
 Written as Word's own chart (render/docx/chartpart.py): vector graphics in the document's
-font, its text still text in the PDF. The layout here is measured with the font's metrics at
-the 16 cm the Vorlage gives the chart: it decides which bars fit one page and how tall the
-chart is. Each bar is labelled with code and name of its Geschäftsbereich, on at most three
-lines, in type of about 9.6 pt at the 16 cm the Vorlage gives the chart. The alt text states
+font, its text still text in the PDF. The layout here is measured with the font's metrics
+(about 9.6 pt at the 16 cm the Vorlage gives the chart): it decides which bars fit one page,
+where the labels wrap, how tall the chart is and how much room the totals take. Each bar is
+labelled with code and name of its Geschäftsbereich, on at most three lines. The alt text states
 every number. A Geschäftsbereich without a readable Meldebogen gets no bar but the words
 "keine Meldung", so that a missing report never looks like "no cooperation". Too many
 Geschäftsbereiche for one page: those with the most Vorhaben get a bar, the rest one line.
