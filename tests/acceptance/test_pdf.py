@@ -117,3 +117,28 @@ def test_the_detector_finds_a_word_broken_without_a_hyphen(tmp_path: Path) -> No
     document.save(str(source))
     pdf = convert(source, "pdf", tmp_path / "pdf", tmp_path / "profile")
     assert broken_words(pdf, source_words(source))
+
+
+def test_the_chart_is_vector_text_in_the_documents_font_with_its_alt_text(pdf_build: tuple[Path, bytes]) -> None:
+    """Word's own chart: no raster image, its labels text in Liberation Sans, a /Figure with the docx's alt text."""
+    path = pdf_build[0] / FOLDER / "Kooperationsbericht-2023.pdf"
+    images = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True, text=True, check=True).stdout
+    assert len(images.splitlines()) == 2, images  # the heading lines only: no picture at all
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    chart = text[text.index("Gesamt ") : text.index("Abbildung 1:")]
+    assert re.search(r"geplant\s+laufend\s+abgeschlossen\s+ruhend", chart), chart  # the legend
+    assert re.search(r"GB4 Stadtentwicklung, Bauen,\s+9\s+Wirtschaft und Mobilität\n", chart), chart  # as laid out
+    with pikepdf.open(path) as pdf:
+        [page] = [p for p in pdf.pages if "Abbildung 1:" in _page_text(path, pdf.pages.index(p) + 1)]
+        names = {str(font.BaseFont).split("+")[-1] for font in page.Resources.Font.values()}
+        assert all(name.startswith(("LiberationSans", "Arial", "OpenSymbol")) for name in names), names  # bullets
+        figures = [o for o in pdf.objects if isinstance(o, pikepdf.Dictionary) and o.get("/S") == "/Figure"]
+        assert [str(f.Alt).startswith("Balkendiagramm der Vorhaben 2023") for f in figures] == [True]
+    document = docx.Document(str(path.with_suffix(".docx")))
+    [described] = document.element.body.xpath(".//wp:docPr/@descr")
+    assert str(figures[0].Alt) == described
+
+
+def _page_text(path: Path, number: int) -> str:
+    command = ["pdftotext", "-f", str(number), "-l", str(number), str(path), "-"]
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import io
 import time
 import tomllib
 from itertools import combinations
 
-from PIL import Image as PILImage
-
-from koopbericht.assemble.chart import MAX_HEIGHT, TEXT_SIZE, Box, bar_chart, chart_alt_text, chart_layout
+from koopbericht.assemble.chart import MAX_HEIGHT, Box, bar_chart, chart_alt_text, chart_layout
 from koopbericht.assemble.stats import YearFigures
 from koopbericht.assemble.vorlage import _overview
-from koopbericht.document import Image
+from koopbericht.document import BarChart
 from koopbericht.formatting import german_number
+from koopbericht.render.docx.chartpart import chart_xml
 
 from ..conftest import EXAMPLE
 
@@ -78,15 +76,18 @@ def test_labels_values_and_legend_never_overlap_and_stay_inside() -> None:
     assert next(r for r in layout.rows if r.lines[0].startswith("GB4")).value.endswith("(unvollständig)")
 
 
-def test_text_is_at_least_8_pt_where_the_vorlage_places_the_chart() -> None:
-    figures = year_figures(departments())
-    [image] = [b for b in _overview(figures, 4) if isinstance(b, Image)]
-    png = PILImage.open(io.BytesIO(image.png))
+def test_the_chart_is_placed_16_cm_wide_with_its_bars_and_totals_and_fits_a_page() -> None:
+    figures = year_figures(departments(), not_reported={"GB2": "keine Meldung"})
+    [chart] = [b for b in _overview(figures, 4) if isinstance(b, BarChart)]
     layout = chart_layout(figures)
-    assert png.size == (layout.width, layout.height)
-    points = TEXT_SIZE / layout.width * image.width_cm / 2.54 * 72
-    assert points >= 8, points
-    assert layout.height / layout.width * image.width_cm <= 20  # fits a page with its caption
+    assert chart.width_cm == 16 and chart.height_cm == round(layout.height / layout.width * 16, 2)
+    assert chart.height_cm <= 20  # fits a page with its caption
+    assert chart.categories == tuple("\n".join(row.lines) for row in layout.rows)  # wrapped as laid out
+    assert chart.categories[3] == "GB3 Ordnung, Sicherheit, Soziales und\nGesundheit"
+    assert chart.totals == tuple(row.value for row in layout.rows) and chart.totals[2] == "keine Meldung"
+    bars = [sum(s.values[i] for s in chart.series) for i in range(len(chart.categories))]
+    assert [str(bar) for bar in bars if bar] == [t for t in chart.totals if t != "keine Meldung"]
+    assert bars[2] == 0 and chart.alt == chart_alt_text(figures)
 
 
 def test_overlong_name_is_wrapped_to_three_lines_and_shortened() -> None:
@@ -109,7 +110,7 @@ def test_many_departments_fold_into_one_row_and_the_height_is_capped() -> None:
     few = frozenset({"B001"})
     figures = year_figures(named, not_reported={"B007": "keine Meldung"}, incomplete=few, small=few)
     start = time.perf_counter()
-    png, layout = bar_chart(figures), chart_layout(figures)
+    chart, layout = bar_chart(figures, "Titel", 16.0), chart_layout(figures)
     assert time.perf_counter() - start < 3
     assert layout.height <= MAX_HEIGHT and 5 <= len(layout.rows) <= 20
     shown = len(layout.rows) - 1
@@ -124,12 +125,13 @@ def test_many_departments_fold_into_one_row_and_the_height_is_capped() -> None:
     alt = chart_alt_text(figures)
     assert f"die übrigen {200 - shown} Geschäftsbereiche teilen sich die letzte Zeile: {rest.value}." in alt
     assert "B007 (Bereich 7 für Angelegenheiten der Stadt): keine Meldung" in alt
-    assert PILImage.open(io.BytesIO(png)).size == (layout.width, layout.height)
+    assert chart.categories[-1] == "\n".join(rest.lines) and chart.totals[-1] == rest.value
+    assert all(s.values[-1] == 0 for s in chart.series)
 
 
 def test_the_same_figures_give_the_same_bytes() -> None:
     figures = year_figures(departments(), not_reported={"GB5": "nicht übernommen"})
-    assert bar_chart(figures) == bar_chart(figures)
+    assert chart_xml(bar_chart(figures, "Titel", 16.0)) == chart_xml(bar_chart(figures, "Titel", 16.0))
     alt = chart_alt_text(figures)
     assert "GB5 (Klima, Umwelt und Grünflächen): nicht übernommen" in alt
     assert "die übrigen" not in alt

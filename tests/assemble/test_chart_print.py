@@ -1,27 +1,26 @@
 """The chart printed in black and white and read on screen: segments apart, legend as the table, the document's font.
 
 Contrast is WCAG 2.x's: (L1 + 0.05) / (L2 + 0.05) of the relative luminances, measured on the
-pixels of the PNG the Vorlage holds.
+fills and outlines of the chart part (word/charts/chart1.xml) the Vorlage holds.
 """
 
 from __future__ import annotations
 
-import io
 from itertools import combinations
-from pathlib import Path
 
-import pytest
-from PIL import Image as PILImage
-from PIL import ImageFont
+from lxml import etree
 
-from koopbericht.assemble.chart import TEXT_SIZE, bar_chart, chart_layout
-from koopbericht.assemble.chartstyle import FONT_PATHS, chart_font
 from koopbericht.assemble.stats import YearFigures
 from koopbericht.assemble.vorlage import _overview
-from koopbericht.document import Table
+from koopbericht.document import BarChart, Table
+from koopbericht.render.docx.chartpart import chart_xml
 
 STATUSES = ("geplant", "laufend", "abgeschlossen", "ruhend")
 WHITE = (255, 255, 255)
+NS = {
+    "c": "http://schemas.openxmlformats.org/drawingml/2006/chart",
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+}
 
 
 def luminance(rgb: tuple[int, ...]) -> float:
@@ -35,10 +34,8 @@ def contrast(a: tuple[int, ...], b: tuple[int, ...]) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
-def pixel(image: PILImage.Image, x: int, y: int) -> tuple[int, ...]:
-    value = image.getpixel((x, y))
-    assert isinstance(value, tuple)
-    return value
+def rgb(value: str) -> tuple[int, int, int]:
+    return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
 
 
 def figures(counts: dict[str, int]) -> YearFigures:
@@ -47,22 +44,32 @@ def figures(counts: dict[str, int]) -> YearFigures:
     return YearFigures(2024, sum(by_status.values()), 5, 2, STATUSES, rows, by_status, {}, frozenset())
 
 
+def chart_part(chart: YearFigures) -> etree._Element:
+    [block] = [b for b in _overview(chart, 4) if isinstance(b, BarChart)]
+    return etree.fromstring(chart_xml(block))
+
+
+def filled_series(part: etree._Element) -> list[etree._Element]:
+    return [s for s in part.iterfind(".//c:barChart/c:ser", NS) if s.find("c:spPr/a:solidFill", NS) is not None]
+
+
+def legend(part: etree._Element) -> list[str]:
+    """The names the legend shows: every series with a name that is not blank."""
+    names = [s.findtext("c:tx/c:v", "", NS) for s in part.iterfind(".//c:barChart/c:ser", NS)]
+    return [name for name in names if name.strip()]
+
+
 def test_every_segment_stands_3_to_1_against_white_and_its_neighbours_and_greys_differ() -> None:
-    chart = figures({"geplant": 2, "laufend": 3, "abgeschlossen": 2, "ruhend": 2})
-    image = PILImage.open(io.BytesIO(bar_chart(chart))).convert("RGB")
-    grey = image.convert("L").load()
-    assert grey is not None
-    [bar, _] = chart_layout(chart).rows
-    assert len(bar.segments) == 4
-    fills = []
-    for _, (left, top, right, bottom) in bar.segments:
-        fill = pixel(image, (left + right) // 2, (top + bottom) // 2)
-        assert contrast(fill, WHITE) >= 3, fill
-        fills.append(fill)
-    for (_, before), (_, after) in zip(bar.segments, bar.segments[1:], strict=False):
-        gap = pixel(image, (before[2] + after[0]) // 2, (before[1] + before[3]) // 2)
-        assert gap == WHITE  # each segment's neighbour is white: 3:1 against it, as just measured
-    levels = [int(str(grey[(b[0] + b[2]) // 2, (b[1] + b[3]) // 2])) for _, b in bar.segments]  # "L": one int
+    part = chart_part(figures({"geplant": 2, "laufend": 3, "abgeschlossen": 2, "ruhend": 2}))
+    assert part.find(".//c:barChart/c:grouping", NS).get("val") == "stacked"
+    series = filled_series(part)
+    assert len(series) == 4
+    fills = [rgb(s.find("c:spPr/a:solidFill/a:srgbClr", NS).get("val")) for s in series]
+    assert all(contrast(fill, WHITE) >= 3 for fill in fills), fills
+    for each in series:  # a white outline at least 0.75 pt wide: each segment's neighbour is white
+        outline = each.find("c:spPr/a:ln", NS)
+        assert int(outline.get("w")) >= 9525 and outline.find("a:solidFill/a:srgbClr", NS).get("val") == "FFFFFF"
+    levels = [round(0.299 * r + 0.587 * g + 0.114 * b) for r, g, b in fills]  # greys as printed (ITU-R 601 luma)
     assert all(abs(a - b) >= 45 for a, b in combinations(levels, 2)), levels  # four clearly different greys
     assert all(contrast(a, b) >= 1.5 for a, b in combinations(fills, 2)), fills
 
@@ -70,19 +77,24 @@ def test_every_segment_stands_3_to_1_against_white_and_its_neighbours_and_greys_
 def test_the_legend_shows_exactly_the_statuses_of_the_table() -> None:
     chart = figures({"geplant": 1, "laufend": 4, "abgeschlossen": 0, "ruhend": 0})
     chart = YearFigures(2024, 7, 5, 2, STATUSES, chart.by_department[:1], {"geplant": 1, "laufend": 4}, {}, frozenset())
-    legend = [entry.status for entry in chart_layout(chart).legend]
     [table] = [block for block in _overview(chart, 4) if isinstance(block, Table)]
-    assert legend == ["geplant", "laufend"]
-    assert table.header == ("Geschäftsbereich", *legend, "gesamt")
-    full = chart_layout(figures({"geplant": 1, "laufend": 1, "abgeschlossen": 1, "ruhend": 1})).legend
-    colours = {entry.status: entry.colour for entry in full}
+    part = chart_part(chart)
+    assert legend(part) == ["geplant", "laufend"]
+    assert table.header == ("Geschäftsbereich", *legend(part), "gesamt")
+    full = chart_part(figures({"geplant": 1, "laufend": 1, "abgeschlossen": 1, "ruhend": 1}))
+    colours = {s.findtext("c:tx/c:v", "", NS): s.find(".//a:srgbClr", NS).get("val") for s in filled_series(full)}
     # a status keeps its colour when another one is not shown
-    assert all(entry.colour == colours[entry.status] for entry in chart_layout(chart).legend)
+    assert all(
+        colours[s.findtext("c:tx/c:v", "", NS)] == s.find(".//a:srgbClr", NS).get("val") for s in filled_series(part)
+    )
+    # the totals' series has neither fill nor name: nothing of it appears in the legend
+    [totals] = [s for s in part.iterfind(".//c:barChart/c:ser", NS) if s not in filled_series(part)]
+    assert totals.find("c:spPr/a:noFill", NS) is not None and not totals.findtext("c:tx/c:v", "", NS).strip()
 
 
 def test_the_chart_is_set_in_the_documents_font() -> None:
-    if not any(Path(path).is_file() for path in FONT_PATHS if "DejaVu" not in path):
-        pytest.skip("neither Arial nor Liberation Sans is installed where the chart looks for it")
-    font = chart_font(TEXT_SIZE)
-    assert isinstance(font, ImageFont.FreeTypeFont)
-    assert font.getname()[0] in {"Liberation Sans", "Arial"}, font.getname()
+    part = chart_part(figures({"geplant": 1, "laufend": 1, "abgeschlossen": 1, "ruhend": 1}))
+    faces = {latin.get("typeface") for latin in part.iterfind(".//a:latin", NS)}
+    sizes = {int(size) for size in part.xpath(".//a:defRPr/@sz | .//a:rPr/@sz", namespaces=NS)}
+    assert faces == {"Arial"} and sizes == {950}  # the size the layout measures the labels at
+    assert part.find("c:txPr//a:latin", NS) is not None  # the chart's default: no text falls back to the theme

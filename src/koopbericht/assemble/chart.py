@@ -1,8 +1,10 @@
 """The one bar chart of the Vorlage: activities per Geschäftsbereich, stacked by status.
 
-Drawn with Pillow into a PNG (Word shows PNG everywhere); the same figures always give the
-same bytes. Each bar is labelled with code and name of its Geschäftsbereich, on at most three
-lines, in type of about 9.6 pt at the 16 cm the Vorlage gives the chart. The alt text states
+Written as Word's own chart (render/docx/chartpart.py): vector graphics in the document's
+font, its text still text in the PDF. The layout here is measured with the font's metrics
+(about 9.6 pt at the 16 cm the Vorlage gives the chart): it decides which bars fit one page,
+where the labels wrap, how tall the chart is and how much room the totals take. Each bar is
+labelled with code and name of its Geschäftsbereich, on at most three lines. The alt text states
 every number. A Geschäftsbereich without a readable Meldebogen gets no bar but the words
 "keine Meldung", so that a missing report never looks like "no cooperation". Too many
 Geschäftsbereiche for one page: those with the most Vorhaben get a bar, the rest one line.
@@ -10,13 +12,11 @@ Geschäftsbereiche for one page: those with the most Vorhaben get a bar, the res
 
 from __future__ import annotations
 
-import io
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PIL import Image, ImageDraw
-
+from ..document import BarChart, ChartSeries
 from ..formatting import counted
 from .chartstyle import SEGMENT_GAP, Font, chart_font, colour, shown_statuses
 from .stats import YearFigures
@@ -50,6 +50,7 @@ class ChartRow:
     bar: Box | None  # None: no bar, only the value (not reported, or nothing to show)
     value: str
     value_box: Box
+    counts: dict[str, int]  # the bar's Vorhaben by status (none where there is no bar)
 
 
 @dataclass(frozen=True)
@@ -206,7 +207,7 @@ def _place(
     start = (bar[2] if bar else bar_left) + VALUE_GAP
     value_top = bar_top + (BAR - LINE) // 2
     value_box = (start, value_top, start + _length(font, value), value_top + LINE)
-    return ChartRow(lines, label_box, segments, bar, value, value_box)
+    return ChartRow(lines, label_box, segments, bar, value, value_box, row.counts if bar else {})
 
 
 def chart_layout(figures: YearFigures) -> ChartLayout:
@@ -227,28 +228,27 @@ def chart_layout(figures: YearFigures) -> ChartLayout:
     return ChartLayout(WIDTH, y - GAP + MARGIN + 10, bar_left, legend, tuple(placed), folded, rest)
 
 
-def bar_chart(figures: YearFigures) -> bytes:
-    """A horizontal stacked bar chart as PNG bytes."""
+def bar_chart(figures: YearFigures, title: str, width_cm: float) -> BarChart:
+    """The chart as the word processor's own: a bar per row of the layout, a series per status shown.
+
+    The layout decides which Geschäftsbereiche get a bar and how tall the chart is (100 pixels are
+    1 cm); the word processor sets the text itself, in the document's font.
+    """
     layout = chart_layout(figures)
-    image = Image.new("RGB", (layout.width, layout.height), "white")
-    draw = ImageDraw.Draw(image)
-    font = chart_font(TEXT_SIZE)
-    for entry in layout.legend:
-        draw.rectangle(entry.swatch, fill=entry.colour, outline="black")
-        draw.text(entry.text_box[:2], entry.status, fill="black", font=font)
-    for row in layout.rows:
-        for index, line in enumerate(row.lines):
-            draw.text((row.label_box[0], row.label_box[1] + index * LINE), line, fill="black", font=font)
-        for fill, box in row.segments:
-            draw.rectangle(box, fill=fill)  # no outline: the white gap sets segments apart
-        draw.text(row.value_box[:2], row.value, fill="black" if row.value[:1].isdigit() else "#595959", font=font)
-    if layout.rows:
-        first, last = layout.rows[0], layout.rows[-1]
-        axis_top, axis_bottom = min(first.label_box[1], first.value_box[1]), max(last.label_box[3], last.value_box[3])
-        draw.line((layout.bar_left - 1, axis_top, layout.bar_left - 1, axis_bottom), fill="black", width=2)
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=False)
-    return buffer.getvalue()
+    statuses = shown_statuses(figures)
+    series = tuple(
+        ChartSeries(status, colour(figures.statuses, status), tuple(row.counts.get(status, 0) for row in layout.rows))
+        for status in statuses
+    )
+    categories = tuple("\n".join(row.lines) for row in layout.rows)  # wrapped as measured: as wide as laid out
+    totals = tuple(row.value for row in layout.rows)
+    largest = max((sum(row.counts.values()) for row in layout.rows), default=0)
+    longest = max((row.bar[2] for row in layout.rows if row.bar), default=layout.bar_left)
+    scale = (longest - layout.bar_left) / largest if largest else 1.0  # pixels per Vorhaben
+    beyond = max(row.value_box[2] - (row.bar[2] if row.bar else layout.bar_left) for row in layout.rows)
+    height = layout.height / (layout.width / width_cm)
+    room = round(max(beyond, 1) / scale, 3)
+    return BarChart(categories, series, totals, room, chart_alt_text(figures), title, width_cm, round(height, 2))
 
 
 def chart_alt_text(figures: YearFigures) -> str:

@@ -9,7 +9,6 @@ from ..config import Settings, YearSettings
 from ..document import (
     Block,
     Heading,
-    Image,
     LandscapeSection,
     ListBlock,
     ListItem,
@@ -26,7 +25,7 @@ from ..read.texts.sections import NarrativeText
 from .annex import Annex
 from .annexdoc import annex_blocks
 from .annexlayout import name_words
-from .chart import bar_chart, chart_alt_text
+from .chart import bar_chart
 from .chartstyle import shown_statuses
 from .development import PLACEHOLDER, KeyFigures, UnreadableYear, development_blocks
 from .narrative import narrative_blocks
@@ -199,7 +198,7 @@ def _overview(figures: YearFigures, table_number: int) -> list[Block]:
             content_widths(header, [row.cells for row in rows], PORTRAIT_LINE),
             figures_from=1,
         ),
-        Image(bar_chart(figures), chart_alt_text(figures), "Vorhaben je Geschäftsbereich und Status", 16.0),
+        bar_chart(figures, "Vorhaben je Geschäftsbereich und Status", 16.0),
     ]
 
 

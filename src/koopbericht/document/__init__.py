@@ -96,11 +96,39 @@ class Image:
 
 
 @dataclass(frozen=True)
+class ChartSeries:
+    """One status of a bar chart: its name (in the legend), fill colour ("#rrggbb") and one count per bar."""
+
+    name: str
+    colour: str
+    values: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class BarChart:
+    """A horizontal stacked bar chart, written as the word processor's own chart (vector, in the document's font).
+
+    `totals` is the text at the end of each bar: its sum, or words such as "keine Meldung" instead of a bar;
+    `room` is how much of the value axis (in Vorhaben) beyond the longest bar the longest of them takes.
+    A category's line breaks are kept: its label is wrapped as the layout measured it.
+    """
+
+    categories: tuple[str, ...]
+    series: tuple[ChartSeries, ...]
+    totals: tuple[str, ...]
+    room: float
+    alt: str
+    title: str
+    width_cm: float
+    height_cm: float
+
+
+@dataclass(frozen=True)
 class LandscapeSection:
     """Everything after this marker is set on landscape pages."""
 
 
-Block = Heading | Paragraph | ListBlock | Table | Image | LandscapeSection
+Block = Heading | Paragraph | ListBlock | Table | Image | BarChart | LandscapeSection
 
 
 @dataclass(frozen=True)

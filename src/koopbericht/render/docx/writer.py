@@ -25,10 +25,11 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run as DocxRun
 from lxml import etree
 
-from ...document import Heading, Image, LandscapeSection, ListBlock, Paragraph, Run, Table, VorlageDocument
+from ...document import BarChart, Heading, Image, LandscapeSection, ListBlock, Paragraph, Run, Table, VorlageDocument
 from ...formatting import keep_together
 from ..zipped import deterministic_zip
 from . import oxml
+from .chartpart import chart_inline
 from .hyphenation import (
     NAME_RUN_PROPERTIES,
     automatic_hyphenation,
@@ -176,6 +177,8 @@ class _Writer:
             self._table(block)
         elif isinstance(block, Image):
             self._image(block)
+        elif isinstance(block, BarChart):
+            self._chart(block)
         elif isinstance(block, LandscapeSection):
             self._landscape()
 
@@ -234,16 +237,24 @@ class _Writer:
         self.tables.append(spec)
 
     def _image(self, block: Image) -> None:
-        self.figures += 1
         self.document.add_picture(io.BytesIO(block.png), width=Cm(block.width_cm))
-        picture = self.document.paragraphs[-1]
+        self._figure(self.document.paragraphs[-1], block.alt, block.title)
+
+    def _chart(self, block: BarChart) -> None:
+        paragraph = self.document.add_paragraph()
+        paragraph.add_run()._r.append(chart_inline(self.document, block, self.figures + 1))
+        self._figure(paragraph, block.alt, block.title)
+
+    def _figure(self, picture: DocxParagraph, alt: str, title: str) -> None:
+        """The picture's paragraph centred and kept with its caption, its alternative text set, the caption below."""
+        self.figures += 1
         picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
         picture.paragraph_format.keep_with_next = True
         picture.paragraph_format.space_before = Pt(10)  # clear of a table's bottom border above it
         for properties in picture._p.iter(qn("wp:docPr")):
-            properties.set("descr", block.alt)
-            properties.set("title", block.title)
-        self.document.add_paragraph(f"Abbildung {self.figures}: {block.title}", style=self.styles["Caption"])
+            properties.set("descr", alt)
+            properties.set("title", title)
+        self.document.add_paragraph(f"Abbildung {self.figures}: {title}", style=self.styles["Caption"])
 
     def turn_first_section(self) -> None:
         """The document's first section in landscape, with the Anlage's margins."""

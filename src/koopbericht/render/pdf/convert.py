@@ -15,6 +15,7 @@ import hashlib
 import io
 import re
 import struct
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +40,7 @@ def no_libreoffice() -> UsageError:
 def docx_to_pdf(docx: Path, stamp: dt.datetime) -> bytes:
     """Convert `docx` to a tagged PDF/A-2b dated `stamp` (aware), in a LibreOffice of its own."""
     with libreoffice() as office:
-        return fixed_in_time(office.to_pdf(docx), stamp)
+        return fixed_in_time(office.to_pdf(docx), stamp, _descriptions(docx.read_bytes()))
 
 
 def pdf_of(office: Office, data: bytes, file_name: str, stamp: dt.datetime) -> bytes:
@@ -47,14 +48,25 @@ def pdf_of(office: Office, data: bytes, file_name: str, stamp: dt.datetime) -> b
     source = office.folder / "quelle" / file_name
     source.parent.mkdir(exist_ok=True)
     source.write_bytes(data)
-    return fixed_in_time(office.to_pdf(source), stamp)
+    return fixed_in_time(office.to_pdf(source), stamp, _descriptions(data))
 
 
-def fixed_in_time(data: bytes, stamp: dt.datetime) -> bytes:
-    """`data` with every export time set to `stamp` and the document ID derived from the content."""
+def _descriptions(docx: bytes) -> tuple[str, ...]:
+    from .figures import drawing_descriptions  # pikepdf: only --pdf needs it
+
+    return drawing_descriptions(docx)
+
+
+def fixed_in_time(data: bytes, stamp: dt.datetime, descriptions: Sequence[str] = ()) -> bytes:
+    """`data` with every export time set to `stamp` and the document ID derived from the content.
+
+    `descriptions` are the alternative texts of the document's drawings, for the figures LibreOffice
+    exports without one (see `figures`).
+    """
     import pikepdf  # only --pdf needs it
 
     from .conform import conform
+    from .figures import describe_figures
 
     offset = stamp.utcoffset() or dt.timedelta(0)
     minutes = int(offset.total_seconds()) // 60
@@ -76,6 +88,7 @@ def fixed_in_time(data: bytes, stamp: dt.datetime) -> bytes:
             if isinstance(profile, pikepdf.Stream):
                 profile.write(_icc_dated(profile.read_bytes(), stamp))
         conform(pdf)  # what LibreOffice 7.4 leaves for veraPDF to fail: see pdfconform
+        describe_figures(pdf, descriptions)
         # LibreOffice's ID and its own /DocChecksum depend on the moment of export; qpdf would carry them
         # into the new ID, which it derives from the content.
         for key in ("/ID", "/DocChecksum"):
