@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +15,7 @@ from docx.oxml.ns import qn
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from ..conftest import REPO, run, settle_example
+from ..conftest import EXAMPLE, REPO, run, settle_example
 from ..workbooks import HEADER, annex_docx, make_project, row, write_workbook
 
 VALIDATOR = REPO.parent / "shared" / "ooxml" / "validate_ooxml.py"
@@ -57,6 +58,19 @@ def incomplete(tmp_path: Path) -> Path:
     root = make_project(tmp_path / "projekt")
     write_workbook(root / "2023" / "meldungen" / "GB1_2023.xlsx", [row(1), row(2, vorhaben=None), row(3)])
     return root
+
+
+def test_keine_meldung_wraps_and_leaves_the_names_their_width(runner: CliRunner, tmp_path: Path) -> None:
+    root = tmp_path / "potsdam"
+    shutil.copytree(EXAMPLE, root, ignore=shutil.ignore_patterns("ausgabe"))
+    next((root / "2023" / "meldungen").glob("GB2*")).unlink()
+    code, output = run(runner, "build", "2023", "-C", str(root))
+    assert code == 0, output
+    table = next(t for t in Document(str(vorlage(root))).tables if t.rows[0].cells[0].text == "Geschäftsbereich")
+    widths = [int(str(c.get(qn("w:w")))) for c in table._tbl.tblGrid.iter(qn("w:gridCol"))]
+    # The names keep their room; measured whole, five „keine Meldung“ squeezed them to a fifth of the line
+    # and broke „Geschäftsbereic-h“.
+    assert widths[0] >= 0.3 * sum(widths), widths
 
 
 def test_incomplete_year_is_an_entwurf_everywhere(runner: CliRunner, incomplete: Path) -> None:

@@ -195,11 +195,19 @@ def _overview(figures: YearFigures, table_number: int) -> list[Block]:
             "Anzahl der gemeldeten Vorhaben je Geschäftsbereich, aufgeteilt nach Status, mit Summen.",
             header,
             tuple(rows),
-            content_widths(header, [row.cells for row in rows], PORTRAIT_LINE),
+            content_widths(header, _measured(rows), PORTRAIT_LINE),
             figures_from=1,
         ),
         bar_chart(figures, "Vorhaben je Geschäftsbereich und Status", 16.0),
     ]
+
+
+def _measured(rows: list[TableRow]) -> list[tuple[str, ...]]:
+    """The Überblick's cells as widths are measured: „keine Meldung“ may wrap at its space.
+
+    Measured whole, a row of five of them would squeeze the names of the Geschäftsbereiche into broken words.
+    """
+    return [(row.cells[0], *(cell.replace(" ", "\n") for cell in row.cells[1:])) for row in rows]
 
 
 def _summary(figures: YearFigures) -> str:
