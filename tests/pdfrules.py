@@ -191,6 +191,13 @@ def _element_gaps(tree: pikepdf.Dictionary) -> list[str]:
     return gaps
 
 
+def figure_texts(pdf: pikepdf.Pdf) -> list[str]:
+    """The alternative text of every /Figure, in reading order ("" where there is none)."""
+    tree = pdf.Root.get("/StructTreeRoot")
+    elements = _elements(tree.get("/K")) if isinstance(tree, pikepdf.Dictionary) else iter(())
+    return [str(e.get("/Alt", "")) for e in elements if e.get("/S") == pikepdf.Name.Figure]
+
+
 def _elements(kids: object) -> Iterator[pikepdf.Dictionary]:
     """Every structure element below `kids`, depth first (marked-content and object references skipped)."""
     stack = [kids]

@@ -170,7 +170,8 @@ def test_anlage_is_landscape_grouped_and_complete(built_example: Path) -> None:
 
 def test_image_has_alt_text_and_metadata(built_example: Path) -> None:
     document = Document(str(outputs(built_example)["docx"]))
-    [picture] = document.element.body.findall(".//" + qn("wp:docPr"))
+    development, picture = document.element.body.findall(".//" + qn("wp:docPr"))
+    assert development.get("descr").startswith("Balkendiagramm der Zahl der Vorhaben je Berichtsjahr")
     assert picture.get("descr").startswith("Balkendiagramm der Vorhaben 2023")
     assert "GB4" in picture.get("descr")
     properties = document.core_properties

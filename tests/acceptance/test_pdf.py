@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from ..conftest import run
 from ..libreoffice import convert, soffice
+from ..pdfrules import figure_texts
 from ..typesetting import broken_words, source_words
 
 FOLDER = Path("ausgabe") / "2023"
@@ -125,18 +126,19 @@ def test_the_chart_is_vector_text_in_the_documents_font_with_its_alt_text(pdf_bu
     images = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True, text=True, check=True).stdout
     assert len(images.splitlines()) == 2, images  # the heading lines only: no picture at all
     text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    chart = text[text.index("Gesamt ") : text.index("Abbildung 1:")]
+    chart = text[text.index("Gesamt ") : text.index("Abbildung 2:")]
     assert re.search(r"geplant\s+laufend\s+abgeschlossen\s+ruhend", chart), chart  # the legend
     assert re.search(r"GB4 Stadtentwicklung, Bauen,\s+9\s+Wirtschaft und Mobilität\n", chart), chart  # as laid out
     with pikepdf.open(path) as pdf:
-        [page] = [p for p in pdf.pages if "Abbildung 1:" in _page_text(path, pdf.pages.index(p) + 1)]
+        [page] = [p for p in pdf.pages if "Abbildung 2:" in _page_text(path, pdf.pages.index(p) + 1)]
         names = {str(font.BaseFont).split("+")[-1] for font in page.Resources.Font.values()}
         assert all(name.startswith(("LiberationSans", "Arial", "OpenSymbol")) for name in names), names  # bullets
-        figures = [o for o in pdf.objects if isinstance(o, pikepdf.Dictionary) and o.get("/S") == "/Figure"]
-        assert [str(f.Alt).startswith("Balkendiagramm der Vorhaben 2023") for f in figures] == [True]
+        alts = figure_texts(pdf)
     document = docx.Document(str(path.with_suffix(".docx")))
-    [described] = document.element.body.xpath(".//wp:docPr/@descr")
-    assert str(figures[0].Alt) == described
+    described = document.element.body.xpath(".//wp:docPr/@descr")
+    assert described[0].startswith("Balkendiagramm der Zahl der Vorhaben je Berichtsjahr")  # the development's
+    assert described[1].startswith("Balkendiagramm der Vorhaben 2023")  # the Überblick's
+    assert alts == described  # each figure its own drawing's text, paired in reading order
 
 
 def _page_text(path: Path, number: int) -> str:

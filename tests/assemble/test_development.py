@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import json
 import shutil
+import zipfile
 from pathlib import Path
 
 import docx
 import pytest
+from lxml import etree
 from typer.testing import CliRunner
 
 from koopbericht.assemble.development import KeyFigures
@@ -21,12 +23,18 @@ from ..conftest import EXAMPLE, run
 
 TEXT = "2023/text/01-auftrag.md"
 INTRODUCTION = (
-    "Wie sich die gemeldete Zusammenarbeit über die Berichtsjahre entwickelt hat, zeigt die folgende Tabelle:"
+    "Wie sich die gemeldete Zusammenarbeit über die Berichtsjahre entwickelt hat, zeigen die folgende Tabelle und das "
+    "Diagramm darunter:"
 )
 PLACEHOLDER_SECTION = (  # as in the example's 2023 text
-    "\nWie sich die gemeldete Zusammenarbeit über die Berichtsjahre entwickelt hat, zeigt die\nfolgende Tabelle:\n"
+    "\nWie sich die gemeldete Zusammenarbeit über die Berichtsjahre entwickelt hat, zeigen die\n"
+    "folgende Tabelle und das Diagramm darunter:\n"
     "\n{{ entwicklung }}\n"
 )
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 HEADER = ["Jahr", "Geschäftsbereiche", "Vorhaben", "im Jahr begonnen", "abgeschlossen", "Partner"]
 
 
@@ -58,6 +66,28 @@ def _development(project: Path) -> list[list[str]]:
     document = docx.Document(str(project / "ausgabe" / "2023" / "Kooperationsbericht-2023.docx"))
     table = next(t for t in document.tables if t.rows[0].cells[0].text == "Jahr")
     return [[cell.text for cell in row.cells] for row in table.rows]
+
+
+def _charts(project: Path) -> list[dict[str, object]]:
+    """Every chart of the built Vorlage in reading order: its alt text, categories, bar values and end labels."""
+    with zipfile.ZipFile(project / "ausgabe" / "2023" / "Kooperationsbericht-2023.docx") as package:
+        body = etree.fromstring(package.read("word/document.xml"))
+        relations = etree.fromstring(package.read("word/_rels/document.xml.rels"))
+        targets = {r.get("Id"): r.get("Target") for r in relations}
+        charts = []
+        for drawing in body.iter(f"{{{WP}}}inline"):
+            (properties,) = drawing.iter(f"{{{WP}}}docPr")
+            (reference,) = drawing.iter(f"{{{C}}}chart")
+            part = etree.fromstring(package.read("word/" + targets[reference.get(f"{{{R}}}id")]))
+            series = list(part.iter(f"{{{C}}}ser"))
+            bars, totals = series[0], series[-1]  # the first status, and the unfilled one carrying the labels
+            charts.append({
+                "alt": properties.get("descr"),
+                "years": [v.text for v in bars.find(f"{{{C}}}cat").iter(f"{{{C}}}v")],
+                "values": [float(v.text) for v in bars.find(f"{{{C}}}val").iter(f"{{{C}}}v")],
+                "labels": [t.text for t in totals.iter(f"{{{A}}}t")],
+            })  # fmt: skip
+    return charts
 
 
 def _figures(project: Path, year: int) -> dict[str, object]:
@@ -103,6 +133,23 @@ def test_the_example_shows_its_development_from_2021_to_2023(tmp_path: Path) -> 
     texts = ["".join(t.text or "" for t in child.iter() if t.tag.endswith("}t")) for child in body]
     table = next(i for i, text in enumerate(texts) if text.startswith("JahrGeschäftsbereiche"))
     assert texts[table - 2 : table] == [INTRODUCTION, "Tabelle 3: Entwicklung der Kooperationsvorhaben 2021 bis 2023"]
+    # The chart follows the table, its bars the table's Vorhaben; the Überblick's chart is numbered after it.
+    assert any(element.tag == f"{{{C}}}chart" for element in body[table + 1].iter())
+    assert texts[table + 2] == "Abbildung 1: Vorhaben je Berichtsjahr 2021 bis 2023"
+    assert [text for text in texts if text.startswith("Abbildung")] == [
+        "Abbildung 1: Vorhaben je Berichtsjahr 2021 bis 2023",
+        "Abbildung 2: Vorhaben je Geschäftsbereich und Status",
+    ]
+    development, overview = _charts(project)
+    rows = _development(project)[1:]
+    assert development["years"] == [row[0] for row in rows]
+    assert development["values"] == [float(row[2]) for row in rows] == [34, 41, 47]
+    assert development["labels"] == [row[2] for row in rows]
+    assert development["alt"] == (
+        "Balkendiagramm der Zahl der Vorhaben je Berichtsjahr, ein Balken je Jahr. "
+        "2021: 34 Vorhaben; 2022: 41 Vorhaben; 2023: 47 Vorhaben."
+    )
+    assert str(overview["alt"]).startswith("Balkendiagramm der Vorhaben 2023 je Geschäftsbereich")
 
 
 def test_the_table_shows_every_year_from_the_files_or_the_meldeboegen(tmp_path: Path) -> None:
@@ -135,6 +182,11 @@ def test_a_year_that_cannot_be_read_is_named_never_zero(tmp_path: Path) -> None:
     rows = _development(project)
     assert rows[1] == ["2020", "kein Meldebogen lesbar", "nicht lesbar", "–", "–", "–"]
     assert rows[3] == ["2022", "alle 6", "41", "9", "3", "36"]  # a broken file: read from the Meldebögen
+    chart = _charts(project)[0]
+    assert chart["years"] == ["2020", "2021", "2022", "2023"]
+    assert chart["values"] == [0, 34, 41, 47]  # no bar for 2020 ...
+    assert chart["labels"] == ["nicht lesbar", "34", "41", "47"]  # ... but the words at its place
+    assert "2020: nicht lesbar, kein Meldebogen lesbar; 2021: 34 Vorhaben;" in str(chart["alt"])
 
 
 def test_with_fewer_than_two_earlier_years_a_sentence_says_when_the_table_comes(tmp_path: Path) -> None:
@@ -164,7 +216,7 @@ def test_the_placeholder_must_stand_alone(tmp_path: Path, line: str) -> None:
 def test_a_word_text_takes_the_placeholder_split_over_runs(tmp_path: Path) -> None:
     from koopbericht.assemble.development import development_blocks
     from koopbericht.assemble.narrative import narrative_blocks
-    from koopbericht.document import Paragraph, Run, Table
+    from koopbericht.document import BarChart, Paragraph, Run, Table
     from koopbericht.read.texts.wordtext import WordText
 
     years = [KeyFigures(year, 10 + year % 10, 1, 2, 3, ("GB1",)) for year in (2021, 2022, 2023)]
@@ -175,8 +227,9 @@ def test_a_word_text_takes_the_placeholder_split_over_runs(tmp_path: Path) -> No
         (),
     )
     blocks = narrative_blocks([text], {}, 5, {"entwicklung": lambda number: development_blocks(years, number)})
-    assert isinstance(blocks[1], Table) and len(blocks) == 2
+    assert isinstance(blocks[1], Table) and isinstance(blocks[2], BarChart) and len(blocks) == 3
     assert blocks[1].caption == "Tabelle 5: Entwicklung der Kooperationsvorhaben 2021 bis 2023"
     assert [row.cells[:3] for row in blocks[1].rows] == [
         (str(y), "alle 1", str(10 + y % 10)) for y in (2021, 2022, 2023)
     ]
+    assert blocks[2].series[0].values == (11, 12, 13) and blocks[2].totals == ("11", "12", "13")

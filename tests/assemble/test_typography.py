@@ -137,8 +137,9 @@ def test_captions_do_not_repeat_the_sentence_above_and_stay_with_their_table(exa
         assert lead[:40] not in caption.text, caption.text  # says what the table holds, not the sentence again
         assert before.paragraph_format.keep_with_next, before.text  # never the last line of a page alone
     captions = [p.text for p in document.paragraphs if p.style is not None and p.style.name == "Caption"]
-    assert captions[2:4] == [
+    assert captions[2:5] == [
         "Tabelle 3: Entwicklung der Kooperationsvorhaben 2021 bis 2023",
+        "Abbildung 1: Vorhaben je Berichtsjahr 2021 bis 2023",  # the development's chart, below its table
         "Tabelle 4: Thema und Ergebnis",
     ]
     # Its widths follow the content: the longer Ergebnis texts get the wider column.

@@ -10,21 +10,27 @@ table, never counted as zero; a Geschäftsbereich without usable Meldebogen is n
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from ..config import Settings
-from ..document import Block, Paragraph, Run, Table, TableRow
+from ..document import BarChart, Block, ChartSeries, Paragraph, Run, Table, TableRow
 from ..document.widths import PORTRAIT_LINE, content_widths
 from ..formatting import german_number
 from ..model import Activity
+from .chart import BAR, GAP, LINE, MARGIN, TEXT_SIZE, VALUE_GAP, WIDTH
+from .chartstyle import COLOURS, chart_font
 
 PLACEHOLDER = "entwicklung"
 KEY_FIGURES_FILE = "kennzahlen.json"
 FORMAT = 1  # the file's layout; a file of another layout is read from the Meldebögen instead
 FINISHED = "abgeschlossen"
 MINIMUM_EARLIER_YEARS = 2
+UNREADABLE = "nicht lesbar"
+CHART_WIDTH_CM = 16.0
+YEAR_LABEL = 90  # pixels of the chart's 1600: a year, "2023", at its text size
 
 
 @dataclass(frozen=True)
@@ -125,13 +131,14 @@ def development_blocks(years: Sequence[KeyFigures | UnreadableYear], table_numbe
             rows,
             content_widths(header, [row.cells for row in rows], PORTRAIT_LINE),
             figures_from=2,
-        )
+        ),
+        development_chart(years),
     ]
 
 
 def _cells(item: KeyFigures | UnreadableYear) -> tuple[str, ...]:
     if isinstance(item, UnreadableYear):  # named, never counted as zero
-        return (str(item.year), item.reason, "nicht lesbar", "–", "–", "–")
+        return (str(item.year), item.reason, UNREADABLE, "–", "–", "–")
     total = len(item.reported) + len(item.not_reported)
     departments = f"alle {total}" if not item.not_reported else f"{len(item.reported)} von {total}"
     if item.not_reported:
@@ -144,3 +151,38 @@ def _cells(item: KeyFigures | UnreadableYear) -> tuple[str, ...]:
         german_number(item.finished),
         german_number(item.partners),
     )
+
+
+def development_chart(years: Sequence[KeyFigures | UnreadableYear]) -> BarChart:
+    """One bar per year, oldest first, the number of its Vorhaben; an unreadable year only „nicht lesbar“."""
+    values = tuple(0 if isinstance(item, UnreadableYear) else item.activities for item in years)
+    totals = tuple(UNREADABLE if isinstance(item, UnreadableYear) else german_number(item.activities) for item in years)
+    font = chart_font(TEXT_SIZE)
+    widest = max(math.ceil(font.getlength(text)) for text in totals)
+    bar_left = MARGIN + YEAR_LABEL
+    scale = (WIDTH - MARGIN - bar_left - VALUE_GAP - widest) / (max(values) or 1)  # pixels per Vorhaben
+    legend = MARGIN + LINE + 30
+    height = legend + len(years) * (BAR + GAP) - GAP + MARGIN + 10  # pixels, as the Überblick's chart counts
+    return BarChart(
+        categories=tuple(str(item.year) for item in years),
+        series=(ChartSeries("Vorhaben", COLOURS[1], values),),
+        totals=totals,
+        room=round((widest + VALUE_GAP) / scale, 3),
+        alt=_chart_alt_text(years),
+        title=f"Vorhaben je Berichtsjahr {years[0].year} bis {years[-1].year}",
+        width_cm=CHART_WIDTH_CM,
+        height_cm=round(height / (WIDTH / CHART_WIDTH_CM), 2),
+    )
+
+
+def _chart_alt_text(years: Sequence[KeyFigures | UnreadableYear]) -> str:
+    """What the chart shows, with every number, and which year could not be read and why."""
+    parts = []
+    for item in years:
+        if isinstance(item, KeyFigures):
+            parts.append(f"{item.year}: {german_number(item.activities)} Vorhaben")
+        elif item.reason.startswith(UNREADABLE):  # "nicht lesbar: …" says it already
+            parts.append(f"{item.year}: {item.reason}")
+        else:
+            parts.append(f"{item.year}: {UNREADABLE}, {item.reason}")
+    return f"Balkendiagramm der Zahl der Vorhaben je Berichtsjahr, ein Balken je Jahr. {'; '.join(parts)}."
