@@ -99,14 +99,15 @@ def config_text(name: str, short_name: str) -> str:
     authority = tomli_w.dumps({"koerperschaft": {"name": name, "kurzname": short_name}})
     departments = tomli_w.dumps(
         {
+            # The contacts are placeholders to replace: `erinnerung` writes its drafts to them.
             "geschaeftsbereich": [
-                # The contacts are placeholders to replace: `erinnerung` writes its drafts to them.
-                {"kuerzel": "GB1", "name": "Zentrale Verwaltung", "dateien": ["GB1*.xlsx"],
-                 "kontakt": [{"name": "Vorname Name", "email": "gb1@example.org"}]},
-                {"kuerzel": "GB2", "name": "Bildung, Kultur, Jugend und Sport", "dateien": ["GB2*.xlsx"],
-                 "kontakt": [{"name": "Vorname Name", "email": "gb2@example.org"}]},
-                {"kuerzel": "GB3", "name": "Stadtentwicklung, Bauen und Umwelt", "dateien": ["GB3*.xlsx"],
-                 "kontakt": [{"name": "Vorname Name", "email": "gb3@example.org"}]},
+                {
+                    "kuerzel": code,
+                    "name": name,
+                    "dateien": [f"{code}*.xlsx"],
+                    "kontakt": [{"name": "Vorname Name", "email": f"{code.lower()}@example.org"}],
+                }
+                for code, name in _EXAMPLE_DEPARTMENTS
             ]
         }
     )
@@ -132,6 +133,13 @@ def config_text(name: str, short_name: str) -> str:
             + _commented(output),
         ]
     )
+
+
+_EXAMPLE_DEPARTMENTS = (
+    ("GB1", "Zentrale Verwaltung"),
+    ("GB2", "Bildung, Kultur, Jugend und Sport"),
+    ("GB3", "Stadtentwicklung, Bauen und Umwelt"),
+)
 
 
 def year_text(year: int, name: str) -> str:
