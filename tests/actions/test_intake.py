@@ -9,6 +9,7 @@ import tomllib
 from email import policy
 from email.parser import BytesParser
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from typer.testing import CliRunner
@@ -256,3 +257,109 @@ def test_a_department_with_several_files_keeps_one_per_fachbereich(project: Path
     assert sorted(p.name for p in reports.glob("GB2*")) == ["GB2_Tiefbau.xlsx", "GB2_Umwelt.xlsx"]
     assert [p.name.split("_2024")[0] for p in (reports / "fruehere").iterdir()] == ["GB2_Tiefbau"]
     assert "GB2: GB2_Umwelt.xlsx → GB2_Umwelt.xlsx – neu" in output
+
+
+def _several_files(project: Path) -> None:
+    settings = project / "koopbericht.toml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(text.replace('dateien = ["GB2*.xlsx"]\n', 'dateien = ["GB2*.xlsx"]\nmehrere_dateien = true\n'))
+
+
+def test_our_own_reminder_sent_from_a_personal_address_is_not_taken(project: Path, runner: CliRunner) -> None:
+    code, output = run(runner, "erinnerung", "2023", "-C", str(project))
+    assert code == 0, output
+    draft = project / "ausgabe" / "2023" / "erinnerungen" / "Erinnerung-2023-GB2.eml"
+    parsed = BytesParser(policy=policy.default).parsebytes(draft.read_bytes())
+    [form] = [(p.get_filename(), p.get_content()) for p in parsed.iter_attachments()]
+    sent = save(reply("Sachbearbeitung <s.bearbeitung@example.org>", "Erinnerung", when(6), [form]),
+                project.parent / "gesendet" / "erinnerung.eml")  # fmt: skip
+    before = folder_state(project)
+    code, output = intake(runner, project, sent)
+    assert code == 0, output
+    assert f"„{form[0]}“ ist der versandte Meldebogen, unverändert – nicht übernommen" in output
+    assert folder_state(project) == before
+
+
+def test_a_department_reverting_to_its_earlier_version_is_taken(project: Path, runner: CliRunner) -> None:
+    first, second = workbook(project.parent, "GB2", "Erste"), workbook(project.parent, "GB2", "Zweite")
+    post = project.parent / "post"
+    for day, data in ((2, first), (3, second), (4, first)):
+        save(reply("e.probe@example.org", "Meldebogen", when(day, month=5), [("GB2.xlsx", data)]), post / f"{day}.eml")
+    code, output = intake(runner, project, post)
+    assert code == 0, output
+    reports = project / "2023" / "meldungen"
+    assert (reports / "GB2_Meldebogen_2023.xlsx").read_bytes() == first
+    assert sorted(p.read_bytes() for p in (reports / "fruehere").iterdir()) == sorted([first, second])
+    before = folder_state(project)
+    code, output = intake(runner, project, post / "4.eml")
+    assert code == 0 and "– unverändert" in output, output
+    assert folder_state(project) == before
+
+
+def test_other_files_in_meldungen_are_neither_moved_nor_counted(project: Path, runner: CliRunner) -> None:
+    reports = project / "2023" / "meldungen"
+    letter = reports / "GB2_Begleitschreiben.pdf"
+    letter.write_bytes(b"%PDF-1.4 Begleitschreiben")
+    data = workbook(project.parent, "GB2")
+    code, output = intake(runner, project, save(reply("e.probe@example.org", "M", when(2), [("GB2.xlsx", data)]),
+                                                project.parent / "gb2.eml"))  # fmt: skip
+    assert code == 0 and "GB2: GB2.xlsx → GB2_Meldebogen_2023.xlsx – neu" in output, output
+    assert letter.read_bytes() == b"%PDF-1.4 Begleitschreiben" and not (reports / "fruehere").exists()
+
+
+def test_a_department_with_several_files_sends_them_in_one_mail(project: Path, runner: CliRunner) -> None:
+    _several_files(project)
+    files = [("GB2_Tiefbau.xlsx", workbook(project.parent, "GB2", "A")), ("GB2_Umwelt.xlsx", workbook(project, "GB2"))]
+    code, output = intake(runner, project, save(reply("e.probe@example.org", "M", when(2), files),
+                                                project.parent / "beide.eml"))  # fmt: skip
+    assert code == 0, output
+    reports = project / "2023" / "meldungen"
+    assert [(reports / name).read_bytes() for name, _ in files] == [data for _, data in files]
+    same = [("GB2_Tiefbau.xlsx", files[0][1]), ("GB2_Tiefbau.xlsx", files[1][1])]
+    mail = save(reply("e.probe@example.org", "M", when(3), same), project.parent / "gleich.eml")
+    [finding] = take_in(Project.open(project), 2023, [mail]).findings
+    assert finding.code == "anhang-mehrfach"
+
+
+def test_a_forward_from_our_own_mailbox_is_taken_by_the_forwarded_sender(project: Path, runner: CliRunner) -> None:
+    original = reply("Eva Probe <e.probe@example.org>", "Meldebogen", when(2), [("Tabelle1.xlsx", workbook(project,
+                     "GB2"))])  # fmt: skip
+    mail = save(forward("kooperation@example.org", when(3), original), project.parent / "fwd.eml")
+    code, output = intake(runner, project, mail)
+    assert code == 0, output
+    assert "GB2: Tabelle1.xlsx → GB2_Meldebogen_2023.xlsx – neu" in output
+
+
+@pytest.mark.parametrize(
+    "name", ["GB2_Tief\x00bau.xlsx", "GB2_Tief\nbau.xlsx", "GB2_Tief:bau.xlsx", "GB2_Tiefbau.xlsx.", "NUL.xlsx",
+             "com1.xlsx", "GB2<Tiefbau>.xlsx"],
+    ids=["nul", "newline", "colon", "trailing-dot", "device", "device-lower", "angle"],
+)  # fmt: skip
+def test_unsafe_attachment_names_are_refused(project: Path, runner: CliRunner, name: str) -> None:
+    _several_files(project)
+    message = reply("e.probe@example.org", "M", when(2), [("GB2_Platzhalter.xlsx", workbook(project, "GB2"))])
+    part = list(message.iter_attachments())[0]
+    part.replace_header("Content-Disposition", f"attachment; filename*=utf-8''{quote(name)}")
+    part.del_param("name")
+    raw = bytes(message)
+    mail = project.parent / "name.eml"
+    mail.write_bytes(raw)
+    before = folder_state(project)
+    code, output = intake(runner, project, mail)
+    assert code == 1 and "anhang-name" in output and "Interner Fehler" not in output, output
+    assert folder_state(project) == before
+
+
+def test_a_date_far_in_the_future_is_refused_and_blocks_nothing(project: Path, runner: CliRunner) -> None:
+    import datetime as dt
+
+    future = dt.datetime.now(dt.UTC) + dt.timedelta(days=400)
+    post = project.parent / "post"
+    save(reply("e.probe@example.org", "M", future, [("GB2.xlsx", workbook(project, "GB2", "Zukunft"))]), post / "a.eml")
+    code, output = intake(runner, project, post / "a.eml")
+    assert code == 1 and "mail-datum-zukunft" in output, output
+    assert not (project / "2023" / "meldungen" / "GB2_Meldebogen_2023.xlsx").exists()
+    later = workbook(project.parent, "GB2", "Heute")
+    save(reply("e.probe@example.org", "M", when(2), [("GB2.xlsx", later)]), post / "b.eml")
+    code, output = intake(runner, project, post / "b.eml")
+    assert code == 0 and "– neu" in output, output
