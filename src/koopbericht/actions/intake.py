@@ -9,6 +9,7 @@ Geschäftsbereich's usual name, recorded in `eingang.toml`; versions are kept (`
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,12 +17,13 @@ from ..config import Department, Settings
 from ..errors import OutputError, UsageError
 from ..files.atomic import os_reason, write_all_atomic
 from ..findings import Finding
-from ..findings.catalogue_mail import ATTACHMENT_TWICE, MAIL_UNASSIGNED
+from ..findings.catalogue_mail import ATTACHMENT_TWICE, MAIL_FUTURE, MAIL_UNASSIGNED
+from ..formatting import german_date
 from ..project.folder import Project
 from ..read.collect import departments_for, matches_department
 from ..read.mail import Mail, MailAttachment, mail_files, read_mail
 from ..read.mail.model import SPREADSHEET_SUFFIXES
-from .intake_checks import attachment_problems
+from .intake_checks import attachment_problems, sent_forms
 from .intake_record import RECORD_NAME, Intake, IntakeRecord, instant, read_record, record_bytes, valid_entries
 from .intake_versions import Changes, Outcome, Placed, place
 from .template import file_name
@@ -38,6 +40,7 @@ class MailResult:
     placed: tuple[Placed, ...] = ()
     left: tuple[str, ...] = ()
     findings: tuple[Finding, ...] = ()
+    returned: tuple[str, ...] = ()  # attachments that are a form koopbericht wrote, unchanged: never taken
 
 
 @dataclass(frozen=True)
@@ -65,33 +68,33 @@ def take_in(project: Project, year: int, paths: list[Path]) -> IntakeResult:
     mails = [read_mail(path, project.relative(path.resolve()).as_posix()) for path in files]  # unambiguous later
     mails.sort(key=lambda m: (m.date is not None, instant(m.date) if m.date else None, m.file))
     record = read_record(folder)
+    sent = sent_forms(project.output_dir(year))
     results = [
-        MailResult(mail, Outcome.OWN) if mail.draft or (own and mail.address == own) else
-        _one(mail, project, year, (folder, record))
+        MailResult(mail, Outcome.OWN) if _own(mail, own) else _one(mail, project, year, (folder, record), sent)
         for mail in mails
-    ]  # fmt: skip
+    ]
     return IntakeResult(year, folder, tuple(results))
 
 
-def _one(mail: Mail, project: Project, year: int, state: tuple[Path, IntakeRecord]) -> MailResult:
+def _own(mail: Mail, own: str) -> bool:
+    """A draft, or a mail from the clerk's address that forwards no one else's mail."""
+    return mail.draft or bool(own and mail.address == own and not mail.forwarded_senders)
+
+
+def _one(mail: Mail, project: Project, year: int, state: tuple[Path, IntakeRecord], sent: set[str]) -> MailResult:
     """One mail: assign and check it, then write its Meldebögen (all or none) and the record."""
-    spreadsheets = [a for a in mail.attachments if a.spreadsheet]
+    returned = tuple(a.name for a in mail.attachments if a.spreadsheet and a.sha256 in sent)
+    spreadsheets = [a for a in mail.attachments if a.spreadsheet and a.sha256 not in sent]
     left = tuple(a.name for a in mail.attachments if not a.spreadsheet)
     if not mail.usable:
         return MailResult(mail, Outcome.REFUSED, left=left, findings=mail.findings)
     if not spreadsheets:
-        return MailResult(mail, Outcome.NO_TABLE, left=left)
+        return MailResult(mail, Outcome.SENT_FORM if returned else Outcome.NO_TABLE, left=left, returned=returned)
     settings = project.settings
     assigned = [(a, _department(mail, a, settings)) for a in spreadsheets]
     if any(d is None for _, d in assigned):
         return MailResult(mail, Outcome.UNASSIGNED, left=left, findings=(_unassigned(mail, spreadsheets, settings),))
-    problems = [f for a in spreadsheets for f in attachment_problems(mail, a)]
-    codes = [d.code for _, d in assigned if d is not None]
-    twice = sorted({c for c in codes if codes.count(c) > 1})
-    if twice:
-        names = ", ".join(f"„{a.name}“" for a in spreadsheets)
-        problems.append(ATTACHMENT_TWICE.at(mail.file, f"Die E-Mail enthält mehrere Tabellen für {twice[0]}: "
-                                                       f"{names}; welche gilt, ist nicht zu erkennen."))  # fmt: skip
+    problems = _problems(mail, year, assigned)
     if problems:
         return MailResult(mail, Outcome.REFUSED, left=left, findings=tuple(problems))
     changes = Changes()
@@ -101,7 +104,25 @@ def _one(mail: Mail, project: Project, year: int, state: tuple[Path, IntakeRecor
         target = _target(department, year, attachment)
         placed.append(place(mail, attachment, department, target, state, changes))
     _write(changes, state)
-    return MailResult(mail, _summary(placed), tuple(placed), left)
+    return MailResult(mail, _summary(placed), tuple(placed), left, returned=returned)
+
+
+def _problems(mail: Mail, year: int, assigned: list[tuple[MailAttachment, Department | None]]) -> list[Finding]:
+    """What stops the mail: its Date far ahead, a bad attachment, two tables for one file of a Geschäftsbereich."""
+    if mail.date is not None and instant(mail.date) > dt.datetime.now(dt.UTC) + dt.timedelta(days=1):
+        return [MAIL_FUTURE.at(mail.file, f"Die E-Mail trägt das Datum {german_date(mail.date.date())}, das mehr "
+                                          "als einen Tag in der Zukunft liegt; sie wird nicht übernommen, damit sie "
+                                          "spätere Antworten nicht verdrängt.")]  # fmt: skip
+    problems = [f for a, d in assigned for f in attachment_problems(mail, a, named=d is not None and d.several_files)]
+    if problems:
+        return problems
+    keys = [(d.code, _target(d, year, a) if d.several_files else "") for a, d in assigned if d is not None]
+    twice = sorted({code for code, target in keys if keys.count((code, target)) > 1})
+    if twice:
+        names = ", ".join(f"„{a.name}“" for a, _ in assigned)
+        problems.append(ATTACHMENT_TWICE.at(mail.file, f"Die E-Mail enthält mehrere Tabellen für {twice[0]}: "
+                                                       f"{names}; welche gilt, ist nicht zu erkennen."))  # fmt: skip
+    return problems
 
 
 def _department(mail: Mail, attachment: MailAttachment, settings: Settings) -> Department | None:
@@ -203,8 +224,6 @@ def _summary(placed: list[Placed]) -> Outcome:
 
 def mail_origins(files: list[tuple[Path, str]]) -> list[str]:
     """For `validate`: one German line per file (path, as shown) that `eingang` took from a mail, naming the mail."""
-    from ..formatting import german_date
-
     lines = []
     entries: dict[Path, dict[str, Intake]] = {}
     for path, shown in files:

@@ -9,21 +9,31 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from pathlib import Path
 
 from ..findings import Finding
 from ..findings import catalogue as F
-from ..findings.catalogue_mail import ATTACHMENT_PATH
-from ..read.mail import Mail, MailAttachment
+from ..findings.catalogue_mail import ATTACHMENT_NAME, ATTACHMENT_PATH
+from ..read.mail import Mail, MailAttachment, read_mail
 from ..read.sniff import OLE2_MAGIC, ZIP_MAGIC
+from .intake_record import file_sha256
 
 
-def attachment_problems(mail: Mail, attachment: MailAttachment) -> list[Finding]:
-    """Why a spreadsheet attachment cannot be taken: a path in its name, empty, damaged, encrypted, old .xls."""
+def attachment_problems(mail: Mail, attachment: MailAttachment, named: bool = False) -> list[Finding]:
+    """Why a spreadsheet attachment cannot be taken: a path in its name, empty, damaged, encrypted, old .xls.
+
+    `named`: the file is kept under the attachment's own name (`mehrere_dateien`), so the name must
+    also be one that Windows and every folder listing can hold.
+    """
     name, data = attachment.name, attachment.data
     where = f"Der Anhang „{name}“"
     if "/" in name or "\\" in name or name in (".", "..") or re.match(r"[A-Za-z]:", name):
         return [ATTACHMENT_PATH.at(mail.file, f"{where} enthält eine Ordnerangabe im Dateinamen und wird nicht "
                                               "übernommen.", value=name)]  # fmt: skip
+    if named and (why := unsafe_name(name)):
+        shown = "".join(c if ord(c) >= 32 else "�" for c in name)
+        return [ATTACHMENT_NAME.at(mail.file, f"Der Dateiname des Anhangs „{shown}“ {why} und wird nicht "
+                                              "übernommen.", value=shown)]  # fmt: skip
     if not data:
         return [F.FILE_DAMAGED.at(mail.file, f"{where} ist leer (0 Byte).", value=name)]
     if attachment.damaged:
@@ -50,3 +60,38 @@ def _archive_problems(mail: Mail, attachment: MailAttachment) -> list[Finding]:
     if b"encryption-data" in manifest:
         return [F.FILE_ENCRYPTED.at(mail.file, f"{where} ist mit einem Kennwort geschützt.", value=attachment.name)]
     return []
+
+
+def sent_forms(output: Path) -> set[str]:
+    """The SHA-256 of every form koopbericht wrote for the year (`output` = ausgabe/JAHR/).
+
+    The prefilled Meldebögen (`template`) and the attachments of the reminder drafts
+    (`erinnerung`): a mail carrying one of them unchanged is our own mail sent from another
+    address and saved, not a department's reply.
+    """
+    forms = output / "meldeboegen"
+    hashes = {h for p in forms.iterdir() if p.is_file() and (h := file_sha256(p))} if forms.is_dir() else set()
+    drafts = output / "erinnerungen"
+    for path in sorted(drafts.glob("*.eml")) if drafts.is_dir() else []:
+        mail = read_mail(path, path.name)
+        hashes |= {a.sha256 for a in mail.attachments}
+    return hashes
+
+
+def unsafe_name(name: str) -> str:
+    """Why `name` cannot be a file name on Windows or in a folder listing ("" when it can)."""
+    if any(ord(c) < 32 or ord(c) == 127 for c in name):
+        return "enthält ein Steuerzeichen (etwa einen Zeilenumbruch)"
+    if any(c in _WINDOWS_ILLEGAL for c in name):
+        return 'enthält eines der unter Windows unzulässigen Zeichen < > : " | ? *'
+    if name != name.rstrip(". "):
+        return "endet mit einem Punkt oder Leerzeichen"
+    if name.split(".")[0].strip().upper() in _DEVICE_NAMES:
+        return "ist ein unter Windows reservierter Gerätename"
+    return ""
+
+
+_WINDOWS_ILLEGAL = frozenset('<>:"|?*')
+_DEVICE_NAMES = frozenset(
+    {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10)), *(f"LPT{n}" for n in range(1, 10))}
+)

@@ -2,7 +2,8 @@
 
 A newer mail replaces the Geschäftsbereich's current file(s), which move to `meldungen/fruehere/`
 under their date; the same file again (same SHA-256) is left alone; an older mail never replaces a
-newer file. A file the clerk put there by hand counts with its modification time and is kept in
+newer file, and a newer one does even when it brings back an earlier version (the Date decides).
+A file the clerk put there by hand counts with its modification time and is kept in
 `fruehere/` like any other before anything takes its place.
 """
 
@@ -17,7 +18,10 @@ from pathlib import Path
 from ..config import Department
 from ..read.collect import is_candidate, matches_department
 from ..read.mail import Mail, MailAttachment
+from ..read.mail.model import OLD_EXCEL_SUFFIX, SPREADSHEET_SUFFIXES
 from .intake_record import EARLIER_FOLDER, Intake, IntakeRecord, file_sha256, instant
+
+_TABLE_SUFFIXES = (*SPREADSHEET_SUFFIXES, OLD_EXCEL_SUFFIX)
 
 
 class Outcome(enum.Enum):
@@ -30,6 +34,7 @@ class Outcome(enum.Enum):
     UNASSIGNED = "nicht zugeordnet"
     NO_TABLE = "keine Tabelle"
     OWN = "eigene E-Mail (Entwurf oder Erinnerung), nicht übernommen"
+    SENT_FORM = "enthält nur den versandten Meldebogen, unverändert – nicht übernommen"
     REFUSED = "nicht übernommen"
 
 
@@ -67,8 +72,8 @@ def place(
         if same not in record.current or record.current[same].sha256 != digest:  # put there by hand: now known
             record.current[same] = _entry(mail, attachment, department, same)
         return Placed(department.code, attachment.name, same, Outcome.UNCHANGED)
-    if any(e.sha256 == digest and e.department == department.code for e in record.earlier):
-        return Placed(department.code, attachment.name, target, Outcome.OLDER, note="eine frühere Fassung")
+    if any(e.sha256 == digest and _same_mail(e, mail) for e in record.earlier):  # read again: already kept
+        return Placed(department.code, attachment.name, target, Outcome.UNCHANGED, note="eine frühere Fassung")
     latest = max((m for path in existing if (m := _moment(path, record)) is not None), default=None)
     if existing and (mail.date is None or (latest is not None and instant(mail.date) <= latest)):
         note = "die E-Mail hat kein Datum" if mail.date is None else "der vorhandene Meldebogen ist neuer"
@@ -81,15 +86,24 @@ def place(
     return Placed(department.code, attachment.name, target, outcome, kept)
 
 
+def _same_mail(entry: Intake, mail: Mail) -> bool:
+    """Whether the recorded version came with this very mail (same Message-ID, else the same mail file)."""
+    return entry.message_id == mail.message_id if entry.message_id and mail.message_id else entry.mail == mail.file
+
+
 def _existing(folder: Path, department: Department, target: str) -> list[Path]:
     """The files in meldungen/ that a new Meldebogen of the Geschäftsbereich replaces.
 
-    Every file that belongs to it by its name (as the year reads them); where it sends several
-    files (`mehrere_dateien`, one per Fachbereich), only the file of the same name.
+    Every spreadsheet that belongs to it by its name (as the year reads them; a covering letter
+    such as `GB1_Begleitschreiben.pdf` stays where it is); where it sends several files
+    (`mehrere_dateien`, one per Fachbereich), only the file of the same name.
     """
     if department.several_files:
         return [folder / target] if is_candidate(folder / target) else []
-    found = [p for p in folder.iterdir() if is_candidate(p) and matches_department(p.name, department)]
+    found = [
+        p for p in folder.iterdir()
+        if p.suffix.casefold() in _TABLE_SUFFIXES and is_candidate(p) and matches_department(p.name, department)
+    ]  # fmt: skip
     return sorted(found, key=lambda p: p.name.casefold())
 
 

@@ -80,6 +80,7 @@ def _lines(result: MailResult) -> list[str]:
         note = f" ({placed.note})" if placed.note else ""
         lines.append(f"  {placed.department}: {placed.attachment} → {placed.target} – {placed.outcome.value}{note}")
         lines += [f"    frühere Fassung aufbewahrt: {kept}" for kept in placed.kept]
+    lines += [f"  „{name}“ ist der versandte Meldebogen, unverändert – nicht übernommen." for name in result.returned]
     lines += [f"  {note[:1].upper()}{note[1:]}." for note in mail.notes]
     if result.left:
         lines.append(f"  Weitere Anhänge (bleiben in der E-Mail): {', '.join(result.left)}")

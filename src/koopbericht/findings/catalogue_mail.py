@@ -40,6 +40,19 @@ ATTACHMENT_PATH = FindingType(
     advice="Der Dateiname des Anhangs enthält eine Ordnerangabe und wird daher nicht übernommen. Bitte den "
     "Meldebogen unter seinem versandten Dateinamen noch einmal senden.",
 )
+ATTACHMENT_NAME = FindingType(
+    "anhang-name", E, "Dateiname des Anhangs als Dateiname nicht verwendbar",
+    "Zeilenumbruch, „:“ oder „CON.xlsx“ im Namen", scope=FILE,
+    advice="Der Dateiname des Anhangs enthält Steuer- oder unter Windows unzulässige Zeichen oder ist ein "
+    "reservierter Gerätename; er wird daher nicht übernommen. Bitte die Tabelle unter einem einfachen "
+    "Dateinamen noch einmal senden.",
+)
+MAIL_FUTURE = FindingType(
+    "mail-datum-zukunft", E, "E-Mail-Datum liegt in der Zukunft", "„Date: 1 Jan 2099“", scope=FILE,
+    advice="Das Datum der E-Mail liegt mehr als einen Tag in der Zukunft, meist wegen einer falsch gestellten "
+    "Uhr. Eine solche E-Mail würde jede spätere Antwort als älter erscheinen lassen und wird daher nicht "
+    "übernommen. Bitte die Uhr des Rechners prüfen und den Meldebogen noch einmal senden.",
+)
 ATTACHMENT_TWICE = FindingType(
     "anhang-mehrfach", E, "Mehrere Tabellen für einen Geschäftsbereich in einer E-Mail",
     "GB1_Meldebogen.xlsx und GB1_alt.xlsx", scope=FILE,
@@ -48,4 +61,7 @@ ATTACHMENT_TWICE = FindingType(
 )
 # fmt: on
 
-MAIL_CATALOGUE = (MAIL_UNREADABLE, MAIL_ENCRYPTED, MAIL_CHARSET, MAIL_UNASSIGNED, ATTACHMENT_PATH, ATTACHMENT_TWICE)
+MAIL_CATALOGUE = (
+    MAIL_UNREADABLE, MAIL_ENCRYPTED, MAIL_CHARSET, MAIL_UNASSIGNED, MAIL_FUTURE, ATTACHMENT_PATH, ATTACHMENT_NAME,
+    ATTACHMENT_TWICE,
+)  # fmt: skip
