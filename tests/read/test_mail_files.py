@@ -31,6 +31,11 @@ def test_outlooks_xlsx_attachment_is_found_without_a_mime_type() -> None:
     assert [a.name for a in found.attachments if not a.spreadsheet] == ["Installatie handleiding.docx"]
 
 
+def test_outlooks_unsent_flag_marks_a_draft() -> None:
+    assert mail("msg_strange_date_unsent.msg").draft  # PR_MESSAGE_FLAGS has MSGFLAG_UNSENT (0x8)
+    assert not mail("msg_outlook_xlsx_docx.msg").draft  # received: the flag is clear
+
+
 @pytest.mark.parametrize(
     ("name", "code"),
     [
@@ -77,6 +82,7 @@ def test_eingang_on_every_real_mail_takes_nothing_it_cannot_assign(tmp_path: Pat
     code, output = run(runner, "eingang", "2023", str(MAIL), "-C", str(root))
     assert code == 1 and "Traceback" not in output and "Interner Fehler" not in output, output
     assert "msg_outlook_xlsx_docx.msg – nicht zugeordnet" in output
+    assert "msg_strange_date_unsent.msg – eigene E-Mail (Entwurf oder Erinnerung), nicht übernommen" in output
     assert {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in reports.iterdir()} == before
 
 

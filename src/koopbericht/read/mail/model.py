@@ -58,7 +58,7 @@ class Mail:
     findings: tuple[Finding, ...] = ()
     notes: tuple[str, ...] = ()
     forwarded_senders: tuple[str, ...] = field(default=())
-    draft: bool = False  # marked unsent (X-Unsent: 1): a draft such as `erinnerung` writes, not a reply
+    draft: bool = False  # marked unsent (X-Unsent: 1, Outlook's MSGFLAG_UNSENT): a draft, not a reply
 
     @property
     def address(self) -> str:

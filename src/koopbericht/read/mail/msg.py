@@ -79,7 +79,11 @@ def _mail(message: Any, shown: str) -> Mail:
             forwarded.append(str(getattr(inner, "sender", "") or ""))
             notes.append(f"weitergeleitete E-Mail „{subject}“ geöffnet")
             attachments += _inner(inner)
-    return Mail(shown, *headers, attachments=tuple(attachments), notes=tuple(notes), forwarded_senders=tuple(forwarded))
+    unsent = not getattr(message, "isSent", True)  # MSGFLAG_UNSENT (0x8) in PR_MESSAGE_FLAGS: a draft, never sent
+    return Mail(
+        shown, *headers, attachments=tuple(attachments), notes=tuple(notes), forwarded_senders=tuple(forwarded),
+        draft=unsent,
+    )  # fmt: skip
 
 
 def _inner(message: Any) -> list[MailAttachment]:
