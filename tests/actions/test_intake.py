@@ -280,6 +280,19 @@ def test_our_own_reminder_sent_from_a_personal_address_is_not_taken(project: Pat
     assert folder_state(project) == before
 
 
+def test_the_prefilled_form_sent_back_unchanged_is_not_taken(project: Path, runner: CliRunner) -> None:
+    code, output = run(runner, "template", "2023", "-C", str(project))
+    assert code == 0, output
+    form = project / "ausgabe" / "2023" / "meldeboegen" / "GB4_Meldebogen_2023.xlsx"
+    answer = workbook(project.parent, "GB4", "Geändert")
+    files = [(form.name, form.read_bytes()), ("GB4.xlsx", answer)]
+    mail = save(reply("l.vorlage@example.org", "AW: Meldebogen", when(6), files), project.parent / "gb4.eml")
+    code, output = intake(runner, project, mail)
+    assert code == 0, output
+    assert f"„{form.name}“ ist der versandte Meldebogen, unverändert – nicht übernommen" in output
+    assert (project / "2023" / "meldungen" / "GB4_Meldebogen_2023.xlsx").read_bytes() == answer
+
+
 def test_a_department_reverting_to_its_earlier_version_is_taken(project: Path, runner: CliRunner) -> None:
     first, second = workbook(project.parent, "GB2", "Erste"), workbook(project.parent, "GB2", "Zweite")
     post = project.parent / "post"
@@ -293,6 +306,8 @@ def test_a_department_reverting_to_its_earlier_version_is_taken(project: Path, r
     before = folder_state(project)
     code, output = intake(runner, project, post / "4.eml")
     assert code == 0 and "– unverändert" in output, output
+    code, output = intake(runner, project, post / "3.eml")  # the same mail again: its version is already kept
+    assert code == 0 and "– unverändert (eine frühere Fassung)" in output, output
     assert folder_state(project) == before
 
 
