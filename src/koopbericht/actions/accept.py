@@ -59,6 +59,8 @@ def accept_finding(
         finding.sheet,
         finding.suggestion,
         today or dt.date.today(),
+        nr=finding.activity_nr or "",
+        vorhaben=finding.activity_title,
     )
     path = project.year_dir(year) / ACCEPTED_FILE
     existing = path.read_text(encoding="utf-8") if path.is_file() else None
