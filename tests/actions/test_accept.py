@@ -258,3 +258,19 @@ def test_a_row_without_nr_is_matched_by_its_title(runner: CliRunner, tmp_path: P
     code, output = run(runner, "validate", "2023", "-C", str(root))
     assert "Vorhaben geändert: angenommen für „Brücke“, jetzt „Steg“" in " ".join(output.split()), output
     assert run(runner, "build", "2023", "--endfassung", "-C", str(root))[0] == 1
+
+
+def test_accepting_into_a_crlf_file_keeps_its_line_ends(runner: CliRunner, tmp_path: Path) -> None:
+    root = project_with_doubts(tmp_path / "projekt")
+    accepted = root / "2023" / "akzeptiert.toml"
+    first = ("akzeptieren", "2023", "status-widerspricht-datum", GB1, "F3", "--grund", "Ja.", "-C", str(root))
+    assert run(runner, *first)[0] == 0
+    before = accepted.read_bytes().replace(b"\n", b"\r\n")  # as an editor on Windows saves it
+    accepted.write_bytes(before)
+    second = ("akzeptieren", "2023", "partner-unbekannt", GB1, "D2", "--grund", "Neu.", "-C", str(root))
+    assert run(runner, *second)[0] == 0
+    after = accepted.read_bytes()
+    assert after.startswith(before) and after.count(b"\n") == after.count(b"\r\n"), after
+    assert [entry["code"] for entry in tomllib.loads(after.decode("utf-8"))["befund"]] == [
+        "status-widerspricht-datum", "partner-unbekannt",
+    ]  # fmt: skip

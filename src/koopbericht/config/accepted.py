@@ -91,7 +91,7 @@ def read_acceptances(path: Path) -> list[Acceptance]:
 
 
 def with_acceptance(text: str | None, entry: Acceptance, year: int) -> str:
-    """The text of akzeptiert.toml (`text`, or a new file for `year`) with `entry` appended."""
+    """The text of akzeptiert.toml (`text`, or a new file for `year`) with `entry` appended, in `text`'s line ends."""
     fields: dict[str, object] = {"code": entry.code, "datei": entry.file}
     if entry.sheet:
         fields["blatt"] = entry.sheet
@@ -106,7 +106,8 @@ def with_acceptance(text: str | None, entry: Acceptance, year: int) -> str:
     block = "[[befund]]\n" + tomli_w.dumps(fields)
     if text is None:
         return HEADER.format(year=year) + "\n" + block
-    return text.rstrip("\n") + "\n\n" + block
+    end = "\r\n" if "\r\n" in text else "\n"  # a file saved on Windows keeps its CRLF line ends
+    return text.rstrip("\r\n") + end * 2 + block.replace("\n", end)
 
 
 def _stripped(text: str | None) -> str | None:
