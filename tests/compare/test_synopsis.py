@@ -253,7 +253,7 @@ def _sachstand_cells(document: DocumentObject, nr: str) -> list[Any]:
         cells = row.findall(f"{W}tc")
         name = "".join(t.text or "" for t in cells[0].iter(f"{W}t"))
         if len(cells) == 3 and name.startswith(nr) and name.endswith("Beschreibung/Sachstand"):
-            return cells
+            return list(cells)
     raise AssertionError(f"Keine Zeile für {nr}")
 
 
