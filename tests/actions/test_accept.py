@@ -7,6 +7,7 @@ import tomllib
 from pathlib import Path
 
 from docx import Document
+from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from ..conftest import run
@@ -103,7 +104,7 @@ def test_an_acceptance_lapses_when_the_cell_changes(runner: CliRunner, tmp_path:
     write_workbook(root / GB1, rows)
     code, output = run(runner, "validate", "2023", *project)
     flat = " ".join(output.split())
-    assert "2023/akzeptiert.toml, Zeile 12: Die Annahme von „status-widerspricht-datum“" in flat
+    assert "2023/akzeptiert.toml, Zeile 14: Die Annahme von „status-widerspricht-datum“" in flat
     assert "gilt nicht mehr, weil sich die Zelle geändert hat (angenommen für „abgeschlossen“, jetzt „laufend“)" in flat
     assert "angenommener Befund" not in flat
     code, output = run(runner, "build", "2023", "--endfassung", *project)
@@ -182,3 +183,94 @@ def test_a_mistake_in_akzeptiert_toml_is_named_with_its_line(runner: CliRunner, 
     assert code == 2, output
     assert "akzeptiert.toml, Zeile 2" in flat and "„grund“ fehlt" in flat
     assert "Zeile 7" in flat and "begruendung" in flat
+
+
+GB3 = "2023/meldungen/GB3_Meldebogen_2023.xlsx"
+
+
+def example_with_accepted_f7(runner: CliRunner, tmp_path: Path) -> Path:
+    """The example project with GB3's „abgeschlossen“ without Ende (F7, GB3-006) accepted."""
+    root = tmp_path / "beispiel"
+    assert run(runner, "init", "--beispiel", str(root))[0] == 0
+    assert run(runner, "alias", "Schwielow-See", "Gemeinde Schwielowsee", "-C", str(root))[0] == 0  # GB4's doubt
+    code, output = run(runner, "akzeptieren", "2023", "status-widerspricht-datum", "GB3_Meldebogen_2023.xlsx", "F7",
+                       "--grund", "Ende nicht überliefert", "-C", str(root))  # fmt: skip
+    assert code == 0, output
+    return root
+
+
+def test_an_acceptance_names_the_vorhaben_and_lapses_for_another_one(runner: CliRunner, tmp_path: Path) -> None:
+    root = example_with_accepted_f7(runner, tmp_path)
+    (entry,) = tomllib.loads((root / "2023" / "akzeptiert.toml").read_text(encoding="utf-8"))["befund"]
+    sheet = load_workbook(root / GB3)[entry["blatt"]]
+    assert entry["nr"] == sheet["A7"].value and entry["nr"].startswith("GB3-")
+    assert entry["vorhaben"] == sheet["C7"].value and entry["vorhaben"]
+    assert run(runner, "build", "2023", "--endfassung", "-C", str(root))[0] == 0
+
+    # Another Vorhaben lands in row 7, with the same Status and no Ende.
+    book = load_workbook(root / GB3)
+    book[entry["blatt"]]["A7"] = "GB3-099"
+    book[entry["blatt"]]["C7"] = "Ein ganz anderes Vorhaben"
+    book.save(root / GB3)
+    code, output = run(runner, "validate", "2023", "-C", str(root))
+    flat = " ".join(output.split())
+    assert "angenommener Befund" not in flat, output
+    assert "2023/akzeptiert.toml, Zeile 14: Die Annahme von „status-widerspricht-datum“" in flat, output
+    assert f"Vorhaben geändert: angenommen für {entry['nr']} „{entry['vorhaben']}“, jetzt GB3-099" in flat, output
+    code, output = run(runner, "build", "2023", "--endfassung", "-C", str(root))
+    assert code == 1 and "Status passt nicht zu den Daten" in " ".join(output.split())
+
+
+def test_an_acceptance_without_nr_from_an_older_version_lapses(runner: CliRunner, tmp_path: Path) -> None:
+    root = example_with_accepted_f7(runner, tmp_path)
+    accepted = root / "2023" / "akzeptiert.toml"
+    text = accepted.read_text(encoding="utf-8")
+    old = "\n".join(line for line in text.splitlines() if not line.startswith(("nr =", "vorhaben ="))) + "\n"
+    accepted.write_text(old, encoding="utf-8")
+    code, output = run(runner, "validate", "2023", "-C", str(root))
+    flat = " ".join(output.split())
+    assert "angenommener Befund" not in flat, output
+    assert "2023/akzeptiert.toml, Zeile 14: Die Annahme von „status-widerspricht-datum“" in flat, output
+    assert "weil sie kein Vorhaben nennt" in flat and "erneut an (koopbericht akzeptieren)" in flat, output
+
+    # Accepting again appends an entry with the Nr., which holds.
+    code, output = run(runner, "akzeptieren", "2023", "status-widerspricht-datum", "GB3_Meldebogen_2023.xlsx", "F7",
+                       "--grund", "Ende nicht überliefert", "-C", str(root))  # fmt: skip
+    assert code == 0, output
+    assert run(runner, "build", "2023", "--endfassung", "-C", str(root))[0] == 0
+
+
+def test_a_row_without_nr_is_matched_by_its_title(runner: CliRunner, tmp_path: Path) -> None:
+    root = project_with_doubts(tmp_path / "projekt")
+    write_workbook(
+        root / GB1,
+        [row(1, partner="Gemeinde Schwielowsee"), row(2, nr=None, vorhaben="Brücke", status="abgeschlossen")],
+    )
+    code, output = run(runner, "akzeptieren", "2023", "status-widerspricht-datum", GB1, "F3", "--grund", "Ja.",
+                       "-C", str(root))  # fmt: skip
+    assert code == 0, output
+    (entry,) = tomllib.loads((root / "2023" / "akzeptiert.toml").read_text(encoding="utf-8"))["befund"]
+    assert (entry["nr"], entry["vorhaben"]) == ("", "Brücke")
+    assert run(runner, "build", "2023", "--endfassung", "-C", str(root))[0] == 0
+    write_workbook(
+        root / GB1, [row(1, partner="Gemeinde Schwielowsee"), row(2, nr=None, vorhaben="Steg", status="abgeschlossen")]
+    )
+    code, output = run(runner, "validate", "2023", "-C", str(root))
+    assert "Vorhaben geändert: angenommen für „Brücke“, jetzt „Steg“" in " ".join(output.split()), output
+    assert run(runner, "build", "2023", "--endfassung", "-C", str(root))[0] == 1
+
+
+def test_accepting_into_a_crlf_file_keeps_its_line_ends(runner: CliRunner, tmp_path: Path) -> None:
+    root = project_with_doubts(tmp_path / "projekt")
+    accepted = root / "2023" / "akzeptiert.toml"
+    first = ("akzeptieren", "2023", "status-widerspricht-datum", GB1, "F3", "--grund", "Ja.", "-C", str(root))
+    assert run(runner, *first)[0] == 0
+    before = accepted.read_bytes().replace(b"\n", b"\r\n")  # as an editor on Windows saves it
+    accepted.write_bytes(before)
+    second = ("akzeptieren", "2023", "partner-unbekannt", GB1, "D2", "--grund", "Neu.", "-C", str(root))
+    assert run(runner, *second)[0] == 0
+    after = accepted.read_bytes()
+    assert after.startswith(before) and after.count(b"\n") == after.count(b"\r\n"), after
+    assert [entry["code"] for entry in tomllib.loads(after.decode("utf-8"))["befund"]] == [
+        "status-widerspricht-datum", "partner-unbekannt",
+    ]  # fmt: skip

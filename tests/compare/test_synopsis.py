@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import docx
+import openpyxl
 import pytest
 from docx.document import Document as DocumentObject
 from docx.oxml.ns import qn
@@ -66,13 +67,18 @@ def _marks(cell: _Cell, attribute: str) -> list[str]:
 
 
 def _expected(old: list[str], new: list[str]) -> tuple[list[str], list[str]]:
-    """The deleted and the inserted tokens, by difflib itself."""
+    """The deleted and the inserted tokens, by difflib itself; a line break (a token of its own) is no word."""
     deleted, inserted = [], []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
         if tag != "equal":
-            deleted += old[i1:i2]
-            inserted += new[j1:j2]
+            deleted += [token for token in old[i1:i2] if token != "\n"]
+            inserted += [token for token in new[j1:j2] if token != "\n"]
     return deleted, inserted
+
+
+def _tokens(text: str) -> list[str]:
+    """The words of `text` and its line breaks, in order."""
+    return re.findall(r"\S+|\n", text)
 
 
 def test_the_marked_words_are_exactly_the_word_diff(example: Example) -> None:
@@ -85,7 +91,7 @@ def test_the_marked_words_are_exactly_the_word_diff(example: Example) -> None:
     expected = {}
     for change in comparison["geaendert"]:
         for field in change["felder"]:
-            expected[(change["vorhaben"], field["spalte"])] = _expected(field["alt"].split(), field["neu"].split())
+            expected[(change["vorhaben"], field["spalte"])] = _expected(_tokens(field["alt"]), _tokens(field["neu"]))
         if change["partner_hinzu"] or change["partner_weg"]:
             expected[(change["vorhaben"], "Kooperationspartner")] = (
                 [w for p in change["partner_weg"] for w in p.split()],
@@ -217,6 +223,8 @@ def test_the_synopse_is_valid_identical_on_rebuild_and_built_like_the_anlage(exa
         ("Bau der Brücke", "Die Brücke wurde fertiggestellt.", ["Bau", "der"], ["Die", "wurde", "fertiggestellt."]),
         ("", "neu hier", [], ["neu", "hier"]),
         ("gleich bleibt gleich", "gleich bleibt gleich", [], []),
+        ("Ende\nZweite Zeile", "Ende\nDritte Zeile", ["Zweite"], ["Dritte"]),
+        ("Eine Zeile", "Eine\nZeile", [], []),
     ],
 )
 def test_word_diff_marks_the_changed_words(old: str, new: str, deleted: list[str], inserted: list[str]) -> None:
@@ -237,3 +245,54 @@ def test_pdf_and_tracked_changes_only_with_the_synopse(example_copy: Path) -> No
         assert code != 0
         assert "--pdf und --nachverfolgung gelten nur für die Synopse („--format docx“)." in output
         assert not (example_copy / "ausgabe").exists()
+
+
+def _sachstand_cells(document: DocumentObject, nr: str) -> list[Any]:
+    """The three w:tc of the row with `nr`'s changed Beschreibung/Sachstand."""
+    for row in document.element.body.iter(f"{W}tr"):
+        cells = row.findall(f"{W}tc")
+        name = "".join(t.text or "" for t in cells[0].iter(f"{W}t"))
+        if len(cells) == 3 and name.startswith(nr) and name.endswith("Beschreibung/Sachstand"):
+            return list(cells)
+    raise AssertionError(f"Keine Zeile für {nr}")
+
+
+def _text(cell: Any, leave_out: str = "", marked: str = "") -> str:
+    """A cell's text in document order, a w:br as a line break; runs inside `leave_out` left out, or only
+    runs whose properties have `marked` (the words then joined by one space each)."""
+    pieces = []
+    for element in cell.iter(f"{W}t", f"{W}delText", f"{W}br"):
+        run = element.getparent()
+        if leave_out and run.getparent().tag == f"{W}{leave_out}":
+            continue
+        if marked and run.find(f"{W}rPr/{W}{marked}") is None:
+            continue
+        pieces.append("\n" if element.tag == f"{W}br" else element.text or "")
+    return (" " if marked else "").join(pieces)
+
+
+def test_line_breaks_in_a_changed_text_stay_line_breaks(tmp_path: Path) -> None:
+    project = _copy(tmp_path)
+    old = "Erste Abstimmungen über die Gebühren.\nZweite Zeile bleibt so."
+    new = "Gemeinsame Haltung über die Gebühren.\nZweite Zeile bleibt so, wie sie ist."
+    for year, value in ((2022, old), (2023, new)):
+        path = project / str(year) / "meldungen" / f"GB3_Meldebogen_{year}.xlsx"
+        book = openpyxl.load_workbook(path)
+        sheet = book["Meldung"]
+        assert sheet["A3"].value == "GB3-002"
+        sheet["I3"] = value
+        book.save(path)
+    old_words, new_words = _expected(_tokens(old), _tokens(new))
+
+    _compare(project)
+    _, left, right = _sachstand_cells(docx.Document(str(project / SYNOPSE)), "GB3-002")
+    assert _text(left) == old and _text(right) == new
+    assert _text(left, marked="strike").split() == old_words == ["Erste", "Abstimmungen", "so."]
+    assert _text(right, marked="u").split() == new_words == ["Gemeinsame", "Haltung", "so,", "wie", "sie", "ist."]
+
+    _compare(project, "--nachverfolgung")
+    assert problems(project / SYNOPSE) == ""
+    _, left, right = _sachstand_cells(docx.Document(str(project / SYNOPSE)), "GB3-002")
+    # (accepting every change leaves the space before the first inserted word: the text starts with a replacement)
+    assert _text(right, leave_out="del").lstrip() == new and _text(right, leave_out="ins") == old
+    assert len(right.findall(f".//{W}br")) == 1  # one line break, kept by both years

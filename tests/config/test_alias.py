@@ -91,3 +91,15 @@ def test_alias_refuses_an_unknown_partner_and_a_spelling_of_another(runner: CliR
     assert (root / "koopbericht.toml").read_text(encoding="utf-8") == CONFIG.replace(
         'aliase = ["Werder"]', 'aliase = ["Werder", "Werder an der Havel"]'
     )
+
+
+def test_alias_keeps_the_line_ends_of_a_crlf_file(runner: CliRunner, example_copy: Path) -> None:
+    config = example_copy / "koopbericht.toml"
+    before = (EXAMPLE / "koopbericht.toml").read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+    config.write_bytes(before)
+    code, output = run(runner, "alias", "Schwielow-See", "Gemeinde Schwielowsee", "-C", str(example_copy))
+    assert code == 0, output
+    after = config.read_bytes()
+    assert after.count(b"\n") == after.count(b"\r\n") == before.count(b"\r\n")  # every line still ends in CRLF
+    changed = [(old, new) for old, new in zip(before.split(b"\r\n"), after.split(b"\r\n"), strict=True) if old != new]
+    assert changed == [(b'aliase = ["Schwielowsee"]', b'aliase = ["Schwielowsee", "Schwielow-See"]')]

@@ -59,9 +59,11 @@ def accept_finding(
         finding.sheet,
         finding.suggestion,
         today or dt.date.today(),
+        nr=finding.activity_nr or "",
+        vorhaben=finding.activity_title,
     )
     path = project.year_dir(year) / ACCEPTED_FILE
-    existing = path.read_text(encoding="utf-8") if path.is_file() else None
+    existing = path.read_bytes().decode("utf-8") if path.is_file() else None  # its own line ends, CRLF or LF
     write_text_atomic(path, with_acceptance(existing, entry, year))
     return Accepted(entry, path, finding)
 

@@ -46,7 +46,7 @@ def add_alias(project: Project, spelling: str, partner: str) -> AliasAdded:
             f"zu einem Partner gehören. Gehört er zu „{target.name}“, bitte zuerst bei „{owner.name}“ in "
             f"{CONFIG_FILE} entfernen."
         )
-    text = path.read_text(encoding="utf-8")
+    text = path.read_bytes().decode("utf-8")  # not read_text: its line ends stay as they are (CRLF from Windows)
     edited = with_alias(text, position, spelling)
     if edited is None:
         raise UsageError(

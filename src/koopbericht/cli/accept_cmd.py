@@ -36,8 +36,9 @@ def accept(
 ) -> None:
     """Nimmt einen Befund an: der Wert ist geprüft und richtig, die Endfassung wird nicht mehr aufgehalten.
 
-    Festgehalten wird in JAHR/akzeptiert.toml (Code, Datei, Zelle, Wert, Grund). Ändert sich der Wert
-    der Zelle, gilt die Annahme nicht mehr.
+    Festgehalten wird in JAHR/akzeptiert.toml (Code, Datei, Zelle, Wert, Nr. und Titel des Vorhabens,
+    Grund). Ändert sich der Wert der Zelle oder steht dort ein anderes Vorhaben, gilt die Annahme
+    nicht mehr.
     """
     from ..actions.accept import accept_finding
     from ..project.folder import Project
@@ -50,7 +51,7 @@ def accept(
         value = f" („{entry.value}“)" if entry.value else ""
         console.success(f"Angenommen: „{entry.code}“ in {entry.file}, Zelle {entry.cell}{value}.")
         where = project.relative(done.path).as_posix()
-        lapse = "Ändert sich der Wert der Zelle, gilt die Annahme nicht mehr."
+        lapse = "Ändert sich der Wert der Zelle oder steht dort ein anderes Vorhaben, gilt die Annahme nicht mehr."
         console.say(console.stdout, f"Festgehalten in {where}. {lapse}")
         if entry.code == "partner-unbekannt" and entry.suggestion:  # the usual fix is an alias, valid every year
             console.say(

@@ -2,8 +2,9 @@
 
 A Synopse shows the earlier version on the left and the later one on the right; the words
 deleted are marked on the left, the words inserted on the right. Texts are compared as
-sequences of words (`difflib` on whitespace-separated tokens), lists such as the partners
-as sequences of their entries, so that a partner is marked whole, never letter by letter.
+sequences of words (`difflib` on whitespace-separated tokens, a line break a token of its
+own, so that it stays a line break), lists such as the partners as sequences of their
+entries, so that a partner is marked whole, never letter by letter.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from itertools import groupby
 from operator import itemgetter
 
 WORD_SEPARATOR = " "
+LINE_BREAK = "\n"  # a token of its own: written as a line break (`w:br`), with no separator beside it
 ENTRY_SEPARATOR = "; "
 
 
@@ -38,7 +40,28 @@ class SideBySide:
 
 def word_diff(old: str, new: str) -> SideBySide:
     """The words of `old` not in `new` (marked on the left) and those of `new` not in `old` (on the right)."""
-    return token_diff(old.split(), new.split(), WORD_SEPARATOR)
+    return token_diff(_words(old), _words(new), WORD_SEPARATOR)
+
+
+def _words(text: str) -> list[str]:
+    """The words of `text`, line by line, with a `LINE_BREAK` token between two lines."""
+    tokens: list[str] = []
+    for index, line in enumerate(text.split(LINE_BREAK)):
+        if index:
+            tokens.append(LINE_BREAK)
+        tokens.extend(line.split())
+    return tokens
+
+
+def _between(before: str, after: str, separator: str) -> str:
+    """The separator shown between two tokens (or stretches): none beside a line break."""
+    return "" if before.endswith(LINE_BREAK) or after.startswith(LINE_BREAK) else separator
+
+
+def _joined(tokens: Sequence[str], separator: str) -> str:
+    return "".join(
+        token if i == 0 else _between(tokens[i - 1], token, separator) + token for i, token in enumerate(tokens)
+    )
 
 
 def token_diff(old: Sequence[str], new: Sequence[str], separator: str) -> SideBySide:
@@ -49,14 +72,17 @@ def token_diff(old: Sequence[str], new: Sequence[str], separator: str) -> SideBy
     matcher = difflib.SequenceMatcher(None, list(old), list(new), autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            merged.append((separator.join(old[i1:i2]), ""))
+            merged.append((_joined(old[i1:i2], separator), ""))
         if tag in ("delete", "replace"):
             old_marks[i1:i2] = [True] * (i2 - i1)
-            merged.append((separator.join(old[i1:i2]), "del"))
+            merged.append((_joined(old[i1:i2], separator), "del"))
         if tag in ("insert", "replace"):
             new_marks[j1:j2] = [True] * (j2 - j1)
-            merged.append((separator.join(new[j1:j2]), "ins"))
-    spaced = [(text if index == 0 else separator + text, kind) for index, (text, kind) in enumerate(merged)]
+            merged.append((_joined(new[j1:j2], separator), "ins"))
+    spaced = [
+        (text if index == 0 else _between(merged[index - 1][0], text, separator) + text, kind)
+        for index, (text, kind) in enumerate(merged)
+    ]
     return SideBySide(_pieces(old, old_marks, separator), _pieces(new, new_marks, separator), tuple(spaced))
 
 
@@ -69,8 +95,9 @@ def _pieces(tokens: Sequence[str], marks: list[bool], separator: str) -> tuple[P
     """
     fragments: list[tuple[str, bool]] = []
     for index, (token, marked) in enumerate(zip(tokens, marks, strict=True)):
-        if index:
-            fragments.append((separator, marked and marks[index - 1] and not separator.strip()))
+        shown = _between(tokens[index - 1], token, separator) if index else ""
+        if shown:
+            fragments.append((shown, marked and marks[index - 1] and not shown.strip()))
         fragments.append((token, marked))
     # One pass, joined once per piece: concatenating piece by piece would copy long texts over and over.
     grouped = groupby(fragments, itemgetter(1))

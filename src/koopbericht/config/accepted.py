@@ -1,8 +1,9 @@
 """JAHR/akzeptiert.toml: the findings the clerk accepted, like a linter's baseline.
 
 Each `[[befund]]` names a finding by code, file, sheet and cell, with the value (and the
-suggestion) it was about and the clerk's reason. An accepted finding keeps no build an
-Entwurf; once the cell holds another value, the entry no longer matches and is passed over
+suggestion) it was about, the Vorhaben of its row (Nr. and title) and the clerk's reason. An
+accepted finding keeps no build an Entwurf; once the cell holds another value or the row another
+Vorhaben, the entry no longer matches and is passed over
 (`year.accepted`). Entries are appended as text, so the file's comments and order stay.
 """
 
@@ -25,8 +26,10 @@ HEADER = """\
 # wurde und der Wert so richtig ist. Ein angenommener Befund hält die Endfassung nicht auf;
 # „koopbericht validate“ zeigt ihn als „angenommen“ und zählt ihn getrennt.
 #
-# Steht in der Zelle später ein anderer Wert, gilt die Annahme nicht mehr: der Eintrag wird
-# übergangen (mit einem Hinweis), und der Befund ist wieder offen.
+# „nr“ und „vorhaben“ nennen das Vorhaben der Zeile (Nr. und Titel). Steht in der Zelle später
+# ein anderer Wert oder in der Zeile ein anderes Vorhaben (eine andere Nr.; bei einer Zeile ohne
+# Nr. ein anderer Titel), gilt die Annahme nicht mehr: der Eintrag wird übergangen (mit einem
+# Hinweis), und der Befund ist wieder offen.
 #
 # Einträge schreibt „koopbericht akzeptieren“; Sie können sie hier auch ändern oder löschen.
 """
@@ -44,7 +47,11 @@ class Acceptance:
     sheet: str | None = None
     suggestion: str | None = None  # the finding's suggestion when it was accepted
     day: dt.date | None = None
-    line: int | None = None  # where the entry starts in akzeptiert.toml
+    line: int | None = None
+    # The Vorhaben of the finding's row: its Nr. ("" for a row without one) and title. An entry
+    # written before entries named it has no Nr. (None) and holds no more.
+    nr: str | None = None
+    vorhaben: str | None = None  # where the entry starts in akzeptiert.toml
 
     @property
     def place(self) -> str:
@@ -73,6 +80,8 @@ def read_acceptances(path: Path) -> list[Acceptance]:
                 table.text("vorschlag"),
                 table.date("angenommen"),
                 doc.line_of(table.path),
+                _stripped(table.text("nr")),
+                _stripped(table.text("vorhaben")),
             )
         )
         table.finish()
@@ -82,11 +91,13 @@ def read_acceptances(path: Path) -> list[Acceptance]:
 
 
 def with_acceptance(text: str | None, entry: Acceptance, year: int) -> str:
-    """The text of akzeptiert.toml (`text`, or a new file for `year`) with `entry` appended."""
+    """The text of akzeptiert.toml (`text`, or a new file for `year`) with `entry` appended, in `text`'s line ends."""
     fields: dict[str, object] = {"code": entry.code, "datei": entry.file}
     if entry.sheet:
         fields["blatt"] = entry.sheet
-    fields |= {"zelle": entry.cell, "wert": entry.value}
+    fields |= {"zelle": entry.cell, "wert": entry.value, "nr": entry.nr or ""}
+    if entry.vorhaben:
+        fields["vorhaben"] = entry.vorhaben
     if entry.suggestion:
         fields["vorschlag"] = entry.suggestion
     fields["grund"] = entry.reason
@@ -95,4 +106,9 @@ def with_acceptance(text: str | None, entry: Acceptance, year: int) -> str:
     block = "[[befund]]\n" + tomli_w.dumps(fields)
     if text is None:
         return HEADER.format(year=year) + "\n" + block
-    return text.rstrip("\n") + "\n\n" + block
+    end = "\r\n" if "\r\n" in text else "\n"  # a file saved on Windows keeps its CRLF line ends
+    return text.rstrip("\r\n") + end * 2 + block.replace("\n", end)
+
+
+def _stripped(text: str | None) -> str | None:
+    return None if text is None else text.strip()
