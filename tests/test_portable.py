@@ -126,7 +126,9 @@ def test_every_command_with_umlauts_and_spaces(
     code, output = run(runner, "template", "2023", "--gb", "GB1")
     assert code == 0, output
     [form] = list((root / "ausgabe" / "2023" / "meldeboegen").glob("*.xlsx"))
-    assert load_workbook(form, read_only=True).sheetnames
+    workbook = load_workbook(form, read_only=True)
+    assert workbook.sheetnames
+    workbook.close()  # a read-only workbook holds its file open until closed
 
     code, output = run(runner, "build", "2023")
     assert code == 0, output

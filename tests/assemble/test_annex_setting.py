@@ -43,8 +43,9 @@ def test_rows_follow_the_nr_in_natural_order_and_a_new_one_reads_neu(tmp_path: P
     _, _, rows = annex_columns(project)
     assert [r[0] for r in rows] == ["GB1-001", "GB1-002", "GB1-008", "GB1-010", "neu"]
     assert rows[-1][1] == "Vorhaben Nummer 3"
-    sheet = load_workbook(project / "ausgabe" / "2023" / "Anlage-Uebersicht-2023.xlsx", read_only=True).worksheets[0]
-    cells = [str(value) for r in sheet.iter_rows(values_only=True) for value in r]
+    workbook = load_workbook(project / "ausgabe" / "2023" / "Anlage-Uebersicht-2023.xlsx", read_only=True)
+    cells = [str(value) for r in workbook.worksheets[0].iter_rows(values_only=True) for value in r]
+    workbook.close()  # a read-only workbook holds its file open until closed
     titles = [text for text in cells if text.startswith("Vorhaben Nummer")]
     assert titles == [f"Vorhaben Nummer {n}" for n in (4, 5, 2, 1, 3)]  # the workbook shares the order
 
