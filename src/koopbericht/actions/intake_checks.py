@@ -15,7 +15,7 @@ from ..findings import Finding
 from ..findings import catalogue as F
 from ..findings.catalogue_mail import ATTACHMENT_NAME, ATTACHMENT_PATH
 from ..read.mail import Mail, MailAttachment, read_mail
-from ..read.sniff import OLE2_MAGIC, ZIP_MAGIC
+from ..read.sniff import OLE2_MAGIC, ZIP_MAGIC, ole2_encrypted
 from .intake_record import file_sha256
 
 
@@ -39,7 +39,7 @@ def attachment_problems(mail: Mail, attachment: MailAttachment, named: bool = Fa
     if attachment.damaged:
         return [F.FILE_DAMAGED.at(mail.file, f"{where} ist unvollständig übertragen (Kodierung abgebrochen).")]
     if data.startswith(OLE2_MAGIC):
-        if "EncryptionInfo".encode("utf-16-le") in data[: 2 * 1024 * 1024]:
+        if ole2_encrypted(data):
             return [F.FILE_ENCRYPTED.at(mail.file, f"{where} ist mit einem Kennwort geschützt.", value=name)]
         return [F.FILE_FORMAT.at(mail.file, f"{where} ist im alten Excel-Format (.xls). Bitte den Geschäftsbereich "
                                             "bitten, ihn als „Excel-Arbeitsmappe (.xlsx)“ zu speichern und erneut "

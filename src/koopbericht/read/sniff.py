@@ -46,10 +46,19 @@ def check_workbook_file(path: Path) -> None:
         _explain_other(path, head)
 
 
+_OLE2_SCAN = 2 * 1024 * 1024  # the streams' directory of a protected workbook lies near its start
+
+
+def ole2_encrypted(data: bytes) -> bool:
+    """Whether an OLE2 file (its first 2 MB suffice) is an Office file protected by a password."""
+    head = data[:_OLE2_SCAN]
+    return "EncryptedPackage".encode("utf-16-le") in head or "EncryptionInfo".encode("utf-16-le") in head
+
+
 def _explain_ole2(path: Path) -> None:
     with path.open("rb") as stream:
-        data = stream.read(2 * 1024 * 1024)
-    if "EncryptedPackage".encode("utf-16-le") in data or "EncryptionInfo".encode("utf-16-le") in data:
+        data = stream.read(_OLE2_SCAN)
+    if ole2_encrypted(data):
         raise UnreadableWorkbook(
             "encrypted",
             "Die Datei ist mit einem Kennwort geschützt. Bitte den Geschäftsbereich bitten, den "
