@@ -30,7 +30,6 @@ from .marked_sheets import (
     TOP_WRAP,
     Cover,
     mark,
-    print_setup,
     row_height,
 )
 
@@ -57,7 +56,6 @@ def cover_sheet(workbook: Workbook, findings: list[Finding], cover: Cover) -> No
     workbook.active = 0
     for view in workbook.views:
         view.firstSheet = 0  # the tab shown, not scrolled out of sight
-    print_setup(sheet, "portrait")
 
 
 def _data_sheet(findings: list[Finding]) -> str | None:

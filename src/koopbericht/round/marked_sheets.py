@@ -16,7 +16,6 @@ from typing import Any, Literal
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils.cell import get_column_letter
 from openpyxl.workbook.workbook import Workbook
-from openpyxl.worksheet.worksheet import Worksheet
 
 from ..config import Settings
 from ..findings import Finding, Severity
@@ -99,12 +98,6 @@ def mark(cell: Any, severity: Severity) -> None:
         cell.border = MARKS[severity].border
 
 
-def print_setup(sheet: Worksheet, orientation: Literal["portrait", "landscape"], title_rows: str | None = None) -> None:
-    """`title_rows` repeated on every page; the rest (A4, orientation by width) is `workbook_bytes`'s."""
-    if title_rows:
-        sheet.print_title_rows = title_rows
-
-
 def row_height(texts: Sequence[tuple[str, float]]) -> float:
     """Enough height for the longest of `texts` wrapped in columns `width` characters wide.
 
@@ -162,7 +155,7 @@ def summary_sheet(workbook: Workbook, findings: list[Finding], cover: Cover) -> 
         sheet.row_dimensions[row].height = row_height([(str(v), w) for v, w in zip(values, widths, strict=True)])
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(SUMMARY_COLUMNS))}{len(findings) + 1}"
-    print_setup(sheet, "landscape", "1:1")
+    sheet.print_title_rows = "1:1"  # A4, orientation and fit are `workbook_bytes`'s, for every workbook
 
 
 def entered(workbook: Workbook, finding: Finding) -> str:
